@@ -1,0 +1,124 @@
+# steady: build, test, install.  POSIX make; see README.md.
+.POSIX:
+.SUFFIXES:
+.SUFFIXES: .c .o .ao
+
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+
+CC = cc
+AR = ar
+CFLAGS = -O2 -g
+LDFLAGS =
+WFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic -Wshadow \
+	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+LDLIBS = -lcsv `pkg-config --libs libpcre2-8`
+SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+
+PROGS = checkin
+MODULES = util csvio store when prompt match config safety
+HDRS = lib/util.h lib/csvio.h lib/store.h lib/when.h lib/prompt.h \
+	lib/match.h lib/config.h lib/safety.h
+LIBOBJ = lib/util.o lib/csvio.o lib/store.o lib/when.o lib/prompt.o \
+	lib/match.o lib/config.o lib/safety.o
+LIBAOBJ = lib/util.ao lib/csvio.ao lib/store.ao lib/when.ao lib/prompt.ao \
+	lib/match.ao lib/config.ao lib/safety.ao
+MAN1 = man/checkin.1
+MAN5 = man/steady.5
+MAN7 = man/steady.7
+
+all: bin/checkin
+
+.c.o:
+	$(CC) $(WFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+.c.ao:
+	$(CC) $(WFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) $(SANITIZE) -c -o $@ $<
+
+$(LIBOBJ) $(LIBAOBJ) cmd/checkin.o cmd/checkin.ao: $(HDRS)
+
+lib/libsteady.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) -rc $@ $(LIBOBJ)
+lib/libsteady-asan.a: $(LIBAOBJ)
+	rm -f $@
+	$(AR) -rc $@ $(LIBAOBJ)
+
+bin/checkin: cmd/checkin.o lib/libsteady.a
+	mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/checkin.o lib/libsteady.a $(LDLIBS)
+bin-asan/checkin: cmd/checkin.ao lib/libsteady-asan.a
+	mkdir -p bin-asan
+	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ cmd/checkin.ao \
+	    lib/libsteady-asan.a $(LDLIBS)
+
+# The C unit tests of lib/, one binary per module, run by tests/lib.bats.
+units: lib/libsteady.a
+	@mkdir -p bin/unit
+	@for m in $(MODULES); do \
+	    $(CC) $(WFLAGS) -Ilib -Itests/unit $(CFLAGS) -o bin/unit/$$m \
+	    tests/unit/test_$$m.c lib/libsteady.a $(LDLIBS) || exit 1; \
+	done
+units-asan: lib/libsteady-asan.a
+	@mkdir -p bin-asan/unit
+	@for m in $(MODULES); do \
+	    $(CC) $(WFLAGS) -Ilib -Itests/unit $(CFLAGS) $(SANITIZE) \
+	    -o bin-asan/unit/$$m tests/unit/test_$$m.c \
+	    lib/libsteady-asan.a $(LDLIBS) || exit 1; \
+	done
+
+deps:
+	@sh scripts/deps.sh
+
+lint:
+	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
+
+check: deps
+	@$(MAKE) all units
+	@$(MAKE) lint
+	STEADY_BIN="`pwd`/bin" bats --tap tests
+
+check-asan: deps
+	@$(MAKE) bin-asan/checkin units-asan
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	STEADY_BIN="`pwd`/bin-asan" bats --tap tests
+
+demo: deps
+	@$(MAKE) all
+	@sh scripts/demo.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR)
+	for p in $(PROGS); do \
+	    cp bin/$$p $(DESTDIR)$(BINDIR)/$$p && \
+	    chmod 755 $(DESTDIR)$(BINDIR)/$$p && \
+	    cp completions/$$p.bash $(DESTDIR)$(BASHCOMPDIR)/$$p && \
+	    cp completions/_$$p $(DESTDIR)$(ZSHCOMPDIR)/_$$p && \
+	    cp completions/$$p.fish $(DESTDIR)$(FISHCOMPDIR)/$$p.fish || \
+	    exit 1; \
+	done
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	for p in $(PROGS); do \
+	    rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(BASHCOMPDIR)/$$p \
+	    $(DESTDIR)$(ZSHCOMPDIR)/_$$p $(DESTDIR)$(FISHCOMPDIR)/$$p.fish \
+	    $(DESTDIR)$(MANDIR)/man1/$$p.1; \
+	done
+	rm -f $(DESTDIR)$(MANDIR)/man5/steady.5 $(DESTDIR)$(MANDIR)/man7/steady.7
+
+clean:
+	rm -rf bin bin-asan lib/*.o lib/*.ao lib/*.a cmd/*.o cmd/*.ao
+
+.PHONY: all units units-asan deps lint check check-asan demo install \
+	uninstall clean

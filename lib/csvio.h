@@ -1,0 +1,88 @@
+/*
+ * csvio: read and write steady's logs and any other CSV or TSV.
+ *
+ * The reader streams records over libcsv one physical line at a time, so
+ * every record and every error carries its exact file:line.  The first
+ * record is the header; columns are found by name.  A UTF-8 BOM and CRLF
+ * line ends are accepted; the separator (comma or tab) is taken from the
+ * header line.  The writer quotes only fields that need it and, for logs,
+ * writes a newline inside a field as \n and a backslash as \\, so that one
+ * record is always one physical line (steady.5).
+ */
+#ifndef STEADY_CSVIO_H
+#define STEADY_CSVIO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "util.h"
+
+/* Largest field the reader accepts (bytes); a longer one is a bad record. */
+#define CSVR_FIELD_MAX (1024 * 1024)
+
+/* Reader flags. */
+#define CSVR_UNESCAPE 0x1	/* decode \n \r \t \\ in fields (logs) */
+
+/* csvr_next() results. */
+#define CSVR_REC 1		/* a record is ready */
+#define CSVR_EOF 0		/* no more records */
+#define CSVR_BAD (-1)		/* this record was unusable; reading goes on */
+#define CSVR_ERR (-2)		/* reading cannot go on (I/O error) */
+
+struct csvr;
+
+/*
+ * Start reading fp (not closed by the reader); name is used in messages
+ * ("-" reads as "(stdin)" is the caller's choice).  Reads the header: on
+ * success returns the reader; on an empty input returns a reader with no
+ * columns whose csvr_next() says CSVR_EOF; on a malformed header or I/O
+ * error returns NULL with st_error() set to "name:line: reason".
+ */
+struct csvr *csvr_open(FILE *fp, const char *name, int flags);
+void csvr_close(struct csvr *r);
+
+/*
+ * Read the next record.  CSVR_BAD and CSVR_ERR leave "name:line: reason"
+ * in st_error(): a record with a different number of fields than the
+ * header, a quote error, a field over CSVR_FIELD_MAX, or a last line with
+ * no newline at its end ("the last line is incomplete").  A blank line is
+ * skipped silently.
+ */
+int csvr_next(struct csvr *r);
+
+size_t csvr_ncols(const struct csvr *r);		/* header columns */
+const char *csvr_colname(const struct csvr *r, size_t i);
+int csvr_col(const struct csvr *r, const char *name);	/* index or -1 */
+char csvr_sep(const struct csvr *r);			/* ',' or '\t' */
+const char *csvr_name(const struct csvr *r);
+
+/* The current record: line where it starts, its fields (valid until the
+ * next csvr_next), a field by header index or NULL when out of range. */
+unsigned long csvr_line(const struct csvr *r);
+size_t csvr_nfields(const struct csvr *r);
+const char *csvr_field(const struct csvr *r, size_t i);
+/* The current record's physical text as read, without the line end (all
+ * its lines for a record with quoted newlines, joined by "\n"). */
+const char *csvr_raw(const struct csvr *r);
+
+/* Writer flags. */
+#define CSVW_ESCAPE 0x1		/* write newline as \n, backslash as \\ */
+
+/*
+ * Append one field to sb, quoted only when it holds the separator, a
+ * double quote, CR or LF (CR/LF only remain without CSVW_ESCAPE), or
+ * begins or ends with a space.  Does not add the separator.
+ */
+void csvw_field(struct strbuf *sb, const char *s, char sep, int flags);
+
+/* Append n fields (NULL is an empty cell), separated, and a final "\n". */
+void csvw_record(struct strbuf *sb, const char *const *f, size_t n,
+    char sep, int flags);
+
+/*
+ * Decode the log escapes in place: \n \r \t \\ become the character;
+ * any other backslash sequence is left as it is.  Returns s.
+ */
+char *csv_unescape(char *s);
+
+#endif

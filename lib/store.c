@@ -1,0 +1,624 @@
+/* store: where steady keeps its files, and the only code that writes logs. */
+#include <sys/types.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "util.h"
+
+/* How long to sleep between two tries for a lock held by another writer. */
+#define LOCK_NAP_NS (50 * 1000 * 1000L)
+
+/* base + "/" + rest, without doubling a slash that base already ends in. */
+static char *
+join(const char *base, const char *rest)
+{
+	size_t n = strlen(base);
+
+	if (n > 0 && base[n - 1] == '/')
+		return xasprintf("%s%s", base, rest);
+	return xasprintf("%s/%s", base, rest);
+}
+
+/*
+ * The order of the XDG Base Directory specification, with steady's own
+ * variable first.  The specification says a relative XDG path is invalid
+ * and must be ignored, so it is, rather than being taken relative to
+ * wherever the program happens to run.
+ */
+static char *
+resolve_dir(const char *own, const char *xdg, const char *fallback)
+{
+	const char *v;
+
+	if ((v = getenv(own)) != NULL && *v != '\0')
+		return xstrdup(v);
+	if ((v = getenv(xdg)) != NULL && *v == '/')
+		return join(v, "steady");
+	if ((v = getenv("HOME")) == NULL || *v == '\0') {
+		st_seterr("HOME is not set, so steady cannot tell where to "
+		    "keep its files; set HOME or %s", own);
+		return NULL;
+	}
+	return join(v, fallback);
+}
+
+char *
+store_data_dir(void)
+{
+	return resolve_dir("STEADY_DIR", "XDG_DATA_HOME",
+	    ".local/share/steady");
+}
+
+char *
+store_config_dir(void)
+{
+	return resolve_dir("STEADY_CONFIG", "XDG_CONFIG_HOME",
+	    ".config/steady");
+}
+
+char *
+store_path(const char *dir, const char *name)
+{
+	return join(dir, name);
+}
+
+/*
+ * Give a directory we have just made mode 0700 whatever the umask.  The
+ * chmod goes through a descriptor opened without following links, so a
+ * link swapped in after mkdir cannot redirect it.  A umask that took away
+ * our own read bit makes that open fail; the directory is then ours and
+ * new, and a plain chmod is the only way left.
+ */
+static int
+private_dir(const char *dir)
+{
+	int fd, rc;
+
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1 && errno == EACCES)
+		rc = chmod(dir, 0700);
+	else if (fd == -1)
+		rc = -1;
+	else {
+		rc = fchmod(fd, 0700);
+		close(fd);
+	}
+	if (rc == -1)
+		st_seterr("%s: %s", dir, strerror(errno));
+	return rc;
+}
+
+/* Make one directory of the path unless it is there; see store_mkdirs. */
+static int
+mkdir_one(const char *dir)
+{
+	struct stat st;
+	int saved;
+
+	if (mkdir(dir, 0700) == 0)
+		return private_dir(dir);
+	/*
+	 * Whatever mkdir says (EEXIST, or EACCES or EROFS on some systems
+	 * for a directory that exists), what counts is what is there.  A
+	 * link to a directory is followed: people do link ~/.local.
+	 */
+	saved = errno;
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		st_seterr("%s: not a directory", dir);
+		return -1;
+	}
+	st_seterr("%s: %s", dir, strerror(saved));
+	return -1;
+}
+
+int
+store_mkdirs(const char *dir)
+{
+	struct stat st;
+	char *p, *s;
+	int rc = 0;
+
+	if (*dir == '\0') {
+		st_seterr("the directory name is empty");
+		return -1;
+	}
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	p = xstrdup(dir);
+	for (s = p + 1; rc == 0; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		if (s[-1] != '/') {
+			/* Cut the path after this component, for now. */
+			char c = *s;
+
+			*s = '\0';
+			rc = mkdir_one(p);
+			*s = c;
+		}
+		if (*s == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+/* Move a descriptor to 3 or above, so it can never be taken for stdio. */
+static int
+lift_fd(int fd, const char *path)
+{
+	int nfd;
+
+	if (fd > 2)
+		return fd;
+	nfd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+	if (nfd == -1)
+		st_seterr("%s: %s", path, strerror(errno));
+	close(fd);
+	return nfd;
+}
+
+/*
+ * Open the log, creating it if it is not there.  Knowing whether we
+ * created it matters: a new file is made 0600 whatever the umask, while
+ * the mode of an existing one is the person's choice and left alone.
+ * O_NONBLOCK keeps a FIFO or a device from hanging or waking up before
+ * fstat has turned it away.
+ */
+static int
+open_log(const char *path, int *created)
+{
+	const int flags = O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC |
+	    O_NOCTTY | O_NONBLOCK;
+	int fd;
+
+	for (;;) {
+		*created = 0;
+		if ((fd = open(path, flags)) != -1 || errno != ENOENT)
+			break;
+		*created = 1;
+		if ((fd = open(path, flags | O_CREAT | O_EXCL, 0600)) != -1 ||
+		    errno != EEXIST)
+			break;
+		/* Another writer created it between our two opens. */
+	}
+	if (fd == -1 && errno == ELOOP)
+		st_seterr("%s: is a symbolic link; steady will not write "
+		    "through it", path);
+	else if (fd == -1)
+		st_seterr("%s: %s", path, strerror(errno));
+	return fd;
+}
+
+/* Open path as a log (see store_lock), not yet locked. */
+static int
+open_checked(const char *path)
+{
+	struct stat st;
+	int fd, fl, created;
+
+	if ((fd = open_log(path, &created)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1) {
+		st_seterr("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		st_seterr("%s: is not a regular file; steady will not write "
+		    "to it", path);
+		goto fail;
+	}
+	if ((created && fchmod(fd, 0600) == -1) ||
+	    (fl = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
+		st_seterr("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	return lift_fd(fd, path);
+fail:
+	close(fd);
+	return -1;
+}
+
+static int
+past(const struct timespec *deadline)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > deadline->tv_sec ||
+	    (now.tv_sec == deadline->tv_sec &&
+	    now.tv_nsec >= deadline->tv_nsec);
+}
+
+/*
+ * Take the exclusive lock, trying again every LOCK_NAP_NS until the
+ * deadline.  Non-blocking tries with naps, rather than a blocking flock
+ * and an alarm, leave the program's signal handling alone.
+ */
+static int
+wait_lock(int fd, const char *path, const struct timespec *deadline)
+{
+	const struct timespec nap = { 0, LOCK_NAP_NS };
+
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK) {
+			st_seterr("%s: could not lock: %s", path,
+			    strerror(errno));
+			return -1;
+		}
+		if (past(deadline))
+			break;
+		nanosleep(&nap, NULL);
+	}
+	st_seterr("%s: another steady program is still writing it; try again "
+	    "in a moment", path);
+	return -1;
+}
+
+/*
+ * 1 if path still names the file open on fd, 0 if it was replaced or
+ * removed while we waited for the lock (a rewrite renames a new file over
+ * the log: the lock we hold is then on a file nobody will read again),
+ * -1 on error.
+ */
+static int
+still_there(int fd, const char *path)
+{
+	struct stat st, fst;
+
+	if (fstat(fd, &fst) == -1) {
+		st_seterr("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (lstat(path, &st) == -1) {
+		if (errno == ENOENT)
+			return 0;
+		st_seterr("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return st.st_dev == fst.st_dev && st.st_ino == fst.st_ino;
+}
+
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	dir = xmalloc((size_t)(slash - path) + 1);
+	memcpy(dir, path, (size_t)(slash - path));
+	dir[slash - path] = '\0';
+	return dir;
+}
+
+int
+store_lock(const char *path)
+{
+	struct timespec deadline;
+	char *dir = dir_of(path);
+	int fd, same, rc;
+
+	rc = store_mkdirs(dir);
+	free(dir);
+	if (rc == -1)
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += STORE_LOCK_WAIT;
+	for (;;) {
+		if ((fd = open_checked(path)) == -1)
+			return -1;
+		if (wait_lock(fd, path, &deadline) == -1)
+			break;
+		if ((same = still_there(fd, path)) == 1)
+			return fd;
+		if (same == -1)
+			break;
+		close(fd);
+		if (past(&deadline)) {
+			st_seterr("%s: another steady program is still "
+			    "writing it; try again in a moment", path);
+			return -1;
+		}
+	}
+	close(fd);
+	return -1;
+}
+
+/* The number of the last line of the file open on fd (newlines + 1). */
+static int
+last_line(int fd, const char *path, off_t size, unsigned long *line)
+{
+	char buf[8192];
+	off_t off = 0;
+	ssize_t n, i;
+
+	*line = 1;
+	while (off < size) {
+		n = pread(fd, buf, sizeof(buf), off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			st_seterr("%s: %s", path, n == 0 ? "shrank while "
+			    "being read" : strerror(errno));
+			return -1;
+		}
+		for (i = 0; i < n; i++)
+			if (buf[i] == '\n')
+				(*line)++;
+		off += n;
+	}
+	return 0;
+}
+
+/*
+ * Appending after a torn last line (a crash, or an editor that dropped
+ * the final newline) would glue our record onto it and spoil both, so
+ * the file must end in a newline; when it does not, the line is named so
+ * the person can mend it.
+ */
+static int
+check_tail(int fd, const char *path, off_t size)
+{
+	unsigned long line;
+	ssize_t n;
+	char c;
+
+	if (size == 0)
+		return 0;
+	while ((n = pread(fd, &c, 1, size - 1)) == -1 && errno == EINTR)
+		;
+	if (n != 1) {
+		st_seterr("%s: %s", path, n == 0 ? "shrank while being read" :
+		    strerror(errno));
+		return -1;
+	}
+	if (c == '\n')
+		return 0;
+	if (last_line(fd, path, size, &line) == -1)
+		return -1;
+	st_seterr("%s:%lu: the last line is incomplete (no newline at its "
+	    "end); nothing was added", path, line);
+	return -1;
+}
+
+/*
+ * Undo a failed append.  We hold the lock, so the file's old size is
+ * where our record began; cutting back to it leaves the log as it was,
+ * not with half a record that every reader would trip over.  err is the
+ * write's errno, or 0 for a short write.
+ */
+static int
+undo_append(int fd, const char *path, off_t size, int err)
+{
+	const char *why = "the disk may be full";
+	char *what;
+
+	if (err != 0)
+		why = strerror(err);
+	what = xstrdup(why);
+	while (ftruncate(fd, size) == -1) {
+		if (errno == EINTR)
+			continue;
+		st_seterr("%s: could not write: %s, and could not remove the "
+		    "part that was written: %s", path, what, strerror(errno));
+		free(what);
+		return -1;
+	}
+	st_seterr("%s: could not write: %s (nothing was added)", path, what);
+	free(what);
+	return -1;
+}
+
+/*
+ * One write(2) on an O_APPEND descriptor puts the whole record at the end
+ * at once, so a reader never sees part of it next to someone else's.  A
+ * short write is not continued: what follows the gap may never come (the
+ * disk is full, a signal, a crash), so it is undone instead.
+ */
+static int
+write_once(int fd, const char *path, off_t size, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while ((w = write(fd, p, n)) == -1 && errno == EINTR)
+		;
+	if (w == -1)
+		return undo_append(fd, path, size, errno);
+	if ((size_t)w != n)
+		return undo_append(fd, path, size, 0);
+	/*
+	 * The person was told it was saved only if it reached the disk.
+	 * If the sync fails, the record's fate is unknown; removing it
+	 * gives a definite answer: not saved, and they can try again.
+	 */
+	if (fdatasync(fd) == -1)
+		return undo_append(fd, path, size, errno);
+	return 0;
+}
+
+int
+store_append(int fd, const char *path, const char *header, const char *buf,
+    size_t len)
+{
+	struct strbuf sb = { 0 };
+	struct stat st;
+	size_t hlen = header != NULL ? strlen(header) : 0;
+	int rc;
+
+	if ((len > 0 && buf[len - 1] != '\n') ||
+	    (hlen > 0 && header[hlen - 1] != '\n')) {
+		st_seterr("%s: a record must end with a newline; nothing was "
+		    "added", path);
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		st_seterr("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (check_tail(fd, path, st.st_size) == -1)
+		return -1;
+	if (st.st_size > 0 || hlen == 0) {
+		if (len == 0)
+			return 0;
+		return write_once(fd, path, st.st_size, buf, len);
+	}
+	/* Header and first record in one write, so both or neither land. */
+	sb_add(&sb, header, hlen);
+	if (len > 0)
+		sb_add(&sb, buf, len);
+	rc = write_once(fd, path, st.st_size, sb.s, sb.len);
+	sb_free(&sb);
+	return rc;
+}
+
+/* Write all of buf to the temporary file; partial writes may continue. */
+static int
+write_all(int fd, const char *buf, size_t len)
+{
+	ssize_t w;
+
+	while (len > 0) {
+		if ((w = write(fd, buf, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Refuse to replace a link (it would be replaced, not its target). */
+static int
+check_target(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == -1) {
+		if (errno == ENOENT)
+			return 0;
+		st_seterr("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		st_seterr("%s: is a symbolic link; steady will not write "
+		    "through it", path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		st_seterr("%s: is not a regular file; steady will not write "
+		    "to it", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Create the temporary file beside path: 0600, close-on-exec, fd > 2. */
+static int
+make_temp(const char *path, char **tmp)
+{
+	int fd;
+
+	*tmp = xasprintf("%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(*tmp)) == -1) {
+		st_seterr("%s: could not create a temporary file beside it: "
+		    "%s", path, strerror(errno));
+		free(*tmp);
+		return -1;
+	}
+	/* mkstemp's mode is 0600 less the umask: make it 0600 exactly. */
+	if (fchmod(fd, 0600) == -1 || fcntl(fd, F_SETFD, FD_CLOEXEC) == -1) {
+		st_seterr("%s: %s", *tmp, strerror(errno));
+		close(fd);
+		fd = -1;
+	} else
+		fd = lift_fd(fd, *tmp);
+	if (fd == -1) {
+		unlink(*tmp);
+		free(*tmp);
+	}
+	return fd;
+}
+
+/*
+ * Make the rename itself durable.  A filesystem that cannot sync a
+ * directory says EINVAL; there is nothing more to do on it.
+ */
+static int
+sync_dir(const char *path)
+{
+	char *dir = dir_of(path);
+	int fd, rc = 0;
+
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1 || (fsync(fd) == -1 && errno != EINVAL)) {
+		st_seterr("%s: was replaced, but its folder %s could not be "
+		    "synced: %s", path, dir, strerror(errno));
+		rc = -1;
+	}
+	if (fd != -1)
+		close(fd);
+	free(dir);
+	return rc;
+}
+
+int
+store_rewrite(const char *path, const char *buf, size_t len)
+{
+	char *tmp;
+	int fd;
+
+	if (check_target(path) == -1 || (fd = make_temp(path, &tmp)) == -1)
+		return -1;
+	/*
+	 * Until the rename, path is the old file, whole; after it, the new
+	 * one, whole, and only once its data is on disk (the fsync before).
+	 */
+	if (write_all(fd, buf, len) == -1 || fsync(fd) == -1) {
+		st_seterr("%s: could not write: %s (it was left as it was)",
+		    path, strerror(errno));
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) == -1 || rename(tmp, path) == -1) {
+		st_seterr("%s: could not write: %s (it was left as it was)",
+		    path, strerror(errno));
+		goto fail;
+	}
+	free(tmp);
+	return sync_dir(path);
+fail:
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}
+
+void
+store_unlock(int fd)
+{
+	if (fd < 0)
+		return;
+	flock(fd, LOCK_UN);
+	close(fd);
+}

@@ -1,0 +1,72 @@
+/*
+ * store: where steady keeps its files, and the only code that writes logs.
+ *
+ * Appends take an exclusive lock, write the whole record with one write(2)
+ * and fdatasync; rewrites go through an O_EXCL temporary file in the same
+ * directory, fsync, rename and fsync of the directory.  Directories are
+ * created 0700 and files 0600 whatever the umask; a log that is a symbolic
+ * link or not a regular file is refused.
+ */
+#ifndef STEADY_STORE_H
+#define STEADY_STORE_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* How long a writer waits for another writer's lock, in seconds. */
+#define STORE_LOCK_WAIT 10
+
+/*
+ * The data directory: $STEADY_DIR, else $XDG_DATA_HOME/steady, else
+ * $HOME/.local/share/steady.  The config directory: $STEADY_CONFIG, else
+ * $XDG_CONFIG_HOME/steady, else $HOME/.config/steady.  Empty variables
+ * count as unset; a relative XDG path is ignored (XDG spec).  Returns a
+ * malloc'd path, or NULL with st_error() set when HOME is needed and unset.
+ */
+char *store_data_dir(void);
+char *store_config_dir(void);
+
+/* dir + "/" + name, malloc'd. */
+char *store_path(const char *dir, const char *name);
+
+/*
+ * Create dir and any missing parents, each new one mode 0700.  An existing
+ * directory is left as it is.  Returns 0, or -1 with st_error() naming the
+ * path.
+ */
+int store_mkdirs(const char *dir);
+
+/*
+ * Open the log at path for appending, creating it 0600 (and its directory
+ * 0700) if needed, and take an exclusive flock, waiting up to
+ * STORE_LOCK_WAIT seconds.  Refuses a symbolic link or a non-regular file.
+ * If the file was replaced (renamed over) while waiting, opens the new one.
+ * Never returns a descriptor below 3.  Returns the descriptor, or -1 with
+ * st_error() set ("PATH: reason").
+ */
+int store_lock(const char *path);
+
+/*
+ * Append one or more whole records (buf, len, ending in "\n") to the log
+ * open and locked on fd.  If the file is empty, header (with its "\n", may
+ * be NULL) is written first, in the same write.  Refuses to append to a
+ * file whose last byte is not "\n", naming that line:
+ * "PATH:LINE: the last line is incomplete (no newline at its end)".
+ * On a short or failed write the file is truncated back to its old size.
+ * Returns 0 or -1 with st_error() set.  Does not close fd.
+ */
+int store_append(int fd, const char *path, const char *header,
+    const char *buf, size_t len);
+
+/*
+ * Replace the file at path with buf, len: O_EXCL temporary file in the
+ * same directory (mode 0600), write, fsync, rename over path, fsync the
+ * directory.  On failure path is untouched and the temporary is removed.
+ * Returns 0 or -1 with st_error() set.
+ */
+int store_rewrite(const char *path, const char *buf, size_t len);
+
+/* Release the lock and close a descriptor from store_lock(). */
+void store_unlock(int fd);
+
+#endif

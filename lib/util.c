@@ -1,0 +1,246 @@
+/* util: allocation, numbers, string buffers, errors, stdout check. */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+extern char *program_invocation_short_name;
+
+static char errbuf[1024];
+
+static void
+nomem(void)
+{
+	fprintf(stderr, "%s: out of memory\n", program_invocation_short_name);
+	exit(EXIT_ERR);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		nomem();
+	return p;
+}
+
+void *
+xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+	if (p == NULL)
+		nomem();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		nomem();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t nmemb, size_t size)
+{
+	if (size && nmemb > SIZE_MAX / size)
+		nomem();
+	return xrealloc(p, nmemb * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		nomem();
+	sb.s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(sb.s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return sb.s;
+}
+
+void
+st_vseterr(const char *fmt, va_list ap)
+{
+	vsnprintf(errbuf, sizeof(errbuf), fmt, ap);
+}
+
+void
+st_seterr(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	st_vseterr(fmt, ap);
+	va_end(ap);
+}
+
+const char *
+st_error(void)
+{
+	return errbuf;
+}
+
+int
+parse_num(const char *s, long long min, long long max, long long *out,
+    const char **why)
+{
+	char *end;
+	long long v;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '\0' || (!isdigit((unsigned char)*s) && *s != '-' &&
+	    *s != '+')) {
+		*why = "is not a number";
+		return -1;
+	}
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (end == s || !isdigit((unsigned char)end[-1])) {
+		*why = "is not a number";
+		return -1;
+	}
+	while (isspace((unsigned char)*end))
+		end++;
+	if (*end != '\0') {
+		*why = "is not a number";
+		return -1;
+	}
+	if ((errno == ERANGE && v == LLONG_MIN) || v < min) {
+		*why = "is too small";
+		return -1;
+	}
+	if ((errno == ERANGE && v == LLONG_MAX) || v > max) {
+		*why = "is too large";
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static void
+sb_grow(struct strbuf *sb, size_t n)
+{
+	size_t cap;
+
+	if (sb->len + n + 1 <= sb->cap)
+		return;
+	cap = sb->cap ? sb->cap : 64;
+	while (cap < sb->len + n + 1) {
+		if (cap > SIZE_MAX / 2)
+			nomem();
+		cap *= 2;
+	}
+	sb->s = xrealloc(sb->s, cap);
+	sb->cap = cap;
+}
+
+void
+sb_add(struct strbuf *sb, const char *p, size_t n)
+{
+	sb_grow(sb, n);
+	memcpy(sb->s + sb->len, p, n);
+	sb->len += n;
+	sb->s[sb->len] = '\0';
+}
+
+void
+sb_puts(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void
+sb_putc(struct strbuf *sb, int c)
+{
+	char ch = (char)c;
+
+	sb_add(sb, &ch, 1);
+}
+
+void
+sb_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	sb_grow(sb, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+void
+sb_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->s)
+		sb->s[0] = '\0';
+}
+
+void
+sb_free(struct strbuf *sb)
+{
+	free(sb->s);
+	sb->s = NULL;
+	sb->len = sb->cap = 0;
+}
+
+int
+close_stdout(void)
+{
+	int bad = ferror(stdout);
+
+	if (fclose(stdout) != 0 || bad) {
+		fprintf(stderr, "%s: write error: %s\n",
+		    program_invocation_short_name,
+		    errno ? strerror(errno) : "unknown");
+		return -1;
+	}
+	return 0;
+}
+
+char *
+trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}

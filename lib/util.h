@@ -1,0 +1,76 @@
+/*
+ * util: small helpers every program needs: allocation that cannot fail,
+ * one range-checked number parser, a growable string buffer, the library's
+ * last error message, and the final check that standard output was written.
+ */
+#ifndef STEADY_UTIL_H
+#define STEADY_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define STEADY_VERSION "0.1.0"
+
+/* Exit statuses, the same in all five programs (steady.7). */
+enum {
+	EXIT_OK = 0,
+	EXIT_ERR = 1,
+	EXIT_USAGE = 2,
+	EXIT_INTR = 130
+};
+
+/*
+ * Allocation wrappers: on failure they print "PROG: out of memory" and
+ * exit 1.  They are the only functions in lib/ that exit.
+ */
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t nmemb, size_t size);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/*
+ * The library's errors: a failing lib/ function returns -1 (or NULL) and
+ * leaves a complete sentence here, without the program name, for the
+ * program to print.  st_error() is never NULL.
+ */
+void st_seterr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void st_vseterr(const char *fmt, va_list ap);
+const char *st_error(void);
+
+/*
+ * Parse a whole decimal integer in [min, max], like OpenBSD strtonum.
+ * Leading and trailing spaces are allowed, nothing else.  Returns 0 and
+ * stores it in *out, or -1 with *why set to "is not a number", "is too
+ * small" or "is too large".
+ */
+int parse_num(const char *s, long long min, long long max, long long *out,
+    const char **why);
+
+/* A growable NUL-terminated byte buffer; zero-initialise before use. */
+struct strbuf {
+	char *s;
+	size_t len;
+	size_t cap;
+};
+void sb_add(struct strbuf *sb, const char *p, size_t n);
+void sb_puts(struct strbuf *sb, const char *s);
+void sb_putc(struct strbuf *sb, int c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sb_reset(struct strbuf *sb);	/* length 0, memory kept */
+void sb_free(struct strbuf *sb);
+
+/*
+ * Flush and close standard output.  Returns 0, or -1 after printing
+ * "PROG: write error: REASON" (EPIPE is reported too: the caller decides).
+ * Call it once, last, and fold the result into the exit status.
+ */
+int close_stdout(void);
+
+/* Trim ASCII white space at both ends, in place; returns s. */
+char *trim(char *s);
+
+#endif

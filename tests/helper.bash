@@ -1,0 +1,51 @@
+# Shared set-up for steady's bats suites.
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+
+STEADY_BIN=${STEADY_BIN:-$BATS_TEST_DIRNAME/../bin}
+FIXTURES=$BATS_TEST_DIRNAME/fixtures
+
+setup() {
+	export LC_ALL=C
+	# Central European time, written as a POSIX rule so no zone file is
+	# needed: timestamps in November carry +01:00.
+	export TZ='CET-1CEST,M3.5.0,M10.5.0/3'
+	export STEADY_NOW=2026-11-23T07:30:00+01:00
+	export HOME=$BATS_TEST_TMPDIR/home
+	export STEADY_DIR=$BATS_TEST_TMPDIR/data
+	export STEADY_CONFIG=$BATS_TEST_TMPDIR/config
+	unset XDG_DATA_HOME XDG_CONFIG_HOME VISUAL EDITOR DISPLAY \
+	    WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+	mkdir -p "$HOME"
+	PATH=$STEADY_BIN:$PATH
+}
+
+# log: the check-in log's path.
+log() {
+	printf '%s/checkin.csv\n' "$STEADY_DIR"
+}
+
+# run_pty EXPECT-SCRIPT COMMAND...: run COMMAND on a pseudo-terminal,
+# driven by the expect commands in EXPECT-SCRIPT; $status is COMMAND's
+# exit status and $output what the terminal showed (CRs removed).
+run_pty() {
+	local script=$1 cmd
+	shift
+	printf -v cmd '%q ' "$@"
+	cat >"$BATS_TEST_TMPDIR/pty.exp" <<-EXP
+		set timeout 10
+		log_user 1
+		spawn -noecho sh -c {exec $cmd}
+		$script
+		catch {expect eof}
+		set result [wait]
+		if {[lindex \$result 2] != 0} { exit 99 }
+		# Killed by a signal rather than exiting: say so with 199.
+		if {[llength \$result] > 4} { exit 199 }
+		exit [lindex \$result 3]
+	EXP
+	run expect -f "$BATS_TEST_TMPDIR/pty.exp"
+	output=${output//$'\r'/}
+	mapfile -t lines <<<"$output"
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bats
+# lib: the C unit tests of libsteady, one binary per module (make units).
+
+load helper
+
+unit() {
+	run "$STEADY_BIN/unit/$1"
+	if [ "$status" -ne 0 ]; then
+		printf '%s\n' "$output" | grep -A3 '^not ok' >&2
+	fi
+	assert_success
+	refute_line --regexp '^not ok'
+	assert_line --regexp '^1\.\.[1-9][0-9]*$'
+}
+
+@test "lib: util" { unit util; }
+@test "lib: csvio" { unit csvio; }
+@test "lib: store" { unit store; }
+@test "lib: when" { unit when; }
+@test "lib: prompt" { unit prompt; }
+@test "lib: match" { unit match; }
+@test "lib: config" { unit config; }
+@test "lib: safety" { unit safety; }
