@@ -24,7 +24,7 @@ void match_free(struct matchset *m);
 /*
  * Add a pattern under name (an existing one of that name is replaced; an
  * empty pattern removes it).  Returns 0, or -1 with st_error() set to
- * "name: offset N: pcre2's message".
+ * "name: at offset N: pcre2's message".
  */
 int match_add(struct matchset *m, const char *name, const char *pattern,
     const char *label);

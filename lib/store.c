@@ -28,6 +28,46 @@ join(const char *base, const char *rest)
 	return xasprintf("%s/%s", base, rest);
 }
 
+/* The directory part of path, malloc'd: "." when it has none. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	dir = xmalloc((size_t)(slash - path) + 1);
+	memcpy(dir, path, (size_t)(slash - path));
+	dir[slash - path] = '\0';
+	return dir;
+}
+
+/*
+ * fsync the directory holding path, so that a name just made there (a
+ * new directory, a new log, a rename) survives a crash as well as the
+ * data does.  A filesystem that cannot sync a directory says EINVAL;
+ * there is nothing more to do on it.  0, or -1 with errno set.
+ */
+static int
+sync_parent(const char *path)
+{
+	char *dir = dir_of(path);
+	int fd, rc = 0, saved;
+
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1 || (fsync(fd) == -1 && errno != EINVAL))
+		rc = -1;
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	free(dir);
+	errno = saved;
+	return rc;
+}
+
 /*
  * The order of the XDG Base Directory specification, with steady's own
  * variable first.  The specification says a relative XDG path is invalid
@@ -104,8 +144,16 @@ mkdir_one(const char *dir)
 	struct stat st;
 	int saved;
 
-	if (mkdir(dir, 0700) == 0)
-		return private_dir(dir);
+	if (mkdir(dir, 0700) == 0) {
+		if (private_dir(dir) == -1)
+			return -1;
+		if (sync_parent(dir) == -1) {
+			st_seterr("%s: could not sync its parent: %s", dir,
+			    strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
 	/*
 	 * Whatever mkdir says (EEXIST, or EACCES or EROFS on some systems
 	 * for a directory that exists), what counts is what is there.  A
@@ -126,7 +174,7 @@ int
 store_mkdirs(const char *dir)
 {
 	struct stat st;
-	char *p, *s;
+	char *p, *s, c;
 	int rc = 0;
 
 	if (*dir == '\0') {
@@ -137,12 +185,9 @@ store_mkdirs(const char *dir)
 		return 0;
 	p = xstrdup(dir);
 	for (s = p + 1; rc == 0; s++) {
-		if (*s != '/' && *s != '\0')
-			continue;
-		if (s[-1] != '/') {
+		if ((*s == '/' || *s == '\0') && s[-1] != '/') {
 			/* Cut the path after this component, for now. */
-			char c = *s;
-
+			c = *s;
 			*s = '\0';
 			rc = mkdir_one(p);
 			*s = c;
@@ -219,7 +264,8 @@ open_checked(const char *path)
 		    "to it", path);
 		goto fail;
 	}
-	if ((created && fchmod(fd, 0600) == -1) ||
+	if ((created && (fchmod(fd, 0600) == -1 ||
+	    sync_parent(path) == -1)) ||
 	    (fl = fcntl(fd, F_GETFL)) == -1 ||
 	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
 		st_seterr("%s: %s", path, strerror(errno));
@@ -293,22 +339,6 @@ still_there(int fd, const char *path)
 		return -1;
 	}
 	return st.st_dev == fst.st_dev && st.st_ino == fst.st_ino;
-}
-
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	dir = xmalloc((size_t)(slash - path) + 1);
-	memcpy(dir, path, (size_t)(slash - path));
-	dir[slash - path] = '\0';
-	return dir;
 }
 
 int
@@ -397,7 +427,7 @@ check_tail(int fd, const char *path, off_t size)
 	if (last_line(fd, path, size, &line) == -1)
 		return -1;
 	st_seterr("%s:%lu: the last line is incomplete (no newline at its "
-	    "end); nothing was added", path, line);
+	    "end)", path, line);
 	return -1;
 }
 
@@ -424,28 +454,38 @@ undo_append(int fd, const char *path, off_t size, int err)
 		free(what);
 		return -1;
 	}
-	st_seterr("%s: could not write: %s (nothing was added)", path, what);
+	/* The cut must outlast a crash as the record would have. */
+	(void)fdatasync(fd);
+	st_seterr("%s: could not write: %s", path, what);
 	free(what);
 	return -1;
 }
 
 /*
  * One write(2) on an O_APPEND descriptor puts the whole record at the end
- * at once, so a reader never sees part of it next to someone else's.  A
- * short write is not continued: what follows the gap may never come (the
- * disk is full, a signal, a crash), so it is undone instead.
+ * at once, so a reader never sees part of it next to someone else's.
+ * After a short write the rest is tried once more, only to learn why it
+ * stopped (a full disk, a size limit); we hold the lock, so nothing else
+ * can come between.  If that fails too, the part written is undone.
  */
 static int
 write_once(int fd, const char *path, off_t size, const char *p, size_t n)
 {
-	ssize_t w;
+	ssize_t w, w2;
 
 	while ((w = write(fd, p, n)) == -1 && errno == EINTR)
 		;
 	if (w == -1)
 		return undo_append(fd, path, size, errno);
-	if ((size_t)w != n)
-		return undo_append(fd, path, size, 0);
+	if ((size_t)w != n) {
+		while ((w2 = write(fd, p + w, n - (size_t)w)) == -1 &&
+		    errno == EINTR)
+			;
+		if (w2 == -1)
+			return undo_append(fd, path, size, errno);
+		if ((size_t)w2 != n - (size_t)w)
+			return undo_append(fd, path, size, 0);
+	}
 	/*
 	 * The person was told it was saved only if it reached the disk.
 	 * If the sync fails, the record's fate is unknown; removing it
@@ -561,28 +601,6 @@ make_temp(const char *path, char **tmp)
 	return fd;
 }
 
-/*
- * Make the rename itself durable.  A filesystem that cannot sync a
- * directory says EINVAL; there is nothing more to do on it.
- */
-static int
-sync_dir(const char *path)
-{
-	char *dir = dir_of(path);
-	int fd, rc = 0;
-
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd == -1 || (fsync(fd) == -1 && errno != EINVAL)) {
-		st_seterr("%s: was replaced, but its folder %s could not be "
-		    "synced: %s", path, dir, strerror(errno));
-		rc = -1;
-	}
-	if (fd != -1)
-		close(fd);
-	free(dir);
-	return rc;
-}
-
 int
 store_rewrite(const char *path, const char *buf, size_t len)
 {
@@ -596,18 +614,24 @@ store_rewrite(const char *path, const char *buf, size_t len)
 	 * one, whole, and only once its data is on disk (the fsync before).
 	 */
 	if (write_all(fd, buf, len) == -1 || fsync(fd) == -1) {
-		st_seterr("%s: could not write: %s (it was left as it was)",
+		st_seterr("%s: could not write: %s",
 		    path, strerror(errno));
 		close(fd);
 		goto fail;
 	}
 	if (close(fd) == -1 || rename(tmp, path) == -1) {
-		st_seterr("%s: could not write: %s (it was left as it was)",
+		st_seterr("%s: could not write: %s",
 		    path, strerror(errno));
 		goto fail;
 	}
 	free(tmp);
-	return sync_dir(path);
+	/* Make the rename itself durable. */
+	if (sync_parent(path) == -1) {
+		st_seterr("%s: was replaced, but its folder could not be "
+		    "synced: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
 fail:
 	unlink(tmp);
 	free(tmp);

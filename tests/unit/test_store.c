@@ -43,10 +43,8 @@ put(const char *path, const char *text, mode_t mode)
 {
 	FILE *fp = fopen(path, "w");
 
-	if (fp == NULL || fputs(text, fp) == EOF || fclose(fp) == EOF) {
-		perror(path);
-		exit(1);
-	}
+	must(fp != NULL, path);
+	must(fputs(text, fp) != EOF && fclose(fp) == 0, path);
 	must(chmod(path, mode) == 0, "chmod");
 }
 
@@ -355,7 +353,7 @@ test_append(void)
 	CHECK_INT(store_append(fd, path, "a,b\n", "5,6\n", 4), -1,
 	    "torn last line refused");
 	want = xasprintf("%s:3: the last line is incomplete (no newline at "
-	    "its end); nothing was added", path);
+	    "its end)", path);
 	CHECK_STR(st_error(), want, "torn line: message names line 3");
 	free(want);
 	check_file(path, "a,b\n1,2\n3,", "torn file unchanged");
@@ -366,7 +364,7 @@ test_append(void)
 	CHECK_INT(store_append(fd, path, "a,b\n", "5,6\n", 4), -1,
 	    "torn header refused");
 	want = xasprintf("%s:1: the last line is incomplete (no newline at "
-	    "its end); nothing was added", path);
+	    "its end)", path);
 	CHECK_STR(st_error(), want, "torn header: message names line 1");
 	free(want);
 	store_unlock(fd);
@@ -413,8 +411,7 @@ test_append_short(void)
 	msg[n > 0 ? n : 0] = '\0';
 	close(fds[0]);
 	CHECK_INT(reap(pid), 0, "short write fails");
-	want = xasprintf("%s: could not write: the disk may be full (nothing "
-	    "was added)", path);
+	want = xasprintf("%s: could not write: File too large", path);
 	CHECK_STR(msg, want, "short write: message");
 	free(want);
 	check_file(path, "a,b\n1,2\n", "short write cut back");
