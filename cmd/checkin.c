@@ -303,25 +303,6 @@ format_record(struct strbuf *sb, const char *const *cols, size_t ncols,
 	free(f);
 }
 
-/* A log's header as read from fd: the reader, positioned after it. */
-static struct csvr *
-open_log(int fd, const char *path, FILE **fpp)
-{
-	struct csvr *r;
-	int dfd;
-
-	if ((dfd = dup(fd)) == -1 || (*fpp = fdopen(dfd, "r")) == NULL) {
-		st_seterr("%s: %s", path, strerror(errno));
-		if (dfd != -1)
-			close(dfd);
-		return NULL;
-	}
-	rewind(*fpp);
-	if ((r = csvr_open(*fpp, path, 0)) == NULL)
-		fclose(*fpp);
-	return r;
-}
-
 /* The columns this check-in needs that the log's header lacks. */
 static size_t
 missing_cols(struct csvr *r, const char **miss)
@@ -414,7 +395,6 @@ save_log(const char *path, const struct rec *r)
 	const char **miss;
 	struct csvr *cr;
 	size_t nmiss = 0;
-	FILE *fp;
 	int fd, rc = -1, tries;
 
 	miss = xcalloc(items.n + 2, sizeof(*miss));
@@ -422,7 +402,11 @@ save_log(const char *path, const struct rec *r)
 		nmiss = 0;
 		if ((fd = store_lock(path)) == -1)
 			break;
-		if ((cr = open_log(fd, path, &fp)) == NULL) {
+		/*
+		 * Read through the path: under the lock it is the file fd
+		 * holds, since store_lock checked and every writer locks.
+		 */
+		if ((cr = csvr_openpath(path, 0)) == NULL) {
 			store_unlock(fd);
 			break;
 		}
@@ -435,7 +419,6 @@ save_log(const char *path, const struct rec *r)
 		else
 			rc = append_rec(fd, cr, path, r);
 		csvr_close(cr);
-		fclose(fp);
 		store_unlock(fd);
 		if (rc == -1 || nmiss == 0)
 			break;
@@ -514,36 +497,29 @@ summary(FILE *out, const struct rec *r)
 }
 
 /*
- * Walk the log's records, calling fn on each that has a readable ts
- * (t, its instant; the reader for the rest).  Rows that cannot be read
- * are reported with file:line and counted in *bad.  A log that does not
- * exist yet holds no records.  Returns 1 when fn stopped the walk by
+ * Walk the log's records: head (when not NULL) on the header, then fn on
+ * each record with a readable ts (t, its instant).  Rows that cannot be
+ * read are reported with file:line and counted in *bad.  A log that does
+ * not exist yet holds no records.  Returns 1 when fn stopped the walk by
  * returning non-zero, 0 at the end, -1 when the log cannot be read.
  */
 static int
-each_record(const char *path, int (*fn)(struct csvr *, time_t, void *),
-    void *arg, int *bad)
+each_record(const char *path, void (*head)(struct csvr *),
+    int (*fn)(struct csvr *, time_t, void *), void *arg, int *bad)
 {
 	struct csvr *r;
-	FILE *fp;
 	time_t t;
 	int c, tscol, rc = 0;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		if (errno == ENOENT)
-			return 0;
-		st_seterr("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	if ((r = csvr_open(fp, path, 0)) == NULL) {
-		fclose(fp);
-		return -1;
-	}
+	if ((r = csvr_openpath(path, 0)) == NULL)
+		return errno == ENOENT ? 0 : -1;
 	tscol = csvr_col(r, "ts");
 	if (csvr_ncols(r) > 0 && tscol < 0) {
 		st_seterr("%s:1: this is not a check-in log (it has no ts "
 		    "column)", path);
 		rc = -1;
+	} else if (head != NULL && csvr_ncols(r) > 0) {
+		head(r);
 	}
 	while (rc == 0 && (c = csvr_next(r)) != CSVR_EOF) {
 		if (c == CSVR_ERR) {
@@ -559,7 +535,6 @@ each_record(const char *path, int (*fn)(struct csvr *, time_t, void *),
 		}
 	}
 	csvr_close(r);
-	fclose(fp);
 	return rc;
 }
 
@@ -584,7 +559,7 @@ due(const char *path)
 	if (when_now(&now) == -1)
 		return -1;
 	when_date(now, today);
-	if ((found = each_record(path, is_today, today, &bad)) == -1)
+	if ((found = each_record(path, NULL, is_today, today, &bad)) == -1)
 		return -1;
 	return !found;
 }
@@ -635,39 +610,21 @@ print_in_range(struct csvr *r, time_t t, void *arg)
 	return 0;
 }
 
-/* The header line of the log at path (to print before its records). */
-static int
-print_header(const char *path)
+/* The log's header line, as the first line of --log's output. */
+static void
+print_header(struct csvr *r)
 {
 	struct strbuf sb = { 0 };
 	const char **cols;
-	struct csvr *r;
-	FILE *fp;
-	size_t i, n;
+	size_t i, n = csvr_ncols(r);
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		if (errno == ENOENT)
-			return 0;
-		st_seterr("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	if ((r = csvr_open(fp, path, 0)) == NULL) {
-		fclose(fp);
-		return -1;
-	}
-	n = csvr_ncols(r);
 	cols = xcalloc(n, sizeof(*cols));
 	for (i = 0; i < n; i++)
 		cols[i] = csvr_colname(r, i);
-	if (n > 0) {
-		csvw_record(&sb, cols, n, csvr_sep(r), 0);
-		fputs(sb.s, stdout);
-	}
+	csvw_record(&sb, cols, n, csvr_sep(r), 0);
+	fputs(sb.s, stdout);
 	free(cols);
 	sb_free(&sb);
-	csvr_close(r);
-	fclose(fp);
-	return 0;
 }
 
 static int
@@ -685,8 +642,7 @@ cmd_log(const char *path, const struct opts *o)
 		errx(EXIT_USAGE, "--until %s", st_error());
 	rg.has_since = o->since != NULL;
 	rg.has_until = o->until != NULL;
-	if (print_header(path) == -1 ||
-	    each_record(path, print_in_range, &rg, &bad) == -1) {
+	if (each_record(path, print_header, print_in_range, &rg, &bad) == -1) {
 		warnx("%s", st_error());
 		return EXIT_ERR;
 	}

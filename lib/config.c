@@ -91,20 +91,11 @@ valid_name(const char *s)
 
 /* Open a config CSV; NULL with *missing = 1 when it does not exist. */
 static struct csvr *
-open_conf(const char *path, FILE **fpp, int *missing)
+open_conf(const char *path, int *missing)
 {
-	struct csvr *r;
+	struct csvr *r = csvr_openpath(path, CSVR_UNESCAPE);
 
-	*missing = 0;
-	if ((*fpp = fopen(path, "r")) == NULL) {
-		if (errno == ENOENT)
-			*missing = 1;
-		else
-			st_seterr("%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	if ((r = csvr_open(*fpp, path, CSVR_UNESCAPE)) == NULL)
-		fclose(*fpp);
+	*missing = r == NULL && errno == ENOENT;
 	return r;
 }
 
@@ -190,12 +181,11 @@ items_load(struct items *it, const char *confdir)
 	struct csvr *r;
 	struct item row;
 	char *path;
-	FILE *fp;
 	int missing, rc = 0, c;
 
 	items_builtin(it);
 	path = store_path(confdir, "items.csv");
-	if ((r = open_conf(path, &fp, &missing)) == NULL) {
+	if ((r = open_conf(path, &missing)) == NULL) {
 		free(path);
 		if (missing)
 			return 0;
@@ -210,7 +200,6 @@ items_load(struct items *it, const char *confdir)
 		items_merge(it, &row);
 	}
 	csvr_close(r);
-	fclose(fp);
 	free(path);
 	if (rc == -1)
 		items_free(it);
@@ -222,12 +211,11 @@ setting_str(const char *confdir, const char *name, int *failed)
 {
 	struct csvr *r;
 	char *path, *val = NULL;
-	FILE *fp;
 	int missing, c;
 
 	*failed = 0;
 	path = store_path(confdir, "settings.csv");
-	if ((r = open_conf(path, &fp, &missing)) == NULL) {
+	if ((r = open_conf(path, &missing)) == NULL) {
 		*failed = !missing;
 		free(path);
 		return NULL;
@@ -244,7 +232,6 @@ setting_str(const char *confdir, const char *name, int *failed)
 		}
 	}
 	csvr_close(r);
-	fclose(fp);
 	free(path);
 	if (*failed) {
 		free(val);

@@ -36,6 +36,7 @@ enum { LN_NL, LN_PART, LN_EOF, LN_ERR };
 
 struct csvr {
 	FILE *fp;
+	int ownfp;		/* opened by csvr_openpath: closed with us */
 	char *name;
 	int flags;
 	char sep;
@@ -388,6 +389,28 @@ csvr_open(FILE *fp, const char *name, int flags)
 	return r;
 }
 
+struct csvr *
+csvr_openpath(const char *path, int flags)
+{
+	struct csvr *r;
+	FILE *fp;
+	int e;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		e = errno;
+		st_seterr("%s: %s", path, strerror(e));
+		errno = e;
+		return NULL;
+	}
+	if ((r = csvr_open(fp, path, flags)) == NULL) {
+		fclose(fp);
+		errno = 0;
+		return NULL;
+	}
+	r->ownfp = 1;
+	return r;
+}
+
 void
 csvr_close(struct csvr *r)
 {
@@ -396,6 +419,8 @@ csvr_close(struct csvr *r)
 	if (r == NULL)
 		return;
 	csv_free(&r->cp);
+	if (r->ownfp)
+		fclose(r->fp);
 	for (i = 0; i < r->ncols; i++)
 		free(r->cols[i]);
 	free(r->cols);

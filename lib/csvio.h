@@ -39,6 +39,13 @@ struct csvr;
  * error returns NULL with st_error() set to "name:line: reason".
  */
 struct csvr *csvr_open(FILE *fp, const char *name, int flags);
+
+/*
+ * The same for the file at path, which the reader opens and csvr_close()
+ * closes.  On NULL, errno is ENOENT when the file does not exist (many
+ * callers take that as "nothing yet"), and st_error() says what happened.
+ */
+struct csvr *csvr_openpath(const char *path, int flags);
 void csvr_close(struct csvr *r);
 
 /*

@@ -223,22 +223,12 @@ int
 match_load(struct matchset *m, const char *path)
 {
 	struct csvr *r;
-	FILE *fp;
 	int n;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		if (errno == ENOENT)
-			return 0;
-		st_seterr("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	if ((r = csvr_open(fp, path, CSVR_UNESCAPE)) == NULL) {
-		fclose(fp);
-		return -1;
-	}
+	if ((r = csvr_openpath(path, CSVR_UNESCAPE)) == NULL)
+		return errno == ENOENT ? 0 : -1;
 	n = load_rows(m, r, path);
 	csvr_close(r);
-	fclose(fp);
 	return n;
 }
 

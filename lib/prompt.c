@@ -174,61 +174,84 @@ ask(struct prompt *p, const char *question, struct strbuf *sb, char **ans)
 	}
 }
 
+#define AGAIN 2	/* a check's answer: explained, ask once more */
+
+/*
+ * Ask until check() takes the trimmed answer ("" for Enter): it returns
+ * PROMPT_OK or PROMPT_SKIP to end, or AGAIN after explaining on out.
+ */
+static int
+ask_until(struct prompt *p, const char *question,
+    int (*check)(const char *, void *, FILE *), void *arg)
+{
+	struct strbuf sb = { 0 };
+	char *ans;
+	int rc;
+
+	do {
+		if ((rc = ask(p, question, &sb, &ans)) == PROMPT_OK)
+			rc = check(ans, arg, p->out);
+	} while (rc == AGAIN);
+	sb_free(&sb);
+	return rc;
+}
+
+struct rating {
+	long long min, max, *out;
+};
+
+static int
+check_rating(const char *ans, void *arg, FILE *out)
+{
+	struct rating *r = arg;
+	const char *why;
+
+	if (*ans == '\0')
+		return PROMPT_SKIP;
+	if (parse_num(ans, r->min, r->max, r->out, &why) == 0)
+		return PROMPT_OK;
+	fprintf(out, "Please give a whole number from %lld to %lld, or press "
+	    "Enter to skip.\n", r->min, r->max);
+	return AGAIN;
+}
+
 int
 prompt_rating(struct prompt *p, const char *question, long long min,
     long long max, long long *out)
 {
-	struct strbuf sb = { 0 };
-	const char *why;
-	char *ans;
-	int rc;
+	struct rating r = { min, max, out };
 
-	for (;;) {
-		rc = ask(p, question, &sb, &ans);
-		if (rc != PROMPT_OK)
-			break;
-		if (*ans == '\0') {
-			rc = PROMPT_SKIP;
-			break;
-		}
-		if (parse_num(ans, min, max, out, &why) == 0)
-			break;
-		fprintf(p->out, "Please give a whole number from %lld to %lld,"
-		    " or press Enter to skip.\n", min, max);
+	return ask_until(p, question, check_rating, &r);
+}
+
+struct yesno {
+	int def, *out;
+};
+
+static int
+check_yesno(const char *ans, void *arg, FILE *out)
+{
+	struct yesno *y = arg;
+
+	if (*ans == '\0')
+		*y->out = y->def;
+	else if (strcasecmp(ans, "y") == 0 || strcasecmp(ans, "yes") == 0)
+		*y->out = 1;
+	else if (strcasecmp(ans, "n") == 0 || strcasecmp(ans, "no") == 0)
+		*y->out = 0;
+	else {
+		fputs("Please answer y or n.\n", out);
+		return AGAIN;
 	}
-	sb_free(&sb);
-	return rc;
+	return PROMPT_OK;
 }
 
 int
 prompt_yesno(struct prompt *p, const char *question, int def, int *out)
 {
-	struct strbuf sb = { 0 };
-	char *ans;
-	int rc;
+	struct yesno y = { def, out };
 
-	for (;;) {
-		rc = ask(p, question, &sb, &ans);
-		if (rc != PROMPT_OK)
-			break;
-		if (*ans == '\0') {
-			*out = def;
-			break;
-		}
-		if (strchr("yY", ans[0]) && (!ans[1] ||
-		    strcasecmp(ans, "yes") == 0)) {
-			*out = 1;
-			break;
-		}
-		if (strchr("nN", ans[0]) && (!ans[1] ||
-		    strcasecmp(ans, "no") == 0)) {
-			*out = 0;
-			break;
-		}
-		fputs("Please answer y or n.\n", p->out);
-	}
-	sb_free(&sb);
-	return rc;
+	return ask_until(p, question, check_yesno, &y);
 }
 
 int

@@ -70,17 +70,12 @@ xasprintf(const char *fmt, ...)
 {
 	struct strbuf sb = { 0 };
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		nomem();
-	sb.s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(sb.s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if (sb.s == NULL)
+		sb_add(&sb, "", 0);
 	return sb.s;
 }
 
@@ -185,21 +180,29 @@ sb_putc(struct strbuf *sb, int c)
 }
 
 void
-sb_printf(struct strbuf *sb, const char *fmt, ...)
+sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list ap2;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
 	if (n < 0)
 		return;
 	sb_grow(sb, (size_t)n);
-	va_start(ap, fmt);
 	vsnprintf(sb->s + sb->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	sb->len += (size_t)n;
+}
+
+void
+sb_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vprintf(sb, fmt, ap);
+	va_end(ap);
 }
 
 void

@@ -617,3 +617,33 @@ HDR='ts,mood,trust,safety,distress,arousal,note'
 	run -0 tail -n 1 "$(log)"
 	assert_output '2026-11-23T07:30:00+01:00,,,,,,first line\nsecond line'
 }
+
+@test "checkin: a log path that cannot exist is an error naming it" {
+	run -1 --separate-stderr checkin -o /dev/null/checkin.csv mood=5
+	assert_equal "$stderr" 'checkin: /dev/null: not a directory; nothing was saved'
+}
+
+@test "checkin: quoted commas and quotes round-trip through the log" {
+	checkin mood=1 note='a, "quoted" word'
+	run -0 checkin --log
+	assert_output "$HDR
+2026-11-23T07:30:00+01:00,1,,,,,\"a, \"\"quoted\"\" word\""
+	run -1 checkin --due
+}
+
+@test "checkin: a log with an unclosed quote is reported with file:line" {
+	mkdir -p "$STEADY_DIR"
+	printf '%s\n%s\n' "$HDR" '"2026-11-21T08:00:00+01:00,4,,,,,' >"$(log)"
+	run -1 --separate-stderr checkin --log
+	assert_output "$HDR"
+	assert_equal "$stderr" "checkin: $(log):2: a quote is not closed"
+}
+
+@test "checkin: a CRLF log with a BOM is read" {
+	mkdir -p "$STEADY_DIR"
+	printf '\357\273\277%s\r\n%s\r\n' "$HDR" '2026-11-23T06:00:00+01:00,4,,,,,' >"$(log)"
+	run -1 checkin --due
+	run -0 checkin --log
+	assert_output "$HDR
+2026-11-23T06:00:00+01:00,4,,,,,"
+}

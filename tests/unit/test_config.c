@@ -8,18 +8,7 @@
 #include "unit.h"
 #include "util.h"
 
-static char dir[256];
-
-static void
-put(const char *name, const char *text)
-{
-	char *path = store_path(dir, name);
-	FILE *fp = fopen(path, "w");
-
-	fputs(text, fp);
-	fclose(fp);
-	free(path);
-}
+static const char *dir;
 
 static void
 rm(const char *name)
@@ -54,7 +43,7 @@ test_items_csv(void)
 {
 	struct items it;
 
-	put("items.csv", "name,question,min,max,better,low,high\n"
+	unit_put(dir, "items.csv", "name,question,min,max,better,low,high\n"
 	    "sleep,Hours slept,0,14,high,none,lots\n"
 	    "mood,How is my mood,1,5,high,low,high\n");
 	CHECK_INT(items_load(&it, dir), 0, "items.csv loads");
@@ -63,11 +52,11 @@ test_items_csv(void)
 	CHECK_STR(it.v[0].question, "How is my mood", "built-in overridden");
 	CHECK_INT(it.v[0].max, 5, "override range");
 	items_free(&it);
-	put("items.csv", "name,min,max,better\nsleep,0,14,sideways\n");
+	unit_put(dir, "items.csv", "name,min,max,better\nsleep,0,14,sideways\n");
 	CHECK_INT(items_load(&it, dir), -1, "bad better refused");
 	CHECK(strstr(st_error(), "items.csv:2: better is \"sideways\"; use "
 	    "high, low or mid") != NULL, "bad better message");
-	put("items.csv", "name,min,max\nsleep,5,5\n");
+	unit_put(dir, "items.csv", "name,min,max\nsleep,5,5\n");
 	CHECK_INT(items_load(&it, dir), -1, "min == max refused");
 	rm("items.csv");
 }
@@ -82,7 +71,7 @@ test_settings(void)
 	CHECK_INT(setting_num(dir, "safety_threshold", -1, 10, 2, &v), 0,
 	    "absent file gives default");
 	CHECK_INT(v, 2, "default 2");
-	put("settings.csv", "name,value\nsafety_threshold,4\ncountry,gb\n"
+	unit_put(dir, "settings.csv", "name,value\nsafety_threshold,4\ncountry,gb\n"
 	    "safety_threshold,3\n");
 	CHECK_INT(setting_num(dir, "safety_threshold", -1, 10, 2, &v), 0,
 	    "setting read");
@@ -92,7 +81,7 @@ test_settings(void)
 	free(s);
 	CHECK(setting_str(dir, "nothing", &failed) == NULL && !failed,
 	    "absent setting is NULL");
-	put("settings.csv", "name,value\nsafety_threshold,eleven\n");
+	unit_put(dir, "settings.csv", "name,value\nsafety_threshold,eleven\n");
 	CHECK_INT(setting_num(dir, "safety_threshold", -1, 10, 2, &v), -1,
 	    "bad number refused");
 	CHECK_STR(st_error(), "settings.csv: safety_threshold \"eleven\" is "
@@ -103,12 +92,7 @@ test_settings(void)
 int
 main(void)
 {
-	const char *tmp = getenv("TMPDIR");
-
-	snprintf(dir, sizeof(dir), "%s/steady-config.XXXXXX",
-	    tmp && *tmp ? tmp : "/tmp");
-	if (mkdtemp(dir) == NULL)
-		return 2;
+	dir = unit_scratch("config");
 	test_builtin();
 	test_items_csv();
 	test_settings();

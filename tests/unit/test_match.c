@@ -11,24 +11,13 @@
 
 static char *scratch;
 
-static void
-must(int ok, const char *what)
-{
-	if (!ok) {
-		printf("Bail out! %s: %s\n", what, strerror(errno));
-		exit(1);
-	}
-}
-
 /* Write text to scratch/name; returns the path, malloc'd. */
 static char *
 put(const char *name, const char *text)
 {
 	char *path = xasprintf("%s/%s", scratch, name);
-	FILE *fp = fopen(path, "w");
 
-	must(fp != NULL, path);
-	must(fputs(text, fp) != EOF && fclose(fp) == 0, path);
+	unit_put(NULL, path, text);
 	return path;
 }
 
@@ -293,15 +282,12 @@ test_load_errors(void)
 int
 main(void)
 {
-	const char *tmp = getenv("TMPDIR");
 	const char *names[] = { "risk.csv", "nolabel.csv", "empty.csv",
 	    "cols.csv", "bad.csv", "noname.csv", "fields.csv" };
 	char *p;
 	size_t i;
 
-	scratch = xasprintf("%s/steady-match.XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	must(mkdtemp(scratch) != NULL, "mkdtemp");
+	scratch = xstrdup(unit_scratch("match"));
 	test_hits();
 	test_unicode();
 	test_order();

@@ -9,18 +9,7 @@
 #include "unit.h"
 #include "util.h"
 
-static char dir[256];
-
-static void
-put(const char *name, const char *text)
-{
-	char *path = store_path(dir, name);
-	FILE *fp = fopen(path, "w");
-
-	fputs(text, fp);
-	fclose(fp);
-	free(path);
-}
+static const char *dir;
 
 static void
 rm(const char *name)
@@ -59,12 +48,12 @@ test_risk(void)
 		CHECK_INT(match_any(m, misses[i]), 0, what);
 	}
 	match_free(m);
-	put("risk.csv", "name,pattern\nsuicide,\ncustom,\\bjump\\b\n");
+	unit_put(dir, "risk.csv", "name,pattern\nsuicide,\ncustom,\\bjump\\b\n");
 	m = safety_patterns(dir);
 	CHECK_INT(match_any(m, "suicide"), 0, "risk.csv turns one off");
 	CHECK_INT(match_any(m, "I could jump"), 1, "risk.csv adds one");
 	match_free(m);
-	put("risk.csv", "name,pattern\nbad,(\n");
+	unit_put(dir, "risk.csv", "name,pattern\nbad,(\n");
 	CHECK(safety_patterns(dir) == NULL, "a bad pattern is refused");
 	rm("risk.csv");
 }
@@ -79,7 +68,7 @@ test_country(void)
 	CHECK_STR(safety_country(dir, cc), "AU", "country from LANG");
 	setenv("LC_ALL", "C", 1);
 	CHECK_STR(safety_country(dir, cc), "", "LC_ALL=C wins, no country");
-	put("settings.csv", "name,value\ncountry,ie\n");
+	unit_put(dir, "settings.csv", "name,value\ncountry,ie\n");
 	CHECK_STR(safety_country(dir, cc), "IE", "setting wins");
 	rm("settings.csv");
 }
@@ -91,8 +80,8 @@ test_show(void)
 	size_t len = 0;
 	FILE *fp;
 
-	put("safety-plan.txt", "1. Warning signs: tight chest");
-	put("crisis.txt", "Clinic: 555 0100\n");
+	unit_put(dir, "safety-plan.txt", "1. Warning signs: tight chest");
+	unit_put(dir, "crisis.txt", "Clinic: 555 0100\n");
 	fp = open_memstream(&buf, &len);
 	safety_show(fp, dir);
 	fclose(fp);
@@ -107,12 +96,7 @@ test_show(void)
 int
 main(void)
 {
-	const char *tmp = getenv("TMPDIR");
-
-	snprintf(dir, sizeof(dir), "%s/steady-safety.XXXXXX",
-	    tmp && *tmp ? tmp : "/tmp");
-	if (mkdtemp(dir) == NULL)
-		return 2;
+	dir = unit_scratch("safety");
 	test_risk();
 	test_country();
 	test_show();

@@ -21,16 +21,6 @@
 
 static char *scratch;
 
-/* Stop at once when setting up a test fails: its checks would mislead. */
-static void
-must(int ok, const char *what)
-{
-	if (!ok) {
-		printf("Bail out! %s: %s\n", what, strerror(errno));
-		exit(1);
-	}
-}
-
 /* scratch + "/" + name, malloc'd. */
 static char *
 at(const char *name)
@@ -41,11 +31,8 @@ at(const char *name)
 static void
 put(const char *path, const char *text, mode_t mode)
 {
-	FILE *fp = fopen(path, "w");
-
-	must(fp != NULL, path);
-	must(fputs(text, fp) != EOF && fclose(fp) == 0, path);
-	must(chmod(path, mode) == 0, "chmod");
+	unit_put(NULL, path, text);
+	unit_must(chmod(path, mode) == 0, "chmod");
 }
 
 /* The whole file as a string, or NULL when it cannot be read. */
@@ -250,7 +237,7 @@ test_mkdirs(void)
 	free(d);
 	umask(0);
 
-	must(mkdir(e, 0755) == 0 && chmod(e, 0755) == 0, "mkdir");
+	unit_must(mkdir(e, 0755) == 0 && chmod(e, 0755) == 0, "mkdir");
 	d = at("keep/sub");
 	CHECK_INT(store_mkdirs(d), 0, "mkdirs under an existing directory");
 	CHECK_INT(mode_of(e), 0755, "existing directory left as it was");
@@ -299,7 +286,7 @@ test_lock_refused(void)
 	char *dir = at("dir.csv"), *nowhere = at("nowhere.csv"), *want;
 
 	put(target, "keep\n", 0600);
-	must(symlink(target, link) == 0, "symlink");
+	unit_must(symlink(target, link) == 0, "symlink");
 	CHECK_INT(store_lock(link), -1, "symbolic link refused");
 	want = xasprintf("%s: is a symbolic link; steady will not write "
 	    "through it", link);
@@ -307,19 +294,19 @@ test_lock_refused(void)
 	free(want);
 	check_file(target, "keep\n", "link target untouched");
 
-	must(symlink("nowhere.csv", dangling) == 0, "symlink");
+	unit_must(symlink("nowhere.csv", dangling) == 0, "symlink");
 	CHECK_INT(store_lock(dangling), -1, "dangling link refused");
 	CHECK(access(nowhere, F_OK) == -1 && errno == ENOENT,
 	    "dangling link target not created");
 
-	must(mkfifo(fifo, 0600) == 0, "mkfifo");
+	unit_must(mkfifo(fifo, 0600) == 0, "mkfifo");
 	CHECK_INT(store_lock(fifo), -1, "FIFO refused");
 	want = xasprintf("%s: is not a regular file; steady will not write "
 	    "to it", fifo);
 	CHECK_STR(st_error(), want, "FIFO: message");
 	free(want);
 
-	must(mkdir(dir, 0700) == 0, "mkdir");
+	unit_must(mkdir(dir, 0700) == 0, "mkdir");
 	CHECK_INT(store_lock(dir), -1, "directory refused");
 	want = xasprintf("%s: %s", dir, strerror(EISDIR));
 	CHECK_STR(st_error(), want, "directory: message");
@@ -393,7 +380,7 @@ test_append_short(void)
 	pid_t pid;
 
 	put(path, "a,b\n1,2\n", 0600);
-	must(pipe(fds) == 0, "pipe");
+	unit_must(pipe(fds) == 0, "pipe");
 	if ((pid = spawn()) == 0) {
 		struct rlimit rl = { 12, 12 };
 
@@ -453,7 +440,7 @@ test_rewrite(void)
 	check_file(path, "made\n", "rewrite created it");
 	umask(022);
 
-	must(symlink(path, link) == 0, "symlink");
+	unit_must(symlink(path, link) == 0, "symlink");
 	CHECK_INT(store_rewrite(link, "x\n", 2), -1, "rewrite of a link");
 	want = xasprintf("%s: is a symbolic link; steady will not write "
 	    "through it", link);
@@ -532,7 +519,7 @@ holder(const char *path, int *hold, void (*then)(const char *))
 	pid_t pid;
 	char c;
 
-	must(pipe(ready) == 0 && pipe(go) == 0, "pipe");
+	unit_must(pipe(ready) == 0 && pipe(go) == 0, "pipe");
 	if ((pid = spawn()) == 0) {
 		close(ready[0]);
 		close(go[1]);
@@ -546,7 +533,7 @@ holder(const char *path, int *hold, void (*then)(const char *))
 	}
 	close(ready[1]);
 	close(go[0]);
-	must(read(ready[0], &c, 1) == 1, "the lock holder did not start");
+	unit_must(read(ready[0], &c, 1) == 1, "the lock holder did not start");
 	close(ready[0]);
 	*hold = go[1];
 	return pid;
@@ -660,15 +647,9 @@ test_low_fds(void)
 int
 main(void)
 {
-	const char *tmp = getenv("TMPDIR");
 	int rc;
 
-	scratch = xasprintf("%s/steady-store.XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	if (mkdtemp(scratch) == NULL) {
-		perror(scratch);
-		return 1;
-	}
+	scratch = xstrdup(unit_scratch("store"));
 	test_dirs();
 	test_mkdirs();
 	test_lock_new();

@@ -6,12 +6,14 @@
 #ifndef STEADY_UNIT_H
 #define STEADY_UNIT_H
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int unit_n, unit_failed;
 
-static void
+static inline void
 unit_report(int ok, const char *what, const char *file, int line)
 {
 	unit_n++;
@@ -41,7 +43,44 @@ unit_report(int ok, const char *what, const char *file, int line)
 		printf("#   got  %lld\n#   want %lld\n", g_, w_);	\
 } while (0)
 
-static int
+/* Stop at once when setting up a test fails: its checks would mislead. */
+static inline void
+unit_must(int ok, const char *what)
+{
+	if (!ok) {
+		printf("Bail out! %s: %s\n", what, strerror(errno));
+		exit(1);
+	}
+}
+
+/* A new scratch directory under $TMPDIR (or /tmp); the path is static. */
+static inline const char *
+unit_scratch(const char *tag)
+{
+	static char dir[512];
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(dir, sizeof(dir), "%s/steady-%s.XXXXXX",
+	    tmp && *tmp ? tmp : "/tmp", tag);
+	unit_must(mkdtemp(dir) != NULL, "mkdtemp");
+	return dir;
+}
+
+/* Write text to dir/name (dir may be NULL: name is the path). */
+static inline void
+unit_put(const char *dir, const char *name, const char *text)
+{
+	char path[1024];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s%s%s", dir ? dir : "", dir ? "/" : "",
+	    name);
+	fp = fopen(path, "w");
+	unit_must(fp != NULL, path);
+	unit_must(fputs(text, fp) != EOF && fclose(fp) == 0, path);
+}
+
+static inline int
 unit_done(void)
 {
 	printf("1..%d\n", unit_n);
