@@ -47,7 +47,7 @@ static const char help_text[] =
     "  -r, --remind        like --due, as a gentle desktop notification\n"
     "  -l, --log           print the check-in log (CSV) to standard output\n"
     "  -s, --since WHEN    with --log, from WHEN (2026-11-01, today, 7d, 4w)\n"
-    "  -u, --until WHEN    with --log, up to and including WHEN\n"
+    "  -u, --until WHEN    with --log, up to WHEN (a date: to its end)\n"
     "  -i, --items         list the items you can rate\n"
     "  -p, --plan          show your safety plan and crisis lines\n"
     "  -h, --help          show this help\n"
@@ -456,9 +456,11 @@ needs_plan(const struct rec *r)
 	struct matchset *m;
 	long long v, limit;
 	const char *why;
-	int hit = 0;
+	int hit = 0, conferr;
 
-	if (setting_num(confdir, "safety_threshold", -1, 10, 2, &limit) == -1) {
+	/* Below the scale's minimum turns the rating trigger off. */
+	if (it != NULL && setting_num(confdir, "safety_threshold",
+	    it->min - 1, it->max, 2, &limit) == -1) {
 		warnx("%s; using 2", st_error());
 		limit = 2;
 	}
@@ -467,10 +469,9 @@ needs_plan(const struct rec *r)
 	    && v <= limit)
 		hit = 1;
 	if (!hit && r->note != NULL && *r->note) {
-		if ((m = safety_patterns(confdir)) == NULL) {
-			warnx("%s", st_error());
-			return 0;
-		}
+		m = safety_patterns(confdir, &conferr);
+		if (conferr)
+			warnx("%s; using the built-in patterns", st_error());
 		hit = match_any(m, r->note);
 		match_free(m);
 	}
@@ -812,6 +813,9 @@ check_opts(const struct opts *o, int argc)
 	if ((o->at || o->output || o->edit || argc > 0) && o->mode != RECORD)
 		errx(EXIT_USAGE, "ratings, --at, --edit and --output are for "
 		    "recording a check-in");
+	if (o->edit && argc > 0)
+		errx(EXIT_USAGE, "--edit is for writing the note on a "
+		    "terminal; with operands, give note=TEXT");
 }
 
 int
@@ -819,17 +823,19 @@ main(int argc, char **argv)
 {
 	struct opts o = { 0 };
 	char *datadir, *logpath;
-	int rc = EXIT_OK;
+	int rc = EXIT_OK, trouble;
 
 	/* Past a file-size limit, write(2) must fail with EFBIG, not kill. */
 	signal(SIGXFSZ, SIG_IGN);
 	parse_opts(&o, &argc, &argv);
 	check_opts(&o, argc);
+	/* A yes/no query keeps 1 for "no": trouble is 2, as with grep. */
+	trouble = o.mode == DUE || o.mode == REMIND ? EXIT_USAGE : EXIT_ERR;
 	if ((datadir = store_data_dir()) == NULL ||
 	    (confdir = store_config_dir()) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		errx(trouble, "%s", st_error());
 	if (items_load(&items, confdir) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		errx(trouble, "%s", st_error());
 	logpath = store_path(datadir, LOGNAME);
 	switch (o.mode) {
 	case RECORD: rc = cmd_record(logpath, &o, argc, argv); break;

@@ -125,6 +125,12 @@ item_row(struct csvr *r, struct item *i)
 		    csvr_name(r), csvr_line(r), name);
 		return -1;
 	}
+	if (strcmp(name, "ts") == 0 || strcmp(name, "note") == 0) {
+		st_seterr("%s:%lu: \"%s\" is a column of every check-in; "
+		    "give the item another name", csvr_name(r), csvr_line(r),
+		    name);
+		return -1;
+	}
 	if (parse_num(get(r, "min"), -1000000, 1000000, &min, &why) ||
 	    parse_num(get(r, "max"), -1000000, 1000000, &max, &why) ||
 	    min >= max) {

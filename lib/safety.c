@@ -47,7 +47,7 @@ static const struct {
 	{ "cant_go_on", "\\bcan(no|['\\x{2019}])?t\\s+go\\s+on\\b" },
 	{ "overdose", "\\boverdos" },
 	{ "not_safe", "\\bnot\\s+safe\\s+(at\\s+home|right\\s+now|here|now)\\b" },
-	{ "threatened", "\\b(hit|hurt|threatened|choked)\\s+me\\b" },
+	{ "threatened", "\\b(hit|threatened|choked|strangled)\\s+me\\b" },
 };
 
 const char *
@@ -119,14 +119,17 @@ show_crisis(FILE *out, const char *confdir)
 		return;
 	safety_country(confdir, cc);
 	for (i = 0; i < n; i++)
-		if (strcmp(cc, crisis[i].country) == 0) {
-			fprintf(out, "  %s\n", crisis[i].text);
-			return;
-		}
-	fputs("  If you are in danger right now, call your local emergency "
-	    "number\n  (112 works in many countries).\n", out);
-	for (i = 0; i < n; i++)
+		if (strcmp(cc, crisis[i].country) == 0)
+			break;
+	if (i < n) {
 		fprintf(out, "  %s\n", crisis[i].text);
+	} else {
+		fputs("  If you are in danger right now, call your local "
+		    "emergency number\n  (112 works in many countries).\n",
+		    out);
+		for (i = 0; i < n; i++)
+			fprintf(out, "  %s\n", crisis[i].text);
+	}
 	fputs("  (These lines were last checked in " CRISIS_CHECKED ".)\n",
 	    out);
 }
@@ -147,24 +150,32 @@ safety_show(FILE *out, const char *confdir)
 	fflush(out);
 }
 
-struct matchset *
-safety_patterns(const char *confdir)
+static struct matchset *
+builtin_risk(void)
 {
 	struct matchset *m = match_new();
 	size_t i, n = sizeof(risk) / sizeof(risk[0]);
-	char *path;
 
 	for (i = 0; i < n; i++)
-		if (match_add(m, risk[i].name, risk[i].pattern, "risk") == -1)
-			goto fail;
-	path = store_path(confdir, "risk.csv");
-	if (match_load(m, path) == -1) {
-		free(path);
-		goto fail;
+		(void)match_add(m, risk[i].name, risk[i].pattern, "risk");
+	return m;
+}
+
+struct matchset *
+safety_patterns(const char *confdir, int *conferr)
+{
+	struct matchset *m = builtin_risk();
+	char *path = store_path(confdir, "risk.csv");
+
+	/*
+	 * A broken risk.csv must not switch the checks off: fall back to
+	 * the built-in patterns and let the caller say what was wrong.
+	 */
+	*conferr = match_load(m, path) == -1;
+	if (*conferr) {
+		match_free(m);
+		m = builtin_risk();
 	}
 	free(path);
 	return m;
-fail:
-	match_free(m);
-	return NULL;
 }

@@ -21,9 +21,10 @@ void safety_show(FILE *out, const char *confdir);
 /*
  * The risk patterns: built in, extended or overridden by risk.csv in
  * confdir (columns name, pattern; an empty pattern turns one off).
- * Returns NULL with st_error() set when risk.csv cannot be used.
+ * When risk.csv cannot be used, *conferr is 1, st_error() says why, and
+ * the built-in patterns alone are returned.  Free with match_free().
  */
-struct matchset *safety_patterns(const char *confdir);
+struct matchset *safety_patterns(const char *confdir, int *conferr);
 
 /* The two-letter country steady uses for crisis lines, or "" if none. */
 const char *safety_country(const char *confdir, char buf[3]);

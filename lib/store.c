@@ -549,12 +549,16 @@ write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* Refuse to replace a link (it would be replaced, not its target). */
+/*
+ * Refuse to replace a link (it would be replaced, not its target).  The
+ * mode the person gave the file is kept in *mode (0600 for a new one).
+ */
 static int
-check_target(const char *path)
+check_target(const char *path, mode_t *mode)
 {
 	struct stat st;
 
+	*mode = 0600;
 	if (lstat(path, &st) == -1) {
 		if (errno == ENOENT)
 			return 0;
@@ -571,12 +575,13 @@ check_target(const char *path)
 		    "to it", path);
 		return -1;
 	}
+	*mode = st.st_mode & 07777;
 	return 0;
 }
 
 /* Create the temporary file beside path: 0600, close-on-exec, fd > 2. */
 static int
-make_temp(const char *path, char **tmp)
+make_temp(const char *path, mode_t mode, char **tmp)
 {
 	int fd;
 
@@ -587,8 +592,8 @@ make_temp(const char *path, char **tmp)
 		free(*tmp);
 		return -1;
 	}
-	/* mkstemp's mode is 0600 less the umask: make it 0600 exactly. */
-	if (fchmod(fd, 0600) == -1 || fcntl(fd, F_SETFD, FD_CLOEXEC) == -1) {
+	/* mkstemp's mode is 0600 less the umask: set the one wanted. */
+	if (fchmod(fd, mode) == -1 || fcntl(fd, F_SETFD, FD_CLOEXEC) == -1) {
 		st_seterr("%s: %s", *tmp, strerror(errno));
 		close(fd);
 		fd = -1;
@@ -605,9 +610,11 @@ int
 store_rewrite(const char *path, const char *buf, size_t len)
 {
 	char *tmp;
+	mode_t mode;
 	int fd;
 
-	if (check_target(path) == -1 || (fd = make_temp(path, &tmp)) == -1)
+	if (check_target(path, &mode) == -1 ||
+	    (fd = make_temp(path, mode, &tmp)) == -1)
 		return -1;
 	/*
 	 * Until the rename, path is the old file, whole; after it, the new

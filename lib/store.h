@@ -60,8 +60,8 @@ int store_append(int fd, const char *path, const char *header,
 
 /*
  * Replace the file at path with buf, len: O_EXCL temporary file in the
- * same directory (mode 0600), write, fsync, rename over path, fsync the
- * directory.  On failure path is untouched and the temporary is removed.
+ * same directory (the old file's mode, or 0600 for a new one), write,
+ * fsync, rename over path, fsync the directory.  On failure path is untouched and the temporary is removed.
  * Returns 0 or -1 with st_error() set.
  */
 int store_rewrite(const char *path, const char *buf, size_t len);

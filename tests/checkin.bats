@@ -331,6 +331,7 @@ HDR='ts,mood,trust,safety,distress,arousal,note'
 	printf '%s\n%s\n' 'name,value' 'country,us' >"$STEADY_CONFIG/settings.csv"
 	run -0 checkin --plan
 	assert_line '  United States: call or text 988 (Suicide & Crisis Lifeline), or text HOME to 741741.'
+	assert_line '  (These lines were last checked in 2025.)'
 	refute_line --partial 'Samaritans'
 }
 
@@ -646,4 +647,58 @@ HDR='ts,mood,trust,safety,distress,arousal,note'
 	run -0 checkin --log
 	assert_output "$HDR
 2026-11-23T06:00:00+01:00,4,,,,,"
+}
+
+@test "checkin: items.csv may not reuse the names ts and note" {
+	mkdir -p "$STEADY_CONFIG"
+	printf '%s\n%s\n' 'name,min,max' 'note,0,3' >"$STEADY_CONFIG/items.csv"
+	run -1 --separate-stderr checkin mood=6
+	assert_equal "$stderr" "checkin: $STEADY_CONFIG/items.csv:2: \"note\" is a column of every check-in; give the item another name"
+}
+
+@test "checkin: --due answers 2, not 1, when it cannot tell" {
+	mkdir -p "$STEADY_CONFIG"
+	printf '%s\n%s\n' 'name,min,max' 'sleep,9,1' >"$STEADY_CONFIG/items.csv"
+	run -2 --separate-stderr checkin --due
+	assert_equal "$stderr" "checkin: $STEADY_CONFIG/items.csv:2: sleep needs whole numbers min < max (between -1000000 and 1000000)"
+	rm "$STEADY_CONFIG/items.csv"
+	mkdir -p "$STEADY_DIR"
+	printf 'when,what\n' >"$(log)"
+	run -2 checkin --remind
+}
+
+@test "checkin: a broken risk.csv still leaves the built-in patterns on" {
+	mkdir -p "$STEADY_CONFIG"
+	printf '%s\n%s\n' 'name,pattern' 'mine,(' >"$STEADY_CONFIG/risk.csv"
+	run -0 --separate-stderr checkin note="I want to die"
+	assert_equal "${stderr_lines[0]}" "checkin: $STEADY_CONFIG/risk.csv:2: mine: at offset 1: missing closing parenthesis; using the built-in patterns"
+	[[ $stderr == *"Things may feel unsafe right now"* ]]
+}
+
+@test "checkin: the safety threshold follows the safety item's own scale" {
+	mkdir -p "$STEADY_CONFIG"
+	printf '%s\n%s\n' 'name,min,max' 'safety,0,100' >"$STEADY_CONFIG/items.csv"
+	printf '%s\n%s\n' 'name,value' 'safety_threshold,20' >"$STEADY_CONFIG/settings.csv"
+	run -0 --separate-stderr checkin safety=15
+	[[ $stderr == *"Things may feel unsafe right now"* ]]
+	run -0 --separate-stderr checkin safety=21
+	assert_equal "$stderr" ''
+	printf '%s\n%s\n' 'name,value' 'safety_threshold,-1' >"$STEADY_CONFIG/settings.csv"
+	run -0 --separate-stderr checkin safety=0
+	assert_equal "$stderr" ''
+}
+
+@test "checkin: --edit with operands is a usage error" {
+	run -2 --separate-stderr checkin --edit mood=5
+	assert_equal "$stderr" 'checkin: --edit is for writing the note on a terminal; with operands, give note=TEXT'
+}
+
+@test "checkin: adding a column keeps the mode the log had" {
+	checkin --at 2026-11-22T08:00 mood=5
+	chmod 640 "$(log)"
+	mkdir -p "$STEADY_CONFIG"
+	printf '%s\n%s\n' 'name,min,max' 'sleep,0,14' >"$STEADY_CONFIG/items.csv"
+	run -0 checkin sleep=7
+	run -0 stat -c %a "$(log)"
+	assert_output '640'
 }

@@ -39,6 +39,9 @@ run_pty() {
 		spawn -noecho sh -c {exec $cmd}
 		$script
 		catch {expect eof}
+		# Closing the terminal ends a program still waiting for input,
+		# so a script that went wrong fails instead of hanging.
+		catch {close}
 		set result [wait]
 		if {[lindex \$result 2] != 0} { exit 99 }
 		# Killed by a signal rather than exiting: say so with 199.

@@ -27,18 +27,21 @@ test_risk(void)
 		"I want to die", "thinking about suicide", "I might hurt myself",
 		"everyone is better off without me", "I can't go on",
 		"I can\xe2\x80\x99t go on", "I am not safe at home",
-		"he threatened me", "no reason to live", "SELF-HARM again",
+		"he threatened me", "he hit me", "no reason to live", "SELF-HARM again",
 	};
 	static const char *misses[] = {
 		"I want to dye my hair", "the deadline is killing me",
 		"we ended the call early", "I feel safe at home",
-		"cannot go out tonight", "a diet plan", "",
+		"cannot go out tonight", "a diet plan", "what he said hurt me",
+		"",
 	};
-	struct matchset *m = safety_patterns(dir);
+	struct matchset *m;
 	size_t i;
 	char what[128];
+	int conferr;
 
-	CHECK(m != NULL, "risk patterns compile");
+	m = safety_patterns(dir, &conferr);
+	CHECK(m != NULL && conferr == 0, "risk patterns compile");
 	for (i = 0; i < sizeof(hits) / sizeof(hits[0]); i++) {
 		snprintf(what, sizeof(what), "risk: \"%s\"", hits[i]);
 		CHECK_INT(match_any(m, hits[i]), 1, what);
@@ -49,12 +52,16 @@ test_risk(void)
 	}
 	match_free(m);
 	unit_put(dir, "risk.csv", "name,pattern\nsuicide,\ncustom,\\bjump\\b\n");
-	m = safety_patterns(dir);
+	m = safety_patterns(dir, &conferr);
 	CHECK_INT(match_any(m, "suicide"), 0, "risk.csv turns one off");
 	CHECK_INT(match_any(m, "I could jump"), 1, "risk.csv adds one");
 	match_free(m);
-	unit_put(dir, "risk.csv", "name,pattern\nbad,(\n");
-	CHECK(safety_patterns(dir) == NULL, "a bad pattern is refused");
+	unit_put(dir, "risk.csv", "name,pattern\nsuicide,\nbad,(\n");
+	m = safety_patterns(dir, &conferr);
+	CHECK_INT(conferr, 1, "a bad pattern is reported");
+	CHECK_INT(match_any(m, "suicide"), 1,
+	    "a broken risk.csv falls back to every built-in pattern");
+	match_free(m);
 	rm("risk.csv");
 }
 

@@ -1,0 +1,57 @@
+# fish completion for checkin(1), one of the steady tools.
+
+# True while no option that takes checkin out of recording has been given.
+function __fish_checkin_recording
+    not __fish_seen_argument -s d -l due -s r -l remind -s l -l log \
+        -s i -l items -s p -l plan -s h -l help -s V -l version
+end
+
+# "name=" for each item in checkin --items (header skipped), with its
+# question, then "note="; items already given are left out, since each
+# may be given once.  After "name=", the values in the item's range.
+function __fish_checkin_operands
+    set -l token (commandline -ct)
+    set -l items (command checkin --items 2>/dev/null)[2..-1]
+    set -l given
+    for word in (commandline -opc)[2..-1]
+        string match -q -- '*=*' $word
+        and set -a given (string split -m 1 = -- $word)[1]
+    end
+    if string match -q -- '*=*' $token
+        set -l name (string split -m 1 = -- $token)[1]
+        for line in $items
+            set -l f (string split \t -- $line)
+            if test "$f[1]" = "$name"; and test (count $f) -ge 3
+                for v in (seq -- $f[2] $f[3])
+                    printf '%s=%s\n' $name $v
+                end
+            end
+        end
+        return
+    end
+    for line in $items
+        set -l f (string split \t -- $line)
+        contains -- $f[1] $given
+        or printf '%s=\t%s\n' $f[1] $f[5]
+    end
+    contains -- note $given
+    or printf '%s\t%s\n' note= 'A note in your own words'
+end
+
+complete -c checkin -f
+
+complete -c checkin -s a -l at -x -d 'Record the check-in for an earlier time'
+complete -c checkin -s e -l edit -d 'Write the note in your editor'
+complete -c checkin -s o -l output -r -F -a - -d 'Write the record to FILE (- for stdout)'
+complete -c checkin -s d -l due -d "Say whether today's check-in is open"
+complete -c checkin -s q -l quiet -d 'With --due, print nothing'
+complete -c checkin -s r -l remind -d 'Like --due, as a desktop notification'
+complete -c checkin -s l -l log -d 'Print the check-in log'
+complete -c checkin -s s -l since -x -a 'today yesterday 7d 4w 3m' -d 'With --log, from WHEN'
+complete -c checkin -s u -l until -x -a 'today yesterday 7d 4w 3m' -d 'With --log, up to WHEN'
+complete -c checkin -s i -l items -d 'List the items you can rate'
+complete -c checkin -s p -l plan -d 'Show your safety plan and crisis lines'
+complete -c checkin -s h -l help -d 'Show the usage and options'
+complete -c checkin -s V -l version -d 'Show the version'
+
+complete -c checkin -n __fish_checkin_recording -a '(__fish_checkin_operands)'
