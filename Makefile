@@ -93,7 +93,7 @@ check-asan: deps
 check-valgrind: deps
 	@$(MAKE) all units
 	@sh scripts/valgrind-wrap.sh bin bin-valgrind $(PROGS)
-	STEADY_BIN="`pwd`/bin-valgrind" bats --tap tests
+	STEADY_LOCK_WAIT=300 STEADY_BIN="`pwd`/bin-valgrind" bats --tap tests
 
 demo: deps
 	@$(MAKE) all

@@ -90,11 +90,22 @@ struct rec {
 static struct items items;
 static char *confdir;
 
-static void
+static void __attribute__((noreturn))
 usage(void)
 {
 	fputs(usage_text, stderr);
 	exit(EXIT_USAGE);
+}
+
+/* An option getopt could not take: "optopt" is 0 for long ones. */
+static void __attribute__((noreturn))
+bad_option(const char *arg, const char *what)
+{
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		warnx("-%c %s", optopt, what);
+	else
+		warnx("%s %s", arg, what);
+	usage();
 }
 
 static void
@@ -777,7 +788,8 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 {
 	int c;
 
-	while ((c = getopt_long(*argcp, *argvp, "a:dehilo:pqrs:u:V", longopts,
+	opterr = 0;	/* our own messages, named "checkin" however it was run */
+	while ((c = getopt_long(*argcp, *argvp, ":a:dehilo:pqrs:u:V", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'a': o->at = optarg; break;
@@ -795,7 +807,8 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case 'u': o->until = optarg; break;
 		case 'V': puts("checkin (steady) " STEADY_VERSION);
 			exit(close_stdout() ? 1 : 0);
-		default: usage();
+		case ':': bad_option((*argvp)[optind - 1], "needs a value");
+		default: bad_option((*argvp)[optind - 1], "is not an option");
 		}
 	}
 	*argcp -= optind;

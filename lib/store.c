@@ -342,6 +342,17 @@ still_there(int fd, const char *path)
 }
 
 int
+store_lock_wait(void)
+{
+	const char *v = getenv("STEADY_LOCK_WAIT"), *why;
+	long long n;
+
+	if (v == NULL || parse_num(v, 0, 3600, &n, &why) == -1)
+		return STORE_LOCK_WAIT;
+	return (int)n;
+}
+
+int
 store_lock(const char *path)
 {
 	struct timespec deadline;
@@ -353,7 +364,7 @@ store_lock(const char *path)
 	if (rc == -1)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
-	deadline.tv_sec += STORE_LOCK_WAIT;
+	deadline.tv_sec += store_lock_wait();
 	for (;;) {
 		if ((fd = open_checked(path)) == -1)
 			return -1;

@@ -16,6 +16,9 @@
 /* How long a writer waits for another writer's lock, in seconds. */
 #define STORE_LOCK_WAIT 10
 
+/* $STEADY_LOCK_WAIT (0 to 3600) when set and valid, else STORE_LOCK_WAIT. */
+int store_lock_wait(void);
+
 /*
  * The data directory: $STEADY_DIR, else $XDG_DATA_HOME/steady, else
  * $HOME/.local/share/steady.  The config directory: $STEADY_CONFIG, else
@@ -39,7 +42,7 @@ int store_mkdirs(const char *dir);
 /*
  * Open the log at path for appending, creating it 0600 (and its directory
  * 0700) if needed, and take an exclusive flock, waiting up to
- * STORE_LOCK_WAIT seconds.  Refuses a symbolic link or a non-regular file.
+ * store_lock_wait() seconds.  Refuses a symbolic link or a non-regular file.
  * If the file was replaced (renamed over) while waiting, opens the new one.
  * Never returns a descriptor below 3.  Returns the descriptor, or -1 with
  * st_error() set ("PATH: reason").

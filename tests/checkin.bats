@@ -18,7 +18,17 @@ HDR='ts,mood,trust,safety,distress,arousal,note'
 
 @test "checkin: an unknown option is a usage error (2)" {
 	run -2 --separate-stderr checkin --bogus
-	assert_equal "${stderr_lines[0]}" "checkin: unrecognized option '--bogus'"
+	assert_equal "${stderr_lines[0]}" "checkin: --bogus is not an option"
+	assert_equal "${stderr_lines[1]}" 'usage: checkin [-e] [-a time] [-o file] [item=value ...] [note=text]'
+}
+
+@test "checkin: a missing option value and an unknown short option are usage errors" {
+	run -2 --separate-stderr checkin --since
+	assert_equal "${stderr_lines[0]}" 'checkin: --since needs a value'
+	run -2 --separate-stderr checkin -s
+	assert_equal "${stderr_lines[0]}" 'checkin: -s needs a value'
+	run -2 --separate-stderr checkin -x
+	assert_equal "${stderr_lines[0]}" 'checkin: -x is not an option'
 	assert_equal "${stderr_lines[1]}" 'usage: checkin [-e] [-a time] [-o file] [item=value ...] [note=text]'
 }
 

@@ -1,0 +1,139 @@
+/*
+ * stats: streaming, mergeable summaries of one measure over time.  Pure:
+ * no I/O.  Values are kept as exact integer sums of fixed-point numbers
+ * (millionths), so a summary built from shards and merged is the same,
+ * bit for bit, as one built in a single pass, in any row order.
+ */
+#ifndef STEADY_STATS_H
+#define STEADY_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+#define STATS_SCALE 1000000LL	/* a value v is kept as v * STATS_SCALE */
+#define STATS_WINDOW 14		/* days in the baseline and recent windows */
+
+__extension__ typedef __int128 stats_i128;
+
+/* One day's sum inside a window. */
+struct stats_day {
+	int32_t day;		/* days since 1970-01-01 (local date) */
+	int64_t n;
+	stats_i128 sx;
+};
+
+/* A growable per-week series (ISO weeks as day numbers of Mondays). */
+struct stats_weeks {
+	int32_t first;		/* Monday of the first week held */
+	size_t len;		/* weeks held from first */
+	int64_t *n;
+	stats_i128 *sx;
+};
+
+struct stats {
+	int64_t n;
+	stats_i128 sx, sxx;		/* sums of x and x*x (scaled x) */
+	stats_i128 sd, sdd, sxd;	/* sums of day, day*day, x*day */
+	int64_t min, max;		/* scaled */
+	int64_t tfirst, tlast;		/* instants of the first and last */
+	int64_t first, last;		/* their values (scaled); ties: the
+					 * smaller first, the larger last */
+	struct stats_day base[STATS_WINDOW], recent[STATS_WINDOW];
+	size_t nbase, nrecent;		/* days held in each window */
+	struct stats_weeks weeks;
+};
+
+void stats_init(struct stats *s);
+void stats_free(struct stats *s);	/* the weeks' memory */
+
+/*
+ * Parse a decimal number ("6", "-2", "+1", "3.75", "1e3" is not taken)
+ * into scaled units, rounding past 6 decimals half away from zero.
+ * Returns 0, or -1 when s is not a plain decimal or is beyond
+ * +/-9e12.
+ */
+int stats_parse(const char *s, int64_t *scaled);
+
+/* Format a scaled value with up to `dec` decimals, trailing zeros cut. */
+void stats_format(int64_t scaled, int dec, char *buf, size_t len);
+
+/* Add one value x (scaled) taken at instant t on local day `day`. */
+void stats_add(struct stats *s, int64_t t, int32_t day, int64_t x);
+
+/* Fold `from` into `into`; the result equals one pass over both. */
+void stats_merge(struct stats *into, const struct stats *from);
+
+double stats_mean(const struct stats *s);	/* NAN when n == 0 */
+double stats_sd(const struct stats *s);		/* sample sd; NAN if n < 2 */
+
+/*
+ * The least-squares trend of x over days, per week (7 days), with its 95%
+ * confidence interval from Student's t with n-2 degrees of freedom.
+ * Returns 0, or -1 when there is no trend to give (fewer than 3 values,
+ * or all on one day).
+ */
+struct stats_trend {
+	double slope, lo, hi;	/* per week, in the measure's units */
+	int64_t n;
+};
+int stats_trend(const struct stats *s, struct stats_trend *tr);
+
+/* The 97.5th percentile of Student's t with df degrees of freedom. */
+double stats_t975(int64_t df);
+
+/*
+ * The mean of the first (recent == 0) or last (recent == 1) STATS_WINDOW
+ * days that hold values, counted from the first or last day with a value,
+ * with how many values and days it rests on.  Returns -1 when empty.
+ */
+int stats_window(const struct stats *s, int recent, double *mean,
+    int64_t *n, int *days);
+
+/* Weekly means for a chart or sparkline: fills out[0..len) (NAN for a
+ * week with no value) from week `from` (a Monday's day number); returns
+ * how many were filled (at most len). */
+size_t stats_weekly(const struct stats *s, int32_t from, double *out,
+    size_t len);
+
+/*
+ * The whole state as one line of text without commas, quotes or
+ * newlines, and back: for `report --partial` and `--merge`.
+ * stats_decode returns 0, or -1 with st_error() set.
+ */
+void stats_encode(struct strbuf *sb, const struct stats *s);
+int stats_decode(const char *text, struct stats *s);
+
+/*
+ * A set of days (check-in days, practice days): a bitmap from its first
+ * day, mergeable by union.
+ */
+struct daymap {
+	int32_t first;		/* day of bit 0 */
+	size_t nbits;
+	uint64_t *bits;
+};
+
+void daymap_init(struct daymap *m);
+void daymap_free(struct daymap *m);
+void daymap_set(struct daymap *m, int32_t day);
+int daymap_has(const struct daymap *m, int32_t day);
+void daymap_merge(struct daymap *into, const struct daymap *from);
+/* Days set in [from, to]; the first and last set day (-1 when empty). */
+int64_t daymap_count(const struct daymap *m, int32_t from, int32_t to);
+int daymap_span(const struct daymap *m, int32_t *first, int32_t *last);
+/* The longest run of unset days strictly between two set days. */
+int32_t daymap_longest_gap(const struct daymap *m);
+/*
+ * A practice strength from 0 to 1 on day `until`: each day it moves part
+ * of the way towards 1 (a day set) or 0 (a day not set), with the given
+ * half-life in days, from 0 on the first set day.  It rises with practice
+ * and fades gently over gaps; it never "breaks".
+ */
+double daymap_strength(const struct daymap *m, int32_t until,
+    double halflife);
+void daymap_encode(struct strbuf *sb, const struct daymap *m);
+int daymap_decode(const char *text, struct daymap *m);
+
+#endif
