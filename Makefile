@@ -16,30 +16,31 @@ CFLAGS = -O2 -g
 LDFLAGS =
 WFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-LDLIBS = -lcsv `pkg-config --libs libpcre2-8`
+LDLIBS = -lcsv `pkg-config --libs libpcre2-8` -lm
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
-PROGS = checkin
-MODULES = util csvio store when prompt match config safety
+PROGS = checkin report
+MODULES = util csvio store when prompt match config safety stats out
 HDRS = lib/util.h lib/csvio.h lib/store.h lib/when.h lib/prompt.h \
-	lib/match.h lib/config.h lib/safety.h
+	lib/match.h lib/config.h lib/safety.h lib/stats.h lib/out.h
 LIBOBJ = lib/util.o lib/csvio.o lib/store.o lib/when.o lib/prompt.o \
-	lib/match.o lib/config.o lib/safety.o
+	lib/match.o lib/config.o lib/safety.o lib/stats.o lib/out.o
 LIBAOBJ = lib/util.ao lib/csvio.ao lib/store.ao lib/when.ao lib/prompt.ao \
-	lib/match.ao lib/config.ao lib/safety.ao
-MAN1 = man/checkin.1
+	lib/match.ao lib/config.ao lib/safety.ao lib/stats.ao lib/out.ao
+MAN1 = man/checkin.1 man/report.1
 MAN5 = man/steady.5
 MAN7 = man/steady.7
 
-all: bin/checkin
+all: bin/checkin bin/report
 
 .c.o:
 	$(CC) $(WFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 .c.ao:
 	$(CC) $(WFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) $(SANITIZE) -c -o $@ $<
 
-$(LIBOBJ) $(LIBAOBJ) cmd/checkin.o cmd/checkin.ao: $(HDRS)
+$(LIBOBJ) $(LIBAOBJ) cmd/checkin.o cmd/checkin.ao cmd/report.o \
+	cmd/report.ao: $(HDRS)
 
 lib/libsteady.a: $(LIBOBJ)
 	rm -f $@
@@ -54,6 +55,14 @@ bin/checkin: cmd/checkin.o lib/libsteady.a
 bin-asan/checkin: cmd/checkin.ao lib/libsteady-asan.a
 	mkdir -p bin-asan
 	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ cmd/checkin.ao \
+	    lib/libsteady-asan.a $(LDLIBS)
+
+bin/report: cmd/report.o lib/libsteady.a
+	mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/report.o lib/libsteady.a $(LDLIBS)
+bin-asan/report: cmd/report.ao lib/libsteady-asan.a
+	mkdir -p bin-asan
+	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ cmd/report.ao \
 	    lib/libsteady-asan.a $(LDLIBS)
 
 # The C unit tests of lib/, one binary per module, run by tests/lib.bats.
@@ -84,7 +93,7 @@ check: deps
 
 # Sanitizer findings exit 86, so a leak cannot hide behind an expected 1.
 check-asan: deps
-	@$(MAKE) bin-asan/checkin units-asan
+	@$(MAKE) bin-asan/checkin bin-asan/report units-asan
 	ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	STEADY_BIN="`pwd`/bin-asan" bats --tap tests

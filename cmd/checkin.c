@@ -469,9 +469,7 @@ needs_plan(const struct rec *r)
 	const char *why;
 	int hit = 0, conferr;
 
-	/* Below the scale's minimum turns the rating trigger off. */
-	if (it != NULL && setting_num(confdir, "safety_threshold",
-	    it->min - 1, it->max, 2, &limit) == -1) {
+	if (setting_threshold(confdir, &items, &limit) == -1) {
 		warnx("%s; using 2", st_error());
 		limit = 2;
 	}

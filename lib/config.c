@@ -271,3 +271,13 @@ setting_num(const char *confdir, const char *name, long long min,
 	free(s);
 	return 0;
 }
+
+int
+setting_threshold(const char *confdir, const struct items *it,
+    long long *out)
+{
+	const struct item *s = items_find(it, "safety");
+
+	return setting_num(confdir, "safety_threshold", s ? s->min - 1 : -1,
+	    s ? s->max : 10, 2, out);
+}

@@ -45,6 +45,14 @@ const struct item *items_find(const struct items *it, const char *name);
 int setting_num(const char *confdir, const char *name, long long min,
     long long max, long long def, long long *out);
 
+/*
+ * The safety threshold (setting "safety_threshold", default 2) on the
+ * safety item's own scale: from one below its minimum (which turns the
+ * check off) to its maximum.  Returns 0, or -1 with st_error() set.
+ */
+int setting_threshold(const char *confdir, const struct items *it,
+    long long *out);
+
 /* A text setting, malloc'd, or NULL when absent (or on error, st_error()
  * set and *failed = 1). */
 char *setting_str(const char *confdir, const char *name, int *failed);

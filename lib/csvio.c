@@ -1,18 +1,23 @@
 /*
  * csvio: the CSV/TSV reader and writer (see csvio.h).
  *
- * libcsv does not count lines, so the reader hands it one physical line at
- * a time, followed by the "\n" that ended it; only "\n" is a record end for
- * libcsv, so a bare CR is data and CRLF is undone before parsing.  Every
- * buffer belongs to the reader and is reused from record to record, and
- * each has a limit, so memory follows the largest record allowed, never
- * the size of the file.
+ * Input is read in blocks and cut into physical lines with memchr.  A line
+ * that starts a record and holds no double quote can only be one whole
+ * record whose fields are the bytes between separators, which is nearly
+ * every line of a log, so the reader splits it itself.  Every other line
+ * goes to libcsv.  libcsv does not count lines, so the reader hands it one
+ * physical line at a time, followed by the "\n" that ended it; only "\n" is
+ * a record end for libcsv, so a bare CR is data and CRLF is undone before
+ * parsing.  Every buffer belongs to the reader and is reused from record to
+ * record, and each has a limit, so memory follows the largest record
+ * allowed, never the size of the file.
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <csv.h>
 
@@ -32,23 +37,37 @@
 /* libcsv grows its field buffer by this much (its default is 128). */
 #define CSVR_BLK 4096
 
+/*
+ * Input is read this much at a time.  A line split by the reader itself
+ * lies whole in the block, so none of its fields can pass the field limit.
+ */
+#define CSVR_INBUF (128 * 1024)
+_Static_assert(CSVR_INBUF <= CSVR_FIELD_MAX, "a block holds a too long field");
+
 enum { LN_NL, LN_PART, LN_EOF, LN_ERR };
 
 struct csvr {
 	FILE *fp;
 	int ownfp;		/* opened by csvr_openpath: closed with us */
+	int fd;			/* read(2) from this when fp is ours, or -1 */
 	char *name;
 	int flags;
 	char sep;
 	int header;		/* the record being read is the header */
 	int ateof;		/* nothing more to read */
 	int ioerr;		/* errno of a read error, which is final */
+	char *in;		/* input block of CSVR_INBUF bytes */
+	size_t inpos;		/* its unread bytes start here */
+	size_t inend;		/* and end here */
+	int ineof;		/* the input has ended */
+	int inerr;		/* errno of a failed read, told after the rest */
 	struct csv_parser cp;
 	char **cols;
 	size_t ncols;
 	unsigned long lineno;	/* physical lines read */
 	unsigned long recline;	/* where the current record starts, or 0 */
 	struct strbuf raw;	/* the record's lines, joined by "\n" */
+	const char *rawp;	/* or a plain record's line, in the block */
 	struct strbuf fbuf;	/* its fields, each ending in NUL */
 	size_t *foff;		/* where each kept field starts in fbuf */
 	size_t foffcap;
@@ -191,33 +210,85 @@ keep_bytes(struct csvr *r, const char *p, size_t n)
 }
 
 /*
- * Read one physical line onto r->raw, without its "\n".  A line over the
- * limit is still read to its end, so the next record starts on a line
- * boundary, but costs no memory.
+ * Read more input after the unread bytes, which first move to the start of
+ * the block.  Returns how many bytes came; 0 once the input has ended or a
+ * read has failed, which stays so.  A failed read may still have brought
+ * bytes: they are used before the error is told.
+ */
+static size_t
+fill(struct csvr *r)
+{
+	size_t have = r->inend - r->inpos, want = CSVR_INBUF - have, n;
+	ssize_t got;
+
+	memmove(r->in, r->in + r->inpos, have);
+	r->inpos = 0;
+	r->inend = have;
+	if (r->ineof || r->inerr != 0)
+		return 0;
+	errno = 0;
+	if (r->fd != -1) {
+		/* Unlike fread, this gives what a pipe has, without waiting. */
+		if ((got = read(r->fd, r->in + have, want)) == -1)
+			r->inerr = errno != 0 ? errno : EIO;
+		n = got > 0 ? (size_t)got : 0;
+		r->ineof = got == 0;
+	} else if ((n = fread(r->in + have, 1, want, r->fp)) < want) {
+		if (ferror(r->fp))
+			r->inerr = errno != 0 ? errno : EIO;
+		else
+			r->ineof = 1;
+	}
+	r->inend += n;
+	return n;
+}
+
+/*
+ * Find the next physical line.  One that fits in the block stays there:
+ * *lp and *lenp give it, without its "\n".  A longer one goes onto r->raw,
+ * as does a last line without "\n", and *lp is NULL; a line over the
+ * record limit is still read to its end, so the next record starts on a
+ * line boundary, but costs no memory.
  */
 static int
-get_line(struct csvr *r)
+get_line(struct csvr *r, char **lp, size_t *lenp)
 {
-	char buf[4096];
-	size_t n = 0, got = 0;
-	int c;
+	size_t have, seen = 0;
+	char *s, *nl;
+	int spilled = 0;
 
-	while ((c = getc(r->fp)) != EOF && c != '\n') {
-		buf[n++] = (char)c;
-		got++;
-		if (n == sizeof(buf)) {
-			keep_bytes(r, buf, n);
-			n = 0;
+	*lp = NULL;
+	for (;;) {
+		s = r->in + r->inpos;
+		have = r->inend - r->inpos;
+		if ((nl = memchr(s + seen, '\n', have - seen)) != NULL) {
+			r->inpos += (size_t)(nl - s) + 1;
+			if (spilled)
+				keep_bytes(r, s, (size_t)(nl - s));
+			else {
+				*lp = s;
+				*lenp = (size_t)(nl - s);
+			}
+			return LN_NL;
 		}
+		if (have == CSVR_INBUF) {
+			keep_bytes(r, s, have);
+			r->inpos = r->inend;
+			spilled = 1;
+			have = 0;
+		}
+		seen = have;
+		if (fill(r) == 0)
+			break;
 	}
-	keep_bytes(r, buf, n);
-	if (c == '\n')
-		return LN_NL;
-	if (ferror(r->fp)) {
-		r->ioerr = errno ? errno : EIO;
+	have = r->inend - r->inpos;
+	keep_bytes(r, r->in + r->inpos, have);
+	r->inpos = r->inend;
+	if (r->inerr != 0) {
+		r->ioerr = r->inerr;
 		return LN_ERR;
 	}
-	return got ? LN_PART : LN_EOF;
+	return spilled || have > 0 ? LN_PART : LN_EOF;
 }
 
 /* Drop a BOM at the start of the file and the CR of a CRLF line end. */
@@ -269,6 +340,16 @@ feed_line(struct csvr *r, size_t start)
 	    "a closing quote is followed by other text");
 }
 
+/* Decode the log escapes of the kept fields of a record split here. */
+static void
+unescape_kept(struct csvr *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nkept; i++)
+		csv_unescape(r->fbuf.s + r->foff[i]);
+}
+
 static int
 rec_end(struct csvr *r)
 {
@@ -290,16 +371,85 @@ rec_begin(struct csvr *r)
 {
 	sb_reset(&r->raw);
 	sb_reset(&r->fbuf);
+	r->rawp = NULL;
 	r->nkept = r->nseen = r->nfields = 0;
 	r->toolong = r->over = r->rowdone = 0;
 	r->recline = 0;
+}
+
+/*
+ * Cut a copy of a line at its separators; returns -1 if it holds a quote,
+ * 1 if a backslash, else 0.
+ */
+static int
+split_plain(struct csvr *r, const char *line, size_t len)
+{
+	char *p, *end, sep = r->sep;
+	int esc = 0;
+
+	sb_add(&r->fbuf, line, len);
+	p = r->fbuf.s;
+	end = p + len;
+	/* foff has room for ncols: the header's fields were kept there. */
+	r->foff[r->nkept++] = 0;
+	r->nseen = 1;
+	for (; p < end; p++) {
+		if (*p == sep) {
+			*p = '\0';
+			if (r->nseen++ < r->ncols)
+				r->foff[r->nkept++] = (size_t)(p + 1 - r->fbuf.s);
+		} else if (*p == '"')
+			return -1;
+		else if (*p == '\\')
+			esc = 1;
+	}
+	return esc;
+}
+
+/*
+ * Take a line that starts a record and holds no quote: libcsv would give
+ * exactly the bytes between separators.  The line ends in the block with
+ * the CR or "\n" that followed it, which makes room for its NUL, and stays
+ * there as the record's raw text.
+ */
+static int
+plain_record(struct csvr *r, char *line, size_t len)
+{
+	int st;
+
+	if ((st = split_plain(r, line, len)) == -1) {
+		sb_reset(&r->fbuf);
+		r->nkept = r->nseen = 0;
+		return -1;
+	}
+	line[len] = '\0';
+	r->rawp = line;
+	r->recline = r->lineno;
+	if (st == 1 && (r->flags & CSVR_UNESCAPE))
+		unescape_kept(r);
+	return rec_end(r);
+}
+
+/* No line is left: the input ended between records or inside one. */
+static int
+rec_eof(struct csvr *r, size_t join)
+{
+	r->ateof = 1;
+	/* Take back the "\n" joining a line never read. */
+	r->raw.len = join;
+	if (r->raw.s != NULL)
+		r->raw.s[join] = '\0';
+	if (r->recline == 0)
+		return CSVR_EOF;
+	return rec_bad(r, r->recline, "a quote is not closed");
 }
 
 /* Read physical lines until one record is complete or has failed. */
 static int
 read_record(struct csvr *r)
 {
-	size_t join, start;
+	size_t join, start, len, n;
+	char *line;
 	int st;
 
 	rec_begin(r);
@@ -308,24 +458,25 @@ read_record(struct csvr *r)
 		if (r->recline != 0)
 			keep_bytes(r, "\n", 1);
 		start = r->raw.len;
-		if ((st = get_line(r)) == LN_ERR)
+		if ((st = get_line(r, &line, &len)) == LN_ERR)
 			return io_error(r);
-		if (st == LN_EOF) {
-			r->ateof = 1;
-			/* Take back the "\n" joining a line never read. */
-			r->raw.len = join;
-			if (r->raw.s != NULL)
-				r->raw.s[join] = '\0';
-			if (r->recline == 0)
-				return CSVR_EOF;
-			return rec_bad(r, r->recline, "a quote is not closed");
-		}
+		if (st == LN_EOF)
+			return rec_eof(r, join);
 		r->lineno++;
 		if (st == LN_PART) {
 			r->ateof = 1;
 			return rec_bad(r, r->lineno, "the last line is "
 			    "incomplete (no newline at its end)");
 		}
+		if (line != NULL && r->recline == 0 && !r->header) {
+			n = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
+			if (n == 0)
+				continue;
+			if ((st = plain_record(r, line, n)) != -1)
+				return st;
+		}
+		if (line != NULL)
+			keep_bytes(r, line, len);
 		tidy_line(r, start);
 		if (r->recline == 0 && r->raw.len == 0)
 			continue;
@@ -365,18 +516,21 @@ take_header(struct csvr *r)
 	return 0;
 }
 
-struct csvr *
-csvr_open(FILE *fp, const char *name, int flags)
+/* Start a reader on fp, reading with read(2) from fd unless it is -1. */
+static struct csvr *
+reader_new(FILE *fp, const char *name, int flags, int fd)
 {
 	struct csvr *r;
 	int st;
 
 	r = xcalloc(1, sizeof(*r));
 	r->fp = fp;
+	r->fd = fd;
 	r->name = xstrdup(name);
 	r->flags = flags;
 	r->sep = ',';
 	r->header = 1;
+	r->in = xmalloc(CSVR_INBUF);
 	parser_start(r, 0);
 	st = read_record(r);
 	if (st == CSVR_REC && take_header(r) != 0)
@@ -389,6 +543,20 @@ csvr_open(FILE *fp, const char *name, int flags)
 	return r;
 }
 
+/*
+ * fp may hold bytes its caller's stdio has read ahead, so the reader
+ * fetches its blocks through fread.
+ */
+struct csvr *
+csvr_open(FILE *fp, const char *name, int flags)
+{
+	return reader_new(fp, name, flags, -1);
+}
+
+/*
+ * A stream just opened here has nothing buffered, so its file descriptor
+ * can be read directly: read(2) gives a pipe's lines as they come.
+ */
 struct csvr *
 csvr_openpath(const char *path, int flags)
 {
@@ -402,13 +570,28 @@ csvr_openpath(const char *path, int flags)
 		errno = e;
 		return NULL;
 	}
-	if ((r = csvr_open(fp, path, flags)) == NULL) {
+	if ((r = reader_new(fp, path, flags, fileno(fp))) == NULL) {
 		fclose(fp);
 		errno = 0;
 		return NULL;
 	}
 	r->ownfp = 1;
 	return r;
+}
+
+/*
+ * Leave the caller's stream just after the last line taken, where reading
+ * a byte at a time would have: seek back over the bytes read ahead.  A
+ * pipe cannot seek; what it had read ahead is gone.
+ */
+static void
+give_back(struct csvr *r)
+{
+	int e = errno;
+
+	if (r->inend > r->inpos && r->inerr == 0)
+		(void)fseeko(r->fp, -(off_t)(r->inend - r->inpos), SEEK_CUR);
+	errno = e;
 }
 
 void
@@ -421,9 +604,12 @@ csvr_close(struct csvr *r)
 	csv_free(&r->cp);
 	if (r->ownfp)
 		fclose(r->fp);
+	else if (r->fd == -1)
+		give_back(r);
 	for (i = 0; i < r->ncols; i++)
 		free(r->cols[i]);
 	free(r->cols);
+	free(r->in);
 	sb_free(&r->raw);
 	sb_free(&r->fbuf);
 	free(r->foff);
@@ -497,6 +683,8 @@ csvr_field(const struct csvr *r, size_t i)
 const char *
 csvr_raw(const struct csvr *r)
 {
+	if (r->rawp != NULL)
+		return r->rawp;
 	return r->raw.s != NULL ? r->raw.s : "";
 }
 

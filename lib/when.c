@@ -399,25 +399,44 @@ iso_weekday(long days)
  * the week with that year's first Thursday.
  */
 void
+when_civil_from_days(long days, int *y, int *m, int *d)
+{
+	/* Shift to a year starting in March, so the leap day comes last. */
+	long z = days + 719468, era, doe, yoe, doy, mp;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void
+when_isoweek_of_day(long days, int *year, int *week)
+{
+	long thu = days - iso_weekday(days) + 3;
+	int y, m, d;
+
+	/* The ISO year is the year holding that week's Thursday. */
+	when_civil_from_days(thu, &y, &m, &d);
+	*year = y;
+	*week = (int)((thu - when_days_from_civil(y, 1, 1)) / 7 + 1);
+}
+
+void
 when_isoweek(time_t t, int *year, int *week)
 {
 	struct tm tm;
-	long days, thu;
-	int y;
 
 	*year = 0;
 	*week = 0;
 	if (localtime_r(&t, &tm) == NULL)
 		return;
-	y = tm.tm_year + 1900;
-	days = when_days_from_civil(y, tm.tm_mon + 1, tm.tm_mday);
-	thu = days - iso_weekday(days) + 3;
-	if (thu < when_days_from_civil(y, 1, 1))
-		y--;
-	else if (thu >= when_days_from_civil(y + 1, 1, 1))
-		y++;
-	*year = y;
-	*week = (int)((thu - when_days_from_civil(y, 1, 1)) / 7 + 1);
+	when_isoweek_of_day(when_days_from_civil(tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday), year, week);
 }
 
 /* Midnight on the same day of the month n months before now, clamped. */

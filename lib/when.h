@@ -51,8 +51,12 @@ time_t when_add_days(time_t t, int n);
 /* The ISO 8601 week of the local day holding t: year and week 1..53. */
 void when_isoweek(time_t t, int *year, int *week);
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian), and back. */
 long when_days_from_civil(int y, int m, int d);
+void when_civil_from_days(long days, int *y, int *m, int *d);
+
+/* The ISO 8601 week (year and week 1..53) holding a day number. */
+void when_isoweek_of_day(long days, int *year, int *week);
 
 /*
  * A range bound as given to --since or --until, relative to now:

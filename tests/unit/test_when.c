@@ -452,9 +452,39 @@ test_now(void)
 	CHECK(t >= before && t <= after, "STEADY_NOW unset reads the clock");
 }
 
+/* Day numbers back to dates, and ISO weeks straight from day numbers. */
+static void
+test_from_days(void)
+{
+	int y, m, d, wy, wk, ok;
+	long day;
+
+	when_civil_from_days(0, &y, &m, &d);
+	CHECK(y == 1970 && m == 1 && d == 1, "day 0 is 1970-01-01");
+	when_civil_from_days(-1, &y, &m, &d);
+	CHECK(y == 1969 && m == 12 && d == 31, "day -1 is 1969-12-31");
+	day = when_days_from_civil(2028, 2, 29);
+	when_civil_from_days(day, &y, &m, &d);
+	CHECK(y == 2028 && m == 2 && d == 29, "a leap day round-trips");
+	ok = 1;
+	for (day = -800000; day < 800000; day += 997) {
+		when_civil_from_days(day, &y, &m, &d);
+		if (when_days_from_civil(y, m, d) != day)
+			ok = 0;
+	}
+	CHECK(ok, "civil_from_days inverts days_from_civil");
+	when_isoweek_of_day(when_days_from_civil(2021, 1, 1), &wy, &wk);
+	CHECK(wy == 2020 && wk == 53, "2021-01-01 is 2020-W53");
+	when_isoweek_of_day(when_days_from_civil(2024, 12, 31), &wy, &wk);
+	CHECK(wy == 2025 && wk == 1, "2024-12-31 is 2025-W01");
+	when_isoweek_of_day(when_days_from_civil(2026, 11, 23), &wy, &wk);
+	CHECK(wy == 2026 && wk == 48, "2026-11-23 is 2026-W48");
+}
+
 int
 main(void)
 {
+	test_from_days();
 	test_civil();
 	test_parse_utc();
 	test_reject();

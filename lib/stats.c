@@ -1,0 +1,1071 @@
+/*
+ * stats: exact, mergeable summaries of one measure over time, and sets of
+ * days.  Every sum is an integer, so shards merged in any order give the
+ * same state, byte for byte, as one pass; every derived number is computed
+ * from those sums alone, so it comes out the same too.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+#include "util.h"
+
+__extension__ typedef unsigned __int128 stats_u128;
+
+#define I128_MAX	((stats_i128)(((stats_u128)1 << 127) - 1))
+#define I128_MIN	(-I128_MAX - 1)
+#define VALUE_MAX	(9000000000000LL * STATS_SCALE)
+#define ENC_VERSION	1
+#define SHOWN_MAX	40
+
+/* Floor division: day numbers before 1970 are negative. */
+static int64_t
+floordiv(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/*
+ * The Monday starting the ISO week of `day` (day 0, 1970-01-01, was a
+ * Thursday).  The very first days of the int32 range belong to a week
+ * whose Monday int32 cannot hold; they are filed with the week after,
+ * which no real date reaches.
+ */
+static int64_t
+week_of(int64_t day)
+{
+	int64_t mon = day - (day + 3 - floordiv(day + 3, 7) * 7);
+
+	return mon < INT32_MIN ? mon + 7 : mon;
+}
+
+static stats_u128
+mag(stats_i128 a)
+{
+	return a < 0 ? 0 - (stats_u128)a : (stats_u128)a;
+}
+
+/*
+ * Sums wrap instead of overflowing, which would be undefined; modular
+ * sums still merge exactly, and sums_fit() tells when one may have
+ * wrapped, which only values near the 9e12 limit can make happen.
+ */
+static stats_i128
+wadd(stats_i128 a, stats_i128 b)
+{
+	stats_u128 u = (stats_u128)a + (stats_u128)b;
+
+	return u > (stats_u128)I128_MAX ? -(stats_i128)(~u) - 1 : (stats_i128)u;
+}
+
+/* a * b into *r; 0 when the product does not fit. */
+static int
+mul_fits(stats_i128 a, stats_i128 b, stats_i128 *r)
+{
+	stats_u128 ua = mag(a), ub = mag(b), lim, p;
+	int neg = (a < 0) != (b < 0);
+
+	lim = (stats_u128)I128_MAX + (neg ? 1 : 0);
+	if (ua != 0 && ub > lim / ua)
+		return 0;
+	p = ua * ub;
+	*r = neg && p != 0 ? -(stats_i128)(p - 1) - 1 : (stats_i128)p;
+	return 1;
+}
+
+/* a - b into *r; 0 when the difference does not fit. */
+static int
+sub_fits(stats_i128 a, stats_i128 b, stats_i128 *r)
+{
+	if ((b > 0 && a < I128_MIN + b) || (b < 0 && a > I128_MAX + b))
+		return 0;
+	*r = a - b;
+	return 1;
+}
+
+/* n * sab - sa * sb: n squared times a co-moment, exactly, if it fits. */
+static int
+spread(int64_t n, stats_i128 sab, stats_i128 sa, stats_i128 sb,
+    stats_i128 *r)
+{
+	stats_i128 p, q;
+
+	return mul_fits(n, sab, &p) && mul_fits(sa, sb, &q) &&
+	    sub_fits(p, q, r);
+}
+
+/*
+ * Whether no sum can have wrapped: each of the n terms of every sum is
+ * at most k * k in size, k the largest value or day in magnitude.
+ */
+static int
+sums_fit(const struct stats *s)
+{
+	stats_u128 m = mag(s->min), d;
+	stats_i128 k, t;
+
+	if (s->nbase == 0 || s->nrecent == 0)
+		return 0;
+	if (mag(s->max) > m)
+		m = mag(s->max);
+	d = mag(s->base[0].day);
+	if (mag(s->recent[s->nrecent - 1].day) > d)
+		d = mag(s->recent[s->nrecent - 1].day);
+	k = (stats_i128)(m > d ? m : d);
+	return mul_fits(k, k, &t) && mul_fits(t, s->n, &t);
+}
+
+/* num / den (den > 0) with the integer part exact. */
+static long double
+ratio(stats_i128 num, stats_i128 den)
+{
+	return (long double)(num / den) +
+	    (long double)(num % den) / (long double)den;
+}
+
+void
+stats_init(struct stats *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->weeks.n = NULL;
+	s->weeks.sx = NULL;
+}
+
+void
+stats_free(struct stats *s)
+{
+	free(s->weeks.n);
+	free(s->weeks.sx);
+	stats_init(s);
+}
+
+/* Copy s for quoting in a message: it may come from a log file. */
+static const char *
+shown(const char *s, char buf[SHOWN_MAX + 4])
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i < SHOWN_MAX; i++)
+		buf[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
+	if (s[i] != '\0') {
+		memcpy(buf + i, "...", 3);
+		i += 3;
+	}
+	buf[i] = '\0';
+	return buf;
+}
+
+static int
+isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * The decimals after the point: the first six make *frac (millionths),
+ * the seventh decides the rounding, half away from zero.
+ */
+static const char *
+parse_frac(const char *p, uint64_t *frac, int *digits)
+{
+	int i;
+
+	*frac = 0;
+	for (i = 0; isdig(*p); p++, i = i < 7 ? i + 1 : i) {
+		if (i < 6)
+			*frac = *frac * 10 + (uint64_t)(*p - '0');
+		else if (i == 6 && *p >= '5')
+			*frac += 1;
+		*digits = 1;
+	}
+	for (; i < 6; i++)
+		*frac *= 10;
+	return p;
+}
+
+int
+stats_parse(const char *s, int64_t *scaled)
+{
+	const char *p = s;
+	char q[SHOWN_MAX + 4];
+	uint64_t ip = 0, frac = 0;
+	int neg = 0, digits = 0, big = 0;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (; isdig(*p); p++, digits = 1) {
+		if (ip > VALUE_MAX / STATS_SCALE)
+			big = 1;
+		else
+			ip = ip * 10 + (uint64_t)(*p - '0');
+	}
+	if (*p == '.')
+		p = parse_frac(p + 1, &frac, &digits);
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p != '\0' || !digits) {
+		st_seterr("\"%s\" is not a plain decimal number", shown(s, q));
+		return -1;
+	}
+	if (big || ip * STATS_SCALE + frac > (uint64_t)VALUE_MAX) {
+		st_seterr("\"%s\" is too large (at most 9000000000000 "
+		    "either way)", shown(s, q));
+		return -1;
+	}
+	ip = ip * STATS_SCALE + frac;
+	*scaled = neg ? -(int64_t)ip : (int64_t)ip;
+	return 0;
+}
+
+void
+stats_format(int64_t scaled, int dec, char *buf, size_t len)
+{
+	uint64_t m, unit = 1, p10 = 1;
+	int i;
+
+	if (len == 0)
+		return;
+	dec = dec < 0 ? 0 : dec > 6 ? 6 : dec;
+	for (i = dec; i < 6; i++)
+		unit *= 10;
+	m = scaled < 0 ? 0 - (uint64_t)scaled : (uint64_t)scaled;
+	m = m / unit + (unit > 1 && m % unit >= unit / 2);
+	for (; dec > 0 && m % 10 == 0; dec--)
+		m /= 10;
+	for (i = 0; i < dec; i++)
+		p10 *= 10;
+	if (dec == 0)
+		snprintf(buf, len, "%s%llu", scaled < 0 && m ? "-" : "",
+		    (unsigned long long)m);
+	else
+		snprintf(buf, len, "%s%llu.%0*llu", scaled < 0 ? "-" : "",
+		    (unsigned long long)(m / p10), dec,
+		    (unsigned long long)(m % p10));
+}
+
+/*
+ * Add n values summing to sx on `day` to a window.  The base window
+ * keeps the days within STATS_WINDOW days of the earliest day seen, the
+ * recent one those within STATS_WINDOW of the latest, so each holds
+ * every value of its days whatever the order they come in.  Days stay
+ * sorted, so equal contents are equal bytes.
+ */
+static void
+window_add(struct stats_day *w, size_t *cnt, int recent, int32_t day,
+    int64_t n, stats_i128 sx)
+{
+	int64_t lo, hi;
+	size_t i, k;
+
+	if (recent) {
+		hi = *cnt > 0 && w[*cnt - 1].day > day ? w[*cnt - 1].day : day;
+		lo = hi - (STATS_WINDOW - 1);
+	} else {
+		lo = *cnt > 0 && w[0].day < day ? w[0].day : day;
+		hi = lo + (STATS_WINDOW - 1);
+	}
+	if (day < lo || day > hi)
+		return;
+	for (k = 0; k < *cnt && w[k].day < lo; k++)
+		;
+	for (i = *cnt; i > k && w[i - 1].day > hi; i--)
+		;
+	memmove(w, w + k, (i - k) * sizeof(*w));
+	*cnt = i - k;
+	for (i = 0; i < *cnt && w[i].day < day; i++)
+		;
+	if (i < *cnt && w[i].day == day) {
+		w[i].n += n;
+		w[i].sx = wadd(w[i].sx, sx);
+		return;
+	}
+	memmove(w + i + 1, w + i, (*cnt - i) * sizeof(*w));
+	w[i].day = day;
+	w[i].n = n;
+	w[i].sx = sx;
+	(*cnt)++;
+}
+
+/* Room for len weeks: a function of len alone, so no capacity is kept. */
+static size_t
+weeks_cap(size_t len)
+{
+	size_t c = 1;
+
+	while (c < len)
+		c *= 2;
+	return c;
+}
+
+/* Make the weekly arrays cover the weeks starting on Mondays lo..hi. */
+static void
+weeks_cover(struct stats_weeks *w, int64_t lo, int64_t hi)
+{
+	int64_t first = lo, last = hi;
+	size_t len, head = 0;
+
+	if (w->len > 0) {
+		first = w->first < lo ? w->first : lo;
+		last = w->first + 7 * (int64_t)(w->len - 1);
+		last = last > hi ? last : hi;
+		if (first == w->first && last - first == 7 *
+		    (int64_t)(w->len - 1))
+			return;
+		head = (size_t)((w->first - first) / 7);
+	}
+	len = (size_t)((last - first) / 7) + 1;
+	if (w->n == NULL || weeks_cap(len) > weeks_cap(w->len)) {
+		w->n = xreallocarray(w->n, weeks_cap(len), sizeof(*w->n));
+		w->sx = xreallocarray(w->sx, weeks_cap(len), sizeof(*w->sx));
+	}
+	memmove(w->n + head, w->n, w->len * sizeof(*w->n));
+	memmove(w->sx + head, w->sx, w->len * sizeof(*w->sx));
+	memset(w->n, 0, head * sizeof(*w->n));
+	memset(w->sx, 0, head * sizeof(*w->sx));
+	memset(w->n + head + w->len, 0, (len - head - w->len) *
+	    sizeof(*w->n));
+	memset(w->sx + head + w->len, 0, (len - head - w->len) *
+	    sizeof(*w->sx));
+	w->first = (int32_t)first;
+	w->len = len;
+}
+
+static void
+week_add(struct stats_weeks *w, int64_t mon, int64_t n, stats_i128 sx)
+{
+	size_t i;
+
+	weeks_cover(w, mon, mon);
+	i = (size_t)((mon - w->first) / 7);
+	w->n[i] += n;
+	w->sx[i] = wadd(w->sx[i], sx);
+}
+
+/* Fold in the extremes and the ends of another set of values. */
+static void
+fold_ends(struct stats *s, int64_t min, int64_t max, int64_t tfirst,
+    int64_t first, int64_t tlast, int64_t last)
+{
+	int empty = s->n == 0;
+
+	if (empty || min < s->min)
+		s->min = min;
+	if (empty || max > s->max)
+		s->max = max;
+	if (empty || tfirst < s->tfirst ||
+	    (tfirst == s->tfirst && first < s->first)) {
+		s->tfirst = tfirst;
+		s->first = first;
+	}
+	if (empty || tlast > s->tlast ||
+	    (tlast == s->tlast && last > s->last)) {
+		s->tlast = tlast;
+		s->last = last;
+	}
+}
+
+void
+stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
+{
+	stats_i128 xi = x, di = day;
+
+	fold_ends(s, x, x, t, x, t, x);
+	s->n++;
+	s->sx = wadd(s->sx, xi);
+	s->sxx = wadd(s->sxx, xi * xi);
+	s->sd = wadd(s->sd, di);
+	s->sdd = wadd(s->sdd, di * di);
+	s->sxd = wadd(s->sxd, xi * di);
+	window_add(s->base, &s->nbase, 0, day, 1, xi);
+	window_add(s->recent, &s->nrecent, 1, day, 1, xi);
+	week_add(&s->weeks, week_of(day), 1, xi);
+}
+
+void
+stats_merge(struct stats *into, const struct stats *from)
+{
+	const struct stats_weeks *fw = &from->weeks;
+	size_t i, off;
+
+	if (from->n == 0)
+		return;
+	fold_ends(into, from->min, from->max, from->tfirst, from->first,
+	    from->tlast, from->last);
+	into->n += from->n;
+	into->sx = wadd(into->sx, from->sx);
+	into->sxx = wadd(into->sxx, from->sxx);
+	into->sd = wadd(into->sd, from->sd);
+	into->sdd = wadd(into->sdd, from->sdd);
+	into->sxd = wadd(into->sxd, from->sxd);
+	for (i = 0; i < from->nbase; i++)
+		window_add(into->base, &into->nbase, 0, from->base[i].day,
+		    from->base[i].n, from->base[i].sx);
+	for (i = 0; i < from->nrecent; i++)
+		window_add(into->recent, &into->nrecent, 1,
+		    from->recent[i].day, from->recent[i].n,
+		    from->recent[i].sx);
+	if (fw->len == 0)
+		return;
+	weeks_cover(&into->weeks, fw->first,
+	    fw->first + 7 * (int64_t)(fw->len - 1));
+	off = (size_t)((fw->first - into->weeks.first) / 7);
+	for (i = 0; i < fw->len; i++) {
+		into->weeks.n[off + i] += fw->n[i];
+		into->weeks.sx[off + i] = wadd(into->weeks.sx[off + i],
+		    fw->sx[i]);
+	}
+}
+
+double
+stats_mean(const struct stats *s)
+{
+	if (s->n <= 0)
+		return NAN;
+	return (double)(ratio(s->sx, s->n) / STATS_SCALE);
+}
+
+double
+stats_sd(const struct stats *s)
+{
+	stats_i128 num;
+
+	if (s->n < 2 || !sums_fit(s) ||
+	    !spread(s->n, s->sxx, s->sx, s->sx, &num) || num < 0)
+		return NAN;
+	return (double)(sqrtl(ratio(num, (stats_i128)s->n * (s->n - 1))) /
+	    STATS_SCALE);
+}
+
+/*
+ * n times the residual sum of squares, Sxx - Sxd^2 / Sdd.  With
+ * Sxd = q Sdd + r it is (Sxx - q Sxd - q r) - r^2 / Sdd: the integer part
+ * is exact and no larger than Sxx, so a perfect line gives exactly 0.
+ */
+static int
+residual(stats_i128 sxx, stats_i128 sxd, stats_i128 sdd, long double *res)
+{
+	stats_i128 q = sxd / sdd, r = sxd % sdd, a, rest;
+
+	if (!mul_fits(q, sxd, &a) || !sub_fits(sxx, a, &rest) ||
+	    !mul_fits(q, r, &a) || !sub_fits(rest, a, &rest))
+		return 0;
+	*res = (long double)rest -
+	    (long double)r * ((long double)r / (long double)sdd);
+	if (*res < 0)
+		*res = 0;
+	return 1;
+}
+
+int
+stats_trend(const struct stats *s, struct stats_trend *tr)
+{
+	stats_i128 sdd, sxd, sxx;
+	long double b, res, half;
+
+	tr->n = s->n;
+	tr->slope = tr->lo = tr->hi = NAN;
+	if (s->n < 3 || !sums_fit(s) ||
+	    !spread(s->n, s->sdd, s->sd, s->sd, &sdd) || sdd <= 0 ||
+	    !spread(s->n, s->sxd, s->sx, s->sd, &sxd) ||
+	    !spread(s->n, s->sxx, s->sx, s->sx, &sxx) ||
+	    !residual(sxx, sxd, sdd, &res))
+		return -1;
+	b = ratio(sxd, sdd);
+	half = stats_t975(s->n - 2) *
+	    sqrtl(res / ((long double)(s->n - 2) * (long double)sdd));
+	tr->slope = (double)(7 * b / STATS_SCALE);
+	tr->lo = (double)(7 * (b - half) / STATS_SCALE);
+	tr->hi = (double)(7 * (b + half) / STATS_SCALE);
+	return 0;
+}
+
+double
+stats_t975(int64_t df)
+{
+	static const double table[30] = {
+		12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
+		2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
+		2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
+		2.060, 2.056, 2.052, 2.048, 2.045, 2.042
+	};
+	const double z = 1.959964, z3 = z * z * z, z5 = z3 * z * z;
+	const double z7 = z5 * z * z;
+	double d = (double)df;
+
+	if (df <= 0)
+		return NAN;
+	if (df <= 30)
+		return table[df - 1];
+	/* Cornish-Fisher: within 1e-4 of the exact quantile past 30. */
+	return z + (z3 + z) / (4 * d) +
+	    (5 * z5 + 16 * z3 + 3 * z) / (96 * d * d) +
+	    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * d * d * d);
+}
+
+int
+stats_window(const struct stats *s, int recent, double *mean, int64_t *n,
+    int *days)
+{
+	const struct stats_day *w = recent ? s->recent : s->base;
+	size_t cnt = recent ? s->nrecent : s->nbase, i;
+	stats_i128 sx = 0;
+	int64_t k = 0;
+
+	for (i = 0; i < cnt; i++) {
+		k += w[i].n;
+		sx = wadd(sx, w[i].sx);
+	}
+	if (mean != NULL)
+		*mean = k > 0 ? (double)(ratio(sx, k) / STATS_SCALE) : NAN;
+	if (n != NULL)
+		*n = k;
+	if (days != NULL)
+		*days = (int)cnt;
+	return k > 0 ? 0 : -1;
+}
+
+/*
+ * A `from` that is not a Monday stands for the week holding it.  All len
+ * are filled unless the weeks would run past the last day int32 holds.
+ */
+size_t
+stats_weekly(const struct stats *s, int32_t from, double *out, size_t len)
+{
+	const struct stats_weeks *w = &s->weeks;
+	int64_t mon = week_of(from), at;
+	size_t i;
+
+	for (i = 0; i < len && mon <= INT32_MAX; i++, mon += 7) {
+		at = (mon - w->first) / 7;
+		if (w->len > 0 && mon >= w->first && at < (int64_t)w->len &&
+		    w->n[at] > 0)
+			out[i] = (double)(ratio(w->sx[at], w->n[at]) /
+			    STATS_SCALE);
+		else
+			out[i] = NAN;
+	}
+	return i;
+}
+
+/* ---- text form ---- */
+
+static void
+put_i128(struct strbuf *sb, int sep, stats_i128 v)
+{
+	char buf[48], *p = buf + sizeof(buf);
+	stats_u128 u = mag(v);
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
+	if (sep != 0)
+		sb_putc(sb, sep);
+	sb_puts(sb, p);
+}
+
+static void
+put_window(struct strbuf *sb, const struct stats_day *w, size_t cnt)
+{
+	size_t i;
+
+	put_i128(sb, ';', (stats_i128)cnt);
+	for (i = 0; i < cnt; i++) {
+		put_i128(sb, ' ', w[i].day);
+		put_i128(sb, ' ', w[i].n);
+		put_i128(sb, ' ', w[i].sx);
+	}
+}
+
+/*
+ * "1 N SX SXX SD SDD SXD MIN MAX TFIRST TLAST FIRST LAST;NBASE DAY N SX
+ * ...;NRECENT DAY N SX ...;WEEK1 WEEKS N SX ...", appended to sb: the
+ * format version, the scalars, the two windows, the weekly series.
+ */
+void
+stats_encode(struct strbuf *sb, const struct stats *s)
+{
+	const stats_i128 head[] = {
+		s->n, s->sx, s->sxx, s->sd, s->sdd, s->sxd, s->min, s->max,
+		s->tfirst, s->tlast, s->first, s->last
+	};
+	size_t i;
+
+	put_i128(sb, 0, ENC_VERSION);
+	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
+		put_i128(sb, ' ', head[i]);
+	put_window(sb, s->base, s->nbase);
+	put_window(sb, s->recent, s->nrecent);
+	put_i128(sb, ';', s->weeks.first);
+	put_i128(sb, ' ', (stats_i128)s->weeks.len);
+	for (i = 0; i < s->weeks.len; i++) {
+		put_i128(sb, ' ', s->weeks.n[i]);
+		put_i128(sb, ' ', s->weeks.sx[i]);
+	}
+}
+
+/* Reading the text form: the first problem found, and where. */
+struct cursor {
+	const char *start, *p;
+	const char *why;
+	size_t at;
+};
+
+static int
+fail(struct cursor *c, const char *why)
+{
+	if (c->why == NULL) {
+		c->why = why;
+		c->at = (size_t)(c->p - c->start);
+	}
+	return -1;
+}
+
+/*
+ * After the separator sep (none when 0), one integer in [lo, hi] written
+ * the way put_i128 writes it: no '+', no leading zeros, no "-0".
+ */
+static int
+get_num(struct cursor *c, int sep, stats_i128 lo, stats_i128 hi,
+    stats_i128 *v)
+{
+	const char *p = c->p;
+	stats_u128 u = 0, lim;
+	int neg = 0;
+
+	if (c->why != NULL)
+		return -1;
+	if (sep != 0 && *p != sep)
+		return fail(c, *p == '\0' ? "it is cut short" :
+		    "a separator is missing");
+	p += sep != 0;
+	neg = *p == '-';
+	p += neg;
+	lim = (stats_u128)I128_MAX + (stats_u128)neg;
+	if (!isdig(*p) || (*p == '0' && (neg || isdig(p[1]))))
+		return fail(c, *p == '\0' ? "it is cut short" :
+		    "a number is malformed");
+	for (; isdig(*p); p++) {
+		if (u > (lim - (stats_u128)(*p - '0')) / 10)
+			return fail(c, "a number is out of range");
+		u = u * 10 + (stats_u128)(*p - '0');
+	}
+	*v = neg && u != 0 ? -(stats_i128)(u - 1) - 1 : (stats_i128)u;
+	if (*v < lo || *v > hi)
+		return fail(c, "a number is out of range");
+	c->p = p;
+	return 0;
+}
+
+static int
+get_head(struct cursor *c, struct stats *s)
+{
+	stats_i128 v[13];
+	size_t i;
+
+	if (get_num(c, 0, ENC_VERSION, ENC_VERSION, &v[0]) == -1)
+		return -1;
+	for (i = 1; i < 13; i++)
+		if (get_num(c, ' ', i >= 2 && i <= 6 ? I128_MIN : INT64_MIN,
+		    i >= 2 && i <= 6 ? I128_MAX : INT64_MAX, &v[i]) == -1)
+			return -1;
+	if (v[1] < 0)
+		return fail(c, "the count is negative");
+	s->n = (int64_t)v[1];
+	s->sx = v[2];
+	s->sxx = v[3];
+	s->sd = v[4];
+	s->sdd = v[5];
+	s->sxd = v[6];
+	s->min = (int64_t)v[7];
+	s->max = (int64_t)v[8];
+	s->tfirst = (int64_t)v[9];
+	s->tlast = (int64_t)v[10];
+	s->first = (int64_t)v[11];
+	s->last = (int64_t)v[12];
+	return 0;
+}
+
+static int
+get_window(struct cursor *c, struct stats_day *w, size_t *cnt)
+{
+	stats_i128 k, day, n, sx;
+	size_t i;
+
+	if (get_num(c, ';', 0, STATS_WINDOW, &k) == -1)
+		return -1;
+	for (i = 0; i < (size_t)k; i++) {
+		if (get_num(c, ' ', INT32_MIN, INT32_MAX, &day) == -1 ||
+		    get_num(c, ' ', 1, INT64_MAX, &n) == -1 ||
+		    get_num(c, ' ', I128_MIN, I128_MAX, &sx) == -1)
+			return -1;
+		if (i > 0 && day <= w[i - 1].day)
+			return fail(c, "window days are not in order");
+		if (i > 0 && day - w[0].day >= STATS_WINDOW)
+			return fail(c, "a window is too long");
+		w[i].day = (int32_t)day;
+		w[i].n = (int64_t)n;
+		w[i].sx = sx;
+		*cnt = i + 1;
+	}
+	return 0;
+}
+
+static int
+get_weeks(struct cursor *c, struct stats_weeks *w)
+{
+	stats_i128 first, len, n, sx;
+	size_t i;
+
+	if (get_num(c, ';', INT32_MIN, INT32_MAX, &first) == -1 ||
+	    get_num(c, ' ', 0, ((stats_i128)INT32_MAX - first) / 7 + 1,
+	    &len) == -1)
+		return -1;
+	if (week_of(first) != first || (len == 0 && first != 0))
+		return fail(c, "the weeks do not start on a Monday");
+	/* Each week takes at least 4 bytes: no allocating for a lie. */
+	if ((size_t)len > strlen(c->p) / 4)
+		return fail(c, "it is cut short");
+	if (len > 0)
+		weeks_cover(w, first, first + 7 * (len - 1));
+	for (i = 0; i < (size_t)len; i++) {
+		if (get_num(c, ' ', 0, INT64_MAX, &n) == -1 ||
+		    get_num(c, ' ', I128_MIN, I128_MAX, &sx) == -1)
+			return -1;
+		w->n[i] = (int64_t)n;
+		w->sx[i] = sx;
+	}
+	return 0;
+}
+
+/* The counts and days must agree with each other, as add() leaves them. */
+static const char *
+inconsistent(const struct stats *s)
+{
+	const struct stats_weeks *w = &s->weeks;
+	stats_i128 total = 0, more;
+	size_t i;
+
+	if (s->n == 0)
+		return s->sx || s->sxx || s->sd || s->sdd || s->sxd ||
+		    s->min || s->max || s->tfirst || s->tlast || s->first ||
+		    s->last || s->nbase || s->nrecent || w->len ?
+		    "an empty summary holds values" : NULL;
+	if (s->nbase == 0 || s->nrecent == 0 || w->len == 0)
+		return "a window or the weeks are empty";
+	if (s->min > s->max || s->first < s->min || s->first > s->max ||
+	    s->last < s->min || s->last > s->max || s->tfirst > s->tlast)
+		return "the extremes do not agree";
+	for (i = 0; i < w->len; i++)
+		total += w->n[i];
+	if (total != s->n || w->n[0] == 0 || w->n[w->len - 1] == 0)
+		return "the weekly counts do not add up";
+	if (week_of(s->base[0].day) != w->first ||
+	    week_of(s->recent[s->nrecent - 1].day) !=
+	    w->first + 7 * (int64_t)(w->len - 1))
+		return "the windows and the weeks do not agree";
+	for (i = 0, total = 0; i < s->nbase; i++)
+		total += s->base[i].n;
+	for (i = 0, more = 0; i < s->nrecent; i++)
+		more += s->recent[i].n;
+	return total > s->n || more > s->n ?
+	    "the window counts do not add up" : NULL;
+}
+
+/* Overwrites s, which needs no stats_free() first or after a failure. */
+int
+stats_decode(const char *text, struct stats *s)
+{
+	struct cursor c = { text, text, NULL, 0 };
+	const char *why;
+
+	stats_init(s);
+	if (get_head(&c, s) == 0 &&
+	    get_window(&c, s->base, &s->nbase) == 0 &&
+	    get_window(&c, s->recent, &s->nrecent) == 0 &&
+	    get_weeks(&c, &s->weeks) == 0 && *c.p != '\0')
+		fail(&c, "it goes on past its end");
+	if (c.why == NULL && (why = inconsistent(s)) != NULL)
+		fail(&c, why);
+	if (c.why == NULL)
+		return 0;
+	st_seterr("stats: bad summary at byte %zu: %s", c.at, c.why);
+	stats_free(s);
+	return -1;
+}
+
+/* ---- sets of days ---- */
+
+/*
+ * The bitmap covers whole 64-day words aligned on multiples of 64, from
+ * the word of the first set day to that of the last: a function of the
+ * set alone, so merged maps encode the same as one built in one pass.
+ */
+void
+daymap_init(struct daymap *m)
+{
+	m->first = 0;
+	m->nbits = 0;
+	m->bits = NULL;
+}
+
+void
+daymap_free(struct daymap *m)
+{
+	free(m->bits);
+	daymap_init(m);
+}
+
+/* Make the words cover the days lo..hi. */
+static void
+daymap_cover(struct daymap *m, int64_t lo, int64_t hi)
+{
+	int64_t wlo = floordiv(lo, 64), whi = floordiv(hi, 64), o;
+	size_t old = m->nbits / 64, nw, head = 0;
+
+	if (old > 0) {
+		o = floordiv(m->first, 64);
+		wlo = o < wlo ? o : wlo;
+		whi = o + (int64_t)old - 1 > whi ? o + (int64_t)old - 1 : whi;
+		if (wlo == o && whi == o + (int64_t)old - 1)
+			return;
+		head = (size_t)(o - wlo);
+	}
+	nw = (size_t)(whi - wlo) + 1;
+	m->bits = xreallocarray(m->bits, nw, sizeof(*m->bits));
+	memmove(m->bits + head, m->bits, old * sizeof(*m->bits));
+	memset(m->bits, 0, head * sizeof(*m->bits));
+	memset(m->bits + head + old, 0, (nw - head - old) * sizeof(*m->bits));
+	m->first = (int32_t)(wlo * 64);
+	m->nbits = nw * 64;
+}
+
+void
+daymap_set(struct daymap *m, int32_t day)
+{
+	int64_t i;
+
+	daymap_cover(m, day, day);
+	i = (int64_t)day - m->first;
+	m->bits[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+int
+daymap_has(const struct daymap *m, int32_t day)
+{
+	int64_t i = (int64_t)day - m->first;
+
+	if (i < 0 || i >= (int64_t)m->nbits)
+		return 0;
+	return (m->bits[i / 64] >> (i % 64)) & 1;
+}
+
+void
+daymap_merge(struct daymap *into, const struct daymap *from)
+{
+	size_t i, off;
+
+	if (from->nbits == 0)
+		return;
+	daymap_cover(into, from->first,
+	    (int64_t)from->first + (int64_t)from->nbits - 1);
+	off = (size_t)(((int64_t)from->first - into->first) / 64);
+	for (i = 0; i < from->nbits / 64; i++)
+		into->bits[off + i] |= from->bits[i];
+}
+
+static int
+popcount(uint64_t w)
+{
+	int n;
+
+	for (n = 0; w != 0; n++)
+		w &= w - 1;
+	return n;
+}
+
+static int
+lowbit(uint64_t w)
+{
+	int i;
+
+	for (i = 0; !(w & 1); i++)
+		w >>= 1;
+	return i;
+}
+
+int64_t
+daymap_count(const struct daymap *m, int32_t from, int32_t to)
+{
+	int64_t lo = (int64_t)from - m->first, hi = (int64_t)to - m->first;
+	int64_t i, n = 0;
+	uint64_t w;
+
+	lo = lo < 0 ? 0 : lo;
+	hi = hi >= (int64_t)m->nbits ? (int64_t)m->nbits - 1 : hi;
+	for (i = lo / 64; lo <= hi && i <= hi / 64; i++) {
+		w = m->bits[i];
+		if (i == lo / 64)
+			w &= ~(uint64_t)0 << (lo % 64);
+		if (i == hi / 64)
+			w &= ~(uint64_t)0 >> (63 - hi % 64);
+		n += popcount(w);
+	}
+	return n;
+}
+
+/*
+ * The first bit index at or after i whose bit is `want`.  Past the
+ * words every day is unset; a set one there is INT64_MAX, none.
+ */
+static int64_t
+next_bit(const struct daymap *m, int64_t i, int want)
+{
+	size_t wi = (size_t)(i / 64), nw = m->nbits / 64;
+	uint64_t w;
+
+	if (i >= (int64_t)m->nbits)
+		return want ? INT64_MAX : i;
+	w = (want ? m->bits[wi] : ~m->bits[wi]) & ~(uint64_t)0 << (i % 64);
+	while (w == 0) {
+		if (++wi >= nw)
+			return want ? INT64_MAX : (int64_t)m->nbits;
+		w = want ? m->bits[wi] : ~m->bits[wi];
+	}
+	return (int64_t)wi * 64 + lowbit(w);
+}
+
+int
+daymap_span(const struct daymap *m, int32_t *first, int32_t *last)
+{
+	size_t wi = m->nbits / 64;
+	int64_t i = next_bit(m, 0, 1);
+	int hb;
+
+	if (i == INT64_MAX) {
+		*first = *last = -1;
+		return -1;
+	}
+	*first = (int32_t)(m->first + i);
+	while (m->bits[wi - 1] == 0)
+		wi--;
+	for (hb = 63; !((m->bits[wi - 1] >> hb) & 1); hb--)
+		;
+	*last = (int32_t)(m->first + (int64_t)(wi - 1) * 64 + hb);
+	return 0;
+}
+
+int32_t
+daymap_longest_gap(const struct daymap *m)
+{
+	int64_t set = next_bit(m, 0, 1), unset, best = 0;
+
+	while (set != INT64_MAX) {
+		unset = next_bit(m, set, 0);
+		set = next_bit(m, unset, 1);
+		if (set != INT64_MAX && set - unset > best)
+			best = set - unset;
+	}
+	return (int32_t)best;
+}
+
+/*
+ * Day by day s = s k + (set ? 1 - k : 0), k = 0.5^(1 / halflife), from
+ * 0 on the eve of the first set day; taken a run of days at a time, a
+ * run of L set days leaves 1 - (1 - s) k^L and of L unset days s k^L.
+ */
+double
+daymap_strength(const struct daymap *m, int32_t until, double halflife)
+{
+	int64_t end = (int64_t)until - m->first + 1, d, e;
+	long double s = 0, k;
+
+	if (!(halflife > 0))
+		return NAN;
+	d = next_bit(m, 0, 1);
+	if (d >= end)
+		return 0;
+	k = powl(0.5L, 1.0L / halflife);
+	for (;;) {
+		e = next_bit(m, d, 0);
+		e = e < end ? e : end;
+		s = 1 - (1 - s) * powl(k, (long double)(e - d));
+		if (e >= end)
+			break;
+		d = next_bit(m, e, 1);
+		d = d < end ? d : end;
+		s *= powl(k, (long double)(d - e));
+		if (d >= end)
+			break;
+	}
+	return (double)s;
+}
+
+/* "1 FIRST WORDS W ...": the format version, then the words in decimal. */
+void
+daymap_encode(struct strbuf *sb, const struct daymap *m)
+{
+	size_t i;
+
+	put_i128(sb, 0, ENC_VERSION);
+	put_i128(sb, ' ', m->first);
+	put_i128(sb, ' ', (stats_i128)(m->nbits / 64));
+	for (i = 0; i < m->nbits / 64; i++)
+		put_i128(sb, ' ', m->bits[i]);
+}
+
+static int
+get_words(struct cursor *c, struct daymap *m)
+{
+	stats_i128 v, first, nw;
+	size_t i;
+
+	if (get_num(c, 0, ENC_VERSION, ENC_VERSION, &v) == -1 ||
+	    get_num(c, ' ', INT32_MIN, INT32_MAX, &first) == -1 ||
+	    get_num(c, ' ', 0, ((stats_i128)INT32_MAX - first) / 64 + 1,
+	    &nw) == -1)
+		return -1;
+	if (floordiv((int64_t)first, 64) * 64 != first ||
+	    (nw == 0 && first != 0))
+		return fail(c, "the first day is not on a word");
+	/* Each word takes at least 2 bytes: no allocating for a lie. */
+	if ((size_t)nw > strlen(c->p) / 2)
+		return fail(c, "it is cut short");
+	if (nw > 0)
+		m->bits = xcalloc((size_t)nw, sizeof(*m->bits));
+	m->first = (int32_t)first;
+	m->nbits = (size_t)nw * 64;
+	for (i = 0; i < (size_t)nw; i++) {
+		if (get_num(c, ' ', 0, UINT64_MAX, &v) == -1)
+			return -1;
+		m->bits[i] = (uint64_t)v;
+	}
+	if (nw > 0 && (m->bits[0] == 0 || m->bits[nw - 1] == 0))
+		return fail(c, "an end word is empty");
+	return 0;
+}
+
+/* Overwrites m, which needs no daymap_free() first or after a failure. */
+int
+daymap_decode(const char *text, struct daymap *m)
+{
+	struct cursor c = { text, text, NULL, 0 };
+
+	daymap_init(m);
+	if (get_words(&c, m) == 0 && *c.p != '\0')
+		fail(&c, "it goes on past its end");
+	if (c.why == NULL)
+		return 0;
+	st_seterr("stats: bad day set at byte %zu: %s", c.at, c.why);
+	daymap_free(m);
+	return -1;
+}
