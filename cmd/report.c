@@ -109,6 +109,7 @@ struct group {
 	size_t nm;
 	struct daymap days;	/* days with a record */
 	int64_t rows;
+	int timed;		/* its rows have times (a ts column) */
 	int64_t low_safety;	/* check-ins at or below the threshold */
 	int64_t high_peaks;	/* trials peaking at or above the ceiling */
 	uint32_t hash;
@@ -571,8 +572,10 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	    (size_t)v->gcol) : "", period, v->subcol >= 0 ?
 	    csvr_field(r, (size_t)v->subcol) : "", v->kind);
 	g->rows++;
-	if (v->tscol >= 0)
+	if (v->tscol >= 0) {
+		g->timed = 1;
 		daymap_set(&g->days, day);
+	}
 	for (i = 0; i < v->ncols; i++)
 		if (set[i])
 			stats_add(group_stats(g, (size_t)v->mid[i]), t, day,
@@ -628,20 +631,38 @@ read_file(const char *path, const struct opts *o)
 	return rc;
 }
 
-/* Check-in items in their own order, then other measures by name: the
- * same order however the rows (or partials) arrived. */
+/*
+ * Check-in items in their own order, then the practice logs' columns in
+ * the order a session goes, then the rest by name: the same order
+ * however the rows (or partials) arrived.
+ */
+static int
+measure_rank(const struct measure *m)
+{
+	static const char *const practice[] = {
+		"pre", "peak", "post", "change", "expect_pct", "outcome_pct",
+		"violation", "seconds", "minutes",
+	};
+	const struct item *it = items_find(&items, m->name);
+	size_t i;
+
+	if (it != NULL)
+		return (int)(it - items.v);
+	for (i = 0; i < sizeof(practice) / sizeof(practice[0]); i++)
+		if (strcmp(m->name, practice[i]) == 0)
+			return 1000 + (int)i;
+	return 2000;
+}
+
 static int
 order_cmp(const void *a, const void *b)
 {
 	const struct measure *x = &measures[*(const size_t *)a];
 	const struct measure *y = &measures[*(const size_t *)b];
-	const struct item *ix = items_find(&items, x->name);
-	const struct item *iy = items_find(&items, y->name);
+	int rx = measure_rank(x), ry = measure_rank(y);
 
-	if (ix != NULL && iy != NULL)
-		return ix < iy ? -1 : ix > iy;
-	if (ix != NULL || iy != NULL)
-		return ix != NULL ? -1 : 1;
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
 	return strcmp(x->name, y->name);
 }
 
@@ -894,6 +915,12 @@ measure_cells(const struct group *g, size_t id, struct cells *c,
 	num(stats_window(st, 1, &mean, &wn, &days) == 0 ? mean : NAN, dec,
 	    c->v[10], 48);
 	snprintf(c->v[11], 48, "%lld", (long long)st->n);
+	if (!g->timed) {
+		/* Without times, first, last and trends mean nothing. */
+		c->v[4][0] = c->v[5][0] = c->v[6][0] = c->v[7][0] = '\0';
+		c->v[8][0] = c->v[9][0] = c->v[10][0] = '\0';
+		word = "";
+	}
 	c->spark[0] = '\0';
 	if ((nw = chart_weeks(g, 64, &mon)) > 0) {
 		nw = stats_weekly(st, mon, w, nw);
@@ -1133,6 +1160,8 @@ detail(struct out *o, enum out_format f)
 	size_t i, j;
 
 	qsort(groups, ngroups, sizeof(*groups), group_cmp);
+	if (ngroups == 0 && full_format(f))	/* still a well-formed table */
+		out_table(o, "measures", full_cols, NFULL, 1);
 	for (i = 0; i < ngroups; i = j) {
 		if (i == 0 || strcmp(groups[i]->source, groups[i - 1]->source)
 		    || strcmp(groups[i]->gval, groups[i - 1]->gval)) {
@@ -1282,7 +1311,7 @@ partial_group(struct strbuf *sb, const struct group *g)
 	const char *f[NPARTIAL];
 	size_t i;
 
-	sb_printf(&st, "%lld %lld %lld|", (long long)g->rows,
+	sb_printf(&st, "%lld %d %lld %lld|", (long long)g->rows, g->timed,
 	    (long long)g->low_safety, (long long)g->high_peaks);
 	daymap_encode(&st, &g->days);
 	f[0] = g->source;
@@ -1343,7 +1372,7 @@ merge_row(struct csvr *r)
 	struct stats st;
 	long long rows, low, high;
 	size_t i, id;
-	int kind, b, n;
+	int kind, b, n, timed;
 
 	for (i = 0; i < NPARTIAL; i++)
 		f[i] = csvr_field(r, (size_t)csvr_col(r, partial_cols[i]));
@@ -1351,10 +1380,11 @@ merge_row(struct csvr *r)
 		return -1;
 	g = group_get(f[0], f[1], f[2], f[4], (enum kind)kind);
 	if (*f[5] == '\0') {
-		if (sscanf(f[7], "%lld %lld %lld|%n", &rows, &low, &high,
-		    &n) != 3 || daymap_decode(f[7] + n, &dm) == -1)
+		if (sscanf(f[7], "%lld %d %lld %lld|%n", &rows, &timed, &low,
+		    &high, &n) != 4 || daymap_decode(f[7] + n, &dm) == -1)
 			return -1;
 		g->rows += rows;
+		g->timed |= timed;
 		g->low_safety += low;
 		g->high_peaks += high;
 		daymap_merge(&g->days, &dm);

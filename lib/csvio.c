@@ -69,6 +69,7 @@ struct csvr {
 	struct strbuf raw;	/* the record's lines, joined by "\n" */
 	const char *rawp;	/* or a plain record's line, in the block */
 	struct strbuf fbuf;	/* its fields, each ending in NUL */
+	unsigned char stop[256];	/* bytes split_plain stops at */
 	size_t *foff;		/* where each kept field starts in fbuf */
 	size_t foffcap;
 	size_t nkept;		/* fields stored */
@@ -317,6 +318,9 @@ rec_start(struct csvr *r)
 	    memchr(r->raw.s, ',', r->raw.len) == NULL)
 		r->sep = '\t';
 	csv_set_delim(&r->cp, (unsigned char)r->sep);
+	memset(r->stop, 0, sizeof(r->stop));
+	r->stop[(unsigned char)r->sep] = r->stop['"'] = r->stop['\\'] = 1;
+	r->stop['\0'] = 1;
 }
 
 /* Give libcsv the line that starts at start, then the "\n" that ended it. */
@@ -378,13 +382,14 @@ rec_begin(struct csvr *r)
 }
 
 /*
- * Cut a copy of a line at its separators; returns -1 if it holds a quote,
- * 1 if a backslash, else 0.
+ * Cut a copy of a line at its separators; returns 1 if it holds a
+ * backslash, else 0, or -1 and keeps nothing if it holds a quote.
  */
 static int
 split_plain(struct csvr *r, const char *line, size_t len)
 {
-	char *p, *end, sep = r->sep;
+	const unsigned char *stop = r->stop;
+	char *p, *end;
 	int esc = 0;
 
 	sb_add(&r->fbuf, line, len);
@@ -393,15 +398,23 @@ split_plain(struct csvr *r, const char *line, size_t len)
 	/* foff has room for ncols: the header's fields were kept there. */
 	r->foff[r->nkept++] = 0;
 	r->nseen = 1;
-	for (; p < end; p++) {
-		if (*p == sep) {
+	for (;;) {
+		/* The copy ends in a NUL, which stops this too. */
+		while (!stop[(unsigned char)*p])
+			p++;
+		if (p == end)
+			break;
+		if (*p == r->sep) {
 			*p = '\0';
 			if (r->nseen++ < r->ncols)
 				r->foff[r->nkept++] = (size_t)(p + 1 - r->fbuf.s);
-		} else if (*p == '"')
+		} else if (*p == '"') {
+			sb_reset(&r->fbuf);
+			r->nkept = r->nseen = 0;
 			return -1;
-		else if (*p == '\\')
+		} else if (*p == '\\')
 			esc = 1;
+		p++;
 	}
 	return esc;
 }
@@ -413,19 +426,12 @@ split_plain(struct csvr *r, const char *line, size_t len)
  * there as the record's raw text.
  */
 static int
-plain_record(struct csvr *r, char *line, size_t len)
+plain_record(struct csvr *r, char *line, size_t len, int esc)
 {
-	int st;
-
-	if ((st = split_plain(r, line, len)) == -1) {
-		sb_reset(&r->fbuf);
-		r->nkept = r->nseen = 0;
-		return -1;
-	}
 	line[len] = '\0';
 	r->rawp = line;
 	r->recline = r->lineno;
-	if (st == 1 && (r->flags & CSVR_UNESCAPE))
+	if (esc && (r->flags & CSVR_UNESCAPE))
 		unescape_kept(r);
 	return rec_end(r);
 }
@@ -472,8 +478,8 @@ read_record(struct csvr *r)
 			n = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
 			if (n == 0)
 				continue;
-			if ((st = plain_record(r, line, n)) != -1)
-				return st;
+			if ((st = split_plain(r, line, n)) != -1)
+				return plain_record(r, line, n, st);
 		}
 		if (line != NULL)
 			keep_bytes(r, line, len);

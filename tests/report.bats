@@ -1,0 +1,245 @@
+#!/usr/bin/env bats
+# report: trends, formats, caseloads and partials, as a user sees them.
+
+load helper
+
+FULL='source,group,period,log,item,measure,n,mean,sd,min,max,first,last,trend_per_week,trend_low,trend_high,trend,baseline,recent'
+
+@test "report: --help prints the usage and exits 0" {
+	run -0 report --help
+	assert_line --index 0 'usage: report [-f format] [-b by] [-g column] [-s when] [-u when]'
+}
+
+@test "report: --version prints the version" {
+	run -0 report --version
+	assert_output 'report (steady) 0.1.0'
+}
+
+@test "report: usage errors exit 2" {
+	run -2 --separate-stderr report --bogus
+	assert_equal "${stderr_lines[0]}" 'report: --bogus is not an option'
+	run -2 --separate-stderr report --format pdf
+	assert_equal "${stderr_lines[0]}" 'report: --format pdf: use table, csv, tsv, md, json or html'
+	run -2 --separate-stderr report --by year
+	assert_equal "${stderr_lines[0]}" 'report: --by year: use day, week, month or all'
+	run -2 --separate-stderr report --summary --by week
+	assert_equal "$stderr" 'report: --summary looks at the whole range; leave out --by'
+}
+
+@test "report: statistics of a week of check-ins match values worked by hand" {
+	# mood 2,4,4,4,5,5,7 on seven days: mean 31/7, sd sqrt(16/7),
+	# slope 18/28 a day = 4.5 a week, 95% interval 4.5 +/- 7*2.571*0.1237.
+	run -0 report "$FIXTURES/week.csv"
+	assert_line --index 0 "$FULL"
+	assert_line --index 1 'fixtures,,,check-ins,,mood,7,4.429,1.512,2,7,2,7,4.5,2.273,6.727,improving,4.429,4.429'
+	assert_line --index 3 'fixtures,,,check-ins,,safety,7,6.286,2.059,2,8,6,8,1.25,-6.284,8.784,no clear change,6.286,6.286'
+	assert_line --index 4 'fixtures,,,check-ins,,distress,7,5.571,1.718,3,8,8,3,-5.5,-6.496,-4.504,improving,5.571,5.571'
+	assert_line --index 5 'fixtures,,,check-ins,,arousal,7,0.143,0.69,-1,1,1,-1,-2,-3.15,-0.85,falling,0.143,0.143'
+}
+
+@test "report: a table on request, with concerns and wins in plain words" {
+	run -0 report -f table "$FIXTURES/week.csv"
+	assert_line 'Check-ins on 7 of 22 days, from 2026-11-02 to 2026-11-23.'
+	assert_line 'Concern to look at: safety was rated 2 or lower on 1 check-in.'
+	assert_line 'Concern to look at: the last check-in was 15 days before the end of this period.'
+	assert_line 'Win: mood has been improving (about +4.5 a week).'
+	assert_line 'Win: distress has been improving (about -5.5 a week).'
+	assert_line --regexp '^mood +7 +4\.4 +1\.5 +2 +7 +7 +improving +4\.5 +4\.4 +4\.4 +▄$'
+}
+
+@test "report: TSV input gives the same report as CSV" {
+	tr ',' '\t' <"$FIXTURES/week.csv" | sed 's/"a quiet day\tmostly"/quiet/' >"$BATS_TEST_TMPDIR/week.tsv"
+	run -0 sh -c "report -S fixtures <'$BATS_TEST_TMPDIR/week.tsv'"
+	local tsv=$output
+	run -0 sh -c "report -S fixtures <'$FIXTURES/week.csv'"
+	assert_equal "$tsv" "$output"
+}
+
+@test "report: reads standard input, named with --source" {
+	run -0 sh -c "checkin --log | report -S me"
+	assert_output "$FULL"
+	checkin mood=5
+	checkin --at 2026-11-22T08:00 mood=4
+	run -0 sh -c "checkin --log | report -S me"
+	assert_line --index 1 'me,,,check-ins,,mood,2,4.5,0.707,4,5,4,5,,,,too few to tell,4.5,4.5'
+}
+
+@test "report: --since and --until keep to the range" {
+	run -0 report --since 2026-11-05 --until 2026-11-06 "$FIXTURES/week.csv"
+	assert_line --index 1 'fixtures,,,check-ins,,mood,2,4.5,0.707,4,5,4,5,,,,too few to tell,4.5,4.5'
+}
+
+@test "report: --by week gives a row per ISO week" {
+	# Week 45 holds 4,4,4,4,4,5,5: mean 30/7, slope 5/28 a day (1.25 a
+	# week), interval 1.25 +/- 7*2.571*0.0630; checked by hand.
+	run -0 report --by week --cols mood "$FIXTURES/clients/ana/checkin.csv"
+	assert_output "$FULL
+ana,,2026-W44,check-ins,,mood,7,3.143,0.378,3,4,3,4,0.75,-0.363,1.863,no clear change,3.143,3.143
+ana,,2026-W45,check-ins,,mood,7,4.286,0.488,4,5,4,5,1.25,0.137,2.363,improving,4.286,4.286
+ana,,2026-W46,check-ins,,mood,7,5.429,0.535,5,6,5,6,1.5,0.504,2.496,improving,5.429,5.429
+ana,,2026-W47,check-ins,,mood,7,6.571,0.535,6,7,6,7,1.5,0.504,2.496,improving,6.571,6.571"
+}
+
+@test "report: --by month and --by day label periods" {
+	run -0 report --by month --cols mood "$FIXTURES/clients/ana/checkin.csv"
+	assert_line --index 1 --partial 'ana,,2026-10,check-ins,,mood,6,'
+	assert_line --index 2 --partial 'ana,,2026-11,check-ins,,mood,22,'
+	run -0 report --by day --cols mood "$FIXTURES/week.csv"
+	assert_line --index 7 'fixtures,,2026-11-08,check-ins,,mood,1,7,,7,7,7,7,,,,too few to tell,7,7'
+}
+
+@test "report: a caseload summary puts concerns first" {
+	cd "$FIXTURES"
+	run -0 report --summary clients/*/checkin.csv
+	assert_output 'source,last_checkin,days_checked,days_in_range,mood,trust,safety,distress,arousal,concerns,wins
+ben,2026-11-22,23,29,worsening,no clear change,no clear change,worsening,rising,3,0
+cy,2026-11-03,4,29,no clear change,no clear change,no clear change,no clear change,no clear change,1,0
+ana,2026-11-22,28,29,improving,improving,improving,improving,falling,0,5'
+}
+
+@test "report: each client's rows carry the client's folder name" {
+	cd "$FIXTURES"
+	run -0 report --cols safety clients/*/checkin.csv
+	assert_line --index 1 --partial 'ana,,,check-ins,,safety,28,'
+	assert_line --index 2 --partial 'ben,,,check-ins,,safety,23,'
+	assert_line --index 3 --partial 'cy,,,check-ins,,safety,4,'
+}
+
+@test "report: four shards merged equal one pass, exactly, in every format" {
+	local f p
+	head -n 1 "$FIXTURES/clients/ben/checkin.csv" >"$BATS_TEST_TMPDIR/h"
+	tail -q -n +2 "$FIXTURES"/clients/*/checkin.csv | awk 'NR % 7 != 3' |
+	    sort -t, -k2 >"$BATS_TEST_TMPDIR/body"
+	cat "$BATS_TEST_TMPDIR/h" "$BATS_TEST_TMPDIR/body" >"$BATS_TEST_TMPDIR/all.csv"
+	split -n l/4 "$BATS_TEST_TMPDIR/body" "$BATS_TEST_TMPDIR/part."
+	for p in "$BATS_TEST_TMPDIR"/part.??; do
+		cat "$BATS_TEST_TMPDIR/h" "$p" | report --partial -S all >"$p.partial"
+	done
+	for f in csv json table md html; do
+		report -f $f -S all <"$BATS_TEST_TMPDIR/all.csv" >"$BATS_TEST_TMPDIR/one.$f"
+		run -0 report -f $f --merge "$BATS_TEST_TMPDIR"/part.a{d,b,c,a}.partial
+		assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/one.$f")"
+	done
+}
+
+@test "report: --merge refuses a file that is not a partial" {
+	run -1 --separate-stderr report --merge "$FIXTURES/week.csv"
+	assert_equal "$stderr" "report: $FIXTURES/week.csv:1: this is not a partial from report --partial"
+}
+
+@test "report: grounding logs show each exercise and what it did for distress" {
+	run -0 report -f table "$FIXTURES/ground.csv"
+	assert_line 'Win: box went with distress falling by 2.3 on average (3 sessions).'
+	refute_line --partial 'Win: sigh'
+	run -0 report --cols pre,post "$FIXTURES/ground.csv"
+	assert_output "$FULL
+fixtures,,,grounding,box,pre,3,7,1,6,8,7,8,1.75,-36.763,40.263,no clear change,7,7
+fixtures,,,grounding,box,post,3,4.667,0.577,4,5,5,5,0,-25.675,25.675,no clear change,4.667,4.667
+fixtures,,,grounding,box,change,3,-2.333,0.577,-3,-2,-2,-3,-1.75,-14.588,11.088,no clear change,-2.333,-2.333
+fixtures,,,grounding,sigh,pre,2,5.5,0.707,5,6,5,6,,,,too few to tell,5.5,5.5
+fixtures,,,grounding,sigh,post,2,5,0,5,5,5,5,,,,too few to tell,5,5
+fixtures,,,grounding,sigh,change,2,-0.5,0.707,-1,0,0,-1,,,,too few to tell,-0.5,-0.5"
+}
+
+@test "report: any CSV or TSV: numeric columns summarised, text left out" {
+	# Without a ts column there is no time: no first, last or trend.
+	run -0 report "$FIXTURES/sleep.tsv"
+	assert_output "$FULL
+fixtures,,,data,,hours,3,7.25,1.146,6,8.25,,,,,,,,
+fixtures,,,data,,quality,3,3,1,2,4,,,,,,,,"
+}
+
+@test "report: --group makes a group of each value of a column" {
+	run -0 report --group person --cols hours "$FIXTURES/sleep.tsv"
+	assert_line --index 1 --partial 'fixtures,a,,data,,hours,2,6.75,'
+	assert_line --index 2 --partial 'fixtures,b,,data,,hours,1,8.25,'
+	run -1 --separate-stderr report --group nobody "$FIXTURES/sleep.tsv"
+	assert_equal "${stderr_lines[0]}" "report: $FIXTURES/sleep.tsv:1: there is no column \"nobody\" to group by"
+}
+
+@test "report: --cols names columns; text in one is a row that cannot be used" {
+	run -1 --separate-stderr report --cols comment "$FIXTURES/sleep.tsv"
+	assert_equal "${stderr_lines[0]}" "report: $FIXTURES/sleep.tsv:2: comment \"fine\" is not a number"
+	assert_equal "${stderr_lines[3]}" 'report: 3 rows could not be used (see above)'
+}
+
+@test "report: rows it cannot use are reported with file:line, never dropped silently" {
+	printf '%s\n' 'ts,mood,note' '2026-11-01T08:00:00+01:00,5,' \
+	    '2026-11-02T08:00:00+01:00,five,' 'yesterday,4,' \
+	    '2026-11-03T08:00:00+01:00,6' '2026-11-04T08:00:00+01:00,7,' >"$BATS_TEST_TMPDIR/bad.csv"
+	run -1 --separate-stderr report "$BATS_TEST_TMPDIR/bad.csv"
+	assert_line --index 1 --partial ',check-ins,,mood,2,6,'
+	assert_equal "${stderr_lines[0]}" "report: $BATS_TEST_TMPDIR/bad.csv:3: mood \"five\" is not a number"
+	assert_regex "${stderr_lines[1]}" "^report: $BATS_TEST_TMPDIR/bad.csv:4: ts \"yesterday\" is not"
+	assert_equal "${stderr_lines[2]}" "report: $BATS_TEST_TMPDIR/bad.csv:5: has 2 fields, the header has 3"
+	assert_equal "${stderr_lines[3]}" 'report: 3 rows could not be used (see above)'
+}
+
+@test "report: --strict stops at the first row it cannot use" {
+	printf '%s\n' 'ts,mood' '2026-11-01T08:00:00+01:00,x' '2026-11-02T08:00:00+01:00,y' >"$BATS_TEST_TMPDIR/bad.csv"
+	run -1 --separate-stderr report --strict "$BATS_TEST_TMPDIR/bad.csv"
+	assert_equal "$stderr" "report: $BATS_TEST_TMPDIR/bad.csv:2: mood \"x\" is not a number"
+	assert_output ''
+}
+
+@test "report: a missing file is an error naming it" {
+	run -1 --separate-stderr report "$BATS_TEST_TMPDIR/none.csv"
+	assert_equal "${stderr_lines[0]}" "report: $BATS_TEST_TMPDIR/none.csv: No such file or directory"
+}
+
+@test "report: empty and header-only input give a header and nothing else" {
+	run -0 sh -c 'report </dev/null'
+	assert_output "$FULL"
+	run -0 sh -c "head -n 1 '$FIXTURES/week.csv' | report"
+	assert_output "$FULL"
+}
+
+@test "report: CSV guards text cells against spreadsheet formulas" {
+	mkdir -p "$BATS_TEST_TMPDIR/=cmd"
+	cp "$FIXTURES/week.csv" "$BATS_TEST_TMPDIR/=cmd/"
+	run -0 report --cols arousal "$BATS_TEST_TMPDIR/=cmd/week.csv"
+	assert_line --index 1 "'=cmd,,,check-ins,,arousal,7,0.143,0.69,-1,1,1,-1,-2,-3.15,-0.85,falling,0.143,0.143"
+}
+
+@test "report: CSV reads back unchanged through miller" {
+	cd "$FIXTURES"
+	report clients/*/checkin.csv >"$BATS_TEST_TMPDIR/r.csv"
+	# miller reads TZ itself and knows only zone names.
+	TZ=UTC run -0 mlr --csv cat "$BATS_TEST_TMPDIR/r.csv"
+	assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/r.csv")"
+}
+
+@test "report: TSV output is tab-separated with the same columns" {
+	run -0 report -f tsv --cols mood "$FIXTURES/week.csv"
+	assert_line --index 0 "$(printf '%s' "$FULL" | tr ',' '\t')"
+	assert_line --index 1 "$(printf 'fixtures\t\t\tcheck-ins\t\tmood\t7\t4.429\t1.512\t2\t7\t2\t7\t4.5\t2.273\t6.727\timproving\t4.429\t4.429')"
+}
+
+@test "report: JSON is versioned and parses" {
+	run -0 report -f json "$FIXTURES/week.csv"
+	run -0 python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["sections"][0]["tables"][0]; print(d["format"], d["version"], t["rows"][0][5], t["rows"][0][7], len(d["sections"][0]["charts"]))' <<<"$output"
+	assert_output 'steady-report 1 mood 4.429 5'
+}
+
+@test "report: Markdown has headings, notes and a pipe table" {
+	run -0 report -f md "$FIXTURES/week.csv"
+	assert_line '# Trends'
+	assert_line '## fixtures'
+	assert_line '- Concern to look at: safety was rated 2 or lower on 1 check-in.'
+	assert_line --regexp '^\| measure \| n \| mean \|'
+}
+
+@test "report: HTML is one self-contained page with a chart per measure" {
+	run -0 report -f html "$FIXTURES/week.csv"
+	assert_line --index 0 '<!DOCTYPE html>'
+	refute_output --partial '<script'
+	refute_output --partial 'http://'
+	refute_output --partial 'https://'
+	run -0 sh -c "report -f html '$FIXTURES/week.csv' | grep -o '<svg' | wc -l"
+	assert_output '5'
+}
+
+@test "report: writing to a full stdout fails with exit 1" {
+	run -1 --separate-stderr sh -c "report '$FIXTURES/week.csv' >/dev/full"
+	assert_equal "$stderr" 'report: write error: No space left on device'
+}
