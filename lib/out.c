@@ -309,6 +309,25 @@ put_g(struct strbuf *sb, double v, const char *ifbad)
 	put_numtext(sb, buf);
 }
 
+/* v for people: at most two decimals, trailing zeros cut. */
+static void
+put_short(struct strbuf *sb, double v, const char *ifbad)
+{
+	char buf[64], *e;
+
+	if (!isfinite(v)) {
+		sb_puts(sb, ifbad);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%.2f", v);
+	e = buf + strlen(buf);
+	while (e[-1] == '0')
+		*--e = '\0';
+	if (e[-1] == '.')
+		e[-1] = '\0';
+	put_numtext(sb, strcmp(buf, "-0") == 0 ? "0" : buf);
+}
+
 /* An SVG coordinate, to a tenth of a unit. */
 static void
 put_coord(struct strbuf *sb, double v)
@@ -543,7 +562,7 @@ begin_section(struct out *o, const char *heading)
 		if (o->sect_open)
 			sb_puts(&o->sb, "</section>\n");
 		sb_puts(&o->sb, "<section>\n");
-		if (heading != NULL) {
+		if (heading != NULL && *heading != '\0') {
 			sb_puts(&o->sb, "<h2>");
 			put_html(&o->sb, heading);
 			sb_puts(&o->sb, "</h2>\n");
@@ -1350,7 +1369,7 @@ chart_data(struct strbuf *sb, const struct out_chart *c)
 		put_html(sb, chart_label(c, i));
 		sb_puts(sb, isfinite(c->y[i]) ? "</td><td class=\"num\">" :
 		    "</td><td class=\"num gap\">");
-		put_g(sb, c->y[i], "no data");
+		put_short(sb, c->y[i], "no data");
 		sb_puts(sb, "</td></tr>\n");
 	}
 	sb_puts(sb, "</tbody>\n</table>\n</figcaption>\n");

@@ -4,7 +4,8 @@
  * asked), CSV, TSV, Markdown, JSON and a self-contained HTML page with
  * inline SVG charts.  The caller describes the document (sections, notes,
  * tables, rows, charts) in order; out renders it as it goes, buffering
- * only the table being written (to align its columns).
+ * only the table being written (to align its columns) and, for JSON, the
+ * open section (which lists its notes, tables and charts apart).
  */
 #ifndef STEADY_OUT_H
 #define STEADY_OUT_H
@@ -28,7 +29,7 @@ enum out_kind {
 
 struct out_col {
 	const char *name;
-	int numeric;		/* right-aligned; a JSON number; never guarded */
+	int numeric;		/* right-aligned; numbers: JSON, unguarded */
 };
 
 struct out_chart {
@@ -86,7 +87,8 @@ char *out_sparkline(const double *v, size_t n, double lo, double hi,
 
 /*
  * Append one CSV/TSV cell: quoted only when needed and, for text cells
- * (numeric == 0), guarded against spreadsheet formulas: a cell starting
+ * (numeric == 0, or a numeric cell that is not a plain decimal number
+ * like "-2"), guarded against spreadsheet formulas: a cell starting
  * with = + - @ tab or CR gets a leading '.
  */
 void out_cell(struct strbuf *sb, const char *s, char sep, int numeric);

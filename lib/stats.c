@@ -52,7 +52,8 @@ mag(stats_i128 a)
 /*
  * Sums wrap instead of overflowing, which would be undefined; modular
  * sums still merge exactly, and sums_fit() tells when one may have
- * wrapped, which only values near the 9e12 limit can make happen.
+ * wrapped.  It takes huge values: three squares of 9e12 wrap, while
+ * values of a million would need 1e14 rows.
  */
 static stats_i128
 wadd(stats_i128 a, stats_i128 b)
@@ -87,7 +88,12 @@ sub_fits(stats_i128 a, stats_i128 b, stats_i128 *r)
 	return 1;
 }
 
-/* n * sab - sa * sb: n squared times a co-moment, exactly, if it fits. */
+/*
+ * n * sab - sa * sb: n squared times a co-moment, exactly, if it fits.
+ * For x it fits while n times the largest value stays under about
+ * 1.3e13 (a million rows of values up to ten million), past which the
+ * numbers resting on it are not given.
+ */
 static int
 spread(int64_t n, stats_i128 sab, stats_i128 sa, stats_i128 sb,
     stats_i128 *r)
@@ -119,12 +125,26 @@ sums_fit(const struct stats *s)
 	return mul_fits(k, k, &t) && mul_fits(t, s->n, &t);
 }
 
+/*
+ * v as a long double, by halves: valgrind mis-emulates the compiler's
+ * own conversion of a negative __int128 (-1000000 comes out -999424).
+ */
+static long double
+ld(stats_i128 v)
+{
+	stats_u128 u = mag(v);
+	long double x;
+
+	x = (long double)(uint64_t)(u >> 64) * 18446744073709551616.0L +
+	    (long double)(uint64_t)u;
+	return v < 0 ? -x : x;
+}
+
 /* num / den (den > 0) with the integer part exact. */
 static long double
 ratio(stats_i128 num, stats_i128 den)
 {
-	return (long double)(num / den) +
-	    (long double)(num % den) / (long double)den;
+	return ld(num / den) + ld(num % den) / ld(den);
 }
 
 void
@@ -455,8 +475,7 @@ residual(stats_i128 sxx, stats_i128 sxd, stats_i128 sdd, long double *res)
 	if (!mul_fits(q, sxd, &a) || !sub_fits(sxx, a, &rest) ||
 	    !mul_fits(q, r, &a) || !sub_fits(rest, a, &rest))
 		return 0;
-	*res = (long double)rest -
-	    (long double)r * ((long double)r / (long double)sdd);
+	*res = ld(rest) - ld(r) * (ld(r) / ld(sdd));
 	if (*res < 0)
 		*res = 0;
 	return 1;
@@ -478,7 +497,7 @@ stats_trend(const struct stats *s, struct stats_trend *tr)
 		return -1;
 	b = ratio(sxd, sdd);
 	half = stats_t975(s->n - 2) *
-	    sqrtl(res / ((long double)(s->n - 2) * (long double)sdd));
+	    sqrtl(res / ((long double)(s->n - 2) * ld(sdd)));
 	tr->slope = (double)(7 * b / STATS_SCALE);
 	tr->lo = (double)(7 * (b - half) / STATS_SCALE);
 	tr->hi = (double)(7 * (b + half) / STATS_SCALE);
@@ -552,8 +571,6 @@ stats_weekly(const struct stats *s, int32_t from, double *out, size_t len)
 	}
 	return i;
 }
-
-/* ---- text form ---- */
 
 static void
 put_i128(struct strbuf *sb, int sep, stats_i128 v)
@@ -730,7 +747,7 @@ get_weeks(struct cursor *c, struct stats_weeks *w)
 	    get_num(c, ' ', 0, ((stats_i128)INT32_MAX - first) / 7 + 1,
 	    &len) == -1)
 		return -1;
-	if (week_of(first) != first || (len == 0 && first != 0))
+	if (len == 0 ? first != 0 : week_of(first) != first)
 		return fail(c, "the weeks do not start on a Monday");
 	/* Each week takes at least 4 bytes: no allocating for a lie. */
 	if ((size_t)len > strlen(c->p) / 4)
@@ -781,7 +798,10 @@ inconsistent(const struct stats *s)
 	    "the window counts do not add up" : NULL;
 }
 
-/* Overwrites s, which needs no stats_free() first or after a failure. */
+/*
+ * Fills s from scratch without freeing what it held: pass a new or freed
+ * one.  After a failure s is empty again.
+ */
 int
 stats_decode(const char *text, struct stats *s)
 {
@@ -802,8 +822,6 @@ stats_decode(const char *text, struct stats *s)
 	stats_free(s);
 	return -1;
 }
-
-/* ---- sets of days ---- */
 
 /*
  * The bitmap covers whole 64-day words aligned on multiples of 64, from
@@ -1054,7 +1072,10 @@ get_words(struct cursor *c, struct daymap *m)
 	return 0;
 }
 
-/* Overwrites m, which needs no daymap_free() first or after a failure. */
+/*
+ * Fills m from scratch without freeing what it held: pass a new or freed
+ * one.  After a failure m is empty again.
+ */
 int
 daymap_decode(const char *text, struct daymap *m)
 {

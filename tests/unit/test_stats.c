@@ -444,6 +444,7 @@ test_weekly(void)
 	/* INT32_MAX is a Friday; the next Monday is past int32 */
 	CHECK_INT(stats_weekly(&s, INT32_MAX, out, 3), 1,
 	    "weeks stop at the end of int32");
+	CHECK(isnan(out[0]) && out[1] == 0, "and fill no further");
 	stats_free(&s);
 }
 
@@ -663,16 +664,20 @@ test_encode(void)
 	CHECK_INT(stats_decode(edit(ONE, " 7500000 ",
 	    " -170141183460469231731687303715884105728 "), &s), 0,
 	    "the least i128");
-	CHECK(s.sxd == -(stats_i128)(((unsigned __int128)1 << 127) - 1) - 1,
-	    "is read exactly");
+	/* -2^127 / 2 = -2^126; -2^127 + 1 would give -2^126 + 1 */
+	CHECK(s.sxd / 2 == -((stats_i128)1 << 126), "is read exactly");
 	encode_is(&s, edit(ONE, " 7500000 ",
 	    " -170141183460469231731687303715884105728 "), "and written");
 	stats_free(&s);
+	CHECK_INT(stats_decode(edit(ONE, " 6250000000000 ",
+	    " 170141183460469231731687303715884105727 "), &s), 0,
+	    "the largest i128");
 	encode_is(&s, edit(ONE, " 6250000000000 ",
-	    " 170141183460469231731687303715884105727 "), "the largest i128");
+	    " 170141183460469231731687303715884105727 "), "round trips");
 	stats_free(&s);
 }
 
+/* Text that is not the text form at all. */
 static void
 test_decode_rejects(void)
 {
@@ -687,7 +692,7 @@ test_decode_rejects(void)
 	decode_rejects(cut, "cut short", "no weeks");
 	decode_rejects(edit(ONE, "-3 1 1 2500000", "-3 1 1"), "cut short",
 	    "a week without its sum");
-	decode_rejects(ONE " ", "malformed", "a space at the end");
+	decode_rejects(ONE " ", "past its end", "a space at the end");
 	decode_rejects(ONE ";", "past its end", "a ; at the end");
 	decode_rejects(edit(ONE, " 300 ", "  300 "), "malformed",
 	    "two spaces");
@@ -702,6 +707,12 @@ test_decode_rejects(void)
 	    "past i128");
 	decode_rejects(edit(ONE, " 300 300 ", " 300 9223372036854775808 "),
 	    "out of range", "past int64");
+}
+
+/* Text that reads but could not have come from stats_encode(). */
+static void
+test_decode_inconsistent(void)
+{
 	decode_rejects(edit(TWO, ";2 3 1 1000000 5 1 2000000;",
 	    ";2 5 1 2000000 3 1 1000000;"), "not in order",
 	    "unsorted base window");
@@ -949,6 +960,7 @@ main(void)
 	test_merge();
 	test_encode();
 	test_decode_rejects();
+	test_decode_inconsistent();
 	test_extremes();
 	test_t975();
 	test_daymap();
