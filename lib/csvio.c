@@ -42,7 +42,7 @@
  * Input is read this much at a time.  A line split by the reader itself
  * lies whole in the block, so none of its fields can pass the field limit.
  */
-#define CSVR_INBUF (128 * 1024)
+#define CSVR_INBUF (64 * 1024)
 _Static_assert(CSVR_INBUF <= CSVR_FIELD_MAX, "a block holds a too long field");
 
 enum { LN_NL, LN_PART, LN_EOF, LN_ERR };
