@@ -428,6 +428,10 @@ period_label(enum period by, int32_t day, char *buf, size_t len)
 {
 	int y, m, d, wy, wk;
 
+	if (by == BY_ALL) {
+		buf[0] = '\0';
+		return;
+	}
 	when_civil_from_days(day, &y, &m, &d);
 	switch (by) {
 	case BY_DAY:

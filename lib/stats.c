@@ -215,6 +215,12 @@ stats_parse(const char *s, int64_t *scaled)
 	uint64_t ip = 0, frac = 0;
 	int neg = 0, digits = 0, big = 0;
 
+	/* Ratings are mostly one or two plain digits: take those at once. */
+	if (isdig(p[0]) && (p[1] == '\0' || (isdig(p[1]) && p[2] == '\0'))) {
+		*scaled = (p[1] ? (p[0] - '0') * 10 + (p[1] - '0') :
+		    p[0] - '0') * STATS_SCALE;
+		return 0;
+	}
 	while (isspace((unsigned char)*p))
 		p++;
 	if (*p == '-' || *p == '+')
@@ -270,6 +276,42 @@ stats_format(int64_t scaled, int dec, char *buf, size_t len)
 }
 
 /*
+ * The cases a log read in time order meets on almost every row, done
+ * without the general search: the recent window's last day again, a
+ * later day (drop what falls out at the front), or a day past the base
+ * window.  The result is the same as the general path's.
+ */
+static int
+window_fast(struct stats_day *w, size_t *cnt, int recent, int32_t day,
+    int64_t n, stats_i128 sx)
+{
+	size_t k;
+
+	if (*cnt == 0)
+		return 0;
+	if (!recent)
+		return day > (int64_t)w[0].day + (STATS_WINDOW - 1);
+	if (w[*cnt - 1].day == day) {
+		w[*cnt - 1].n += n;
+		w[*cnt - 1].sx = wadd(w[*cnt - 1].sx, sx);
+		return 1;
+	}
+	if (day < w[*cnt - 1].day)
+		return 0;
+	for (k = 0; k < *cnt && w[k].day < (int64_t)day - (STATS_WINDOW - 1);
+	    k++)
+		;
+	if (k > 0)
+		memmove(w, w + k, (*cnt - k) * sizeof(*w));
+	*cnt -= k;
+	w[*cnt].day = day;
+	w[*cnt].n = n;
+	w[*cnt].sx = sx;
+	(*cnt)++;
+	return 1;
+}
+
+/*
  * Add n values summing to sx on `day` to a window.  The base window
  * keeps the days within STATS_WINDOW days of the earliest day seen, the
  * recent one those within STATS_WINDOW of the latest, so each holds
@@ -283,6 +325,8 @@ window_add(struct stats_day *w, size_t *cnt, int recent, int32_t day,
 	int64_t lo, hi;
 	size_t i, k;
 
+	if (window_fast(w, cnt, recent, day, n, sx))
+		return;
 	if (recent) {
 		hi = *cnt > 0 && w[*cnt - 1].day > day ? w[*cnt - 1].day : day;
 		lo = hi - (STATS_WINDOW - 1);
@@ -361,7 +405,10 @@ week_add(struct stats_weeks *w, int64_t mon, int64_t n, stats_i128 sx)
 {
 	size_t i;
 
-	weeks_cover(w, mon, mon);
+	/* Most rows fall in a week already held: no need to grow. */
+	if (w->len == 0 || mon < w->first ||
+	    (mon - w->first) / 7 >= (int64_t)w->len)
+		weeks_cover(w, mon, mon);
 	i = (size_t)((mon - w->first) / 7);
 	w->n[i] += n;
 	w->sx[i] = wadd(w->sx[i], sx);

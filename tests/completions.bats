@@ -1,19 +1,19 @@
 #!/usr/bin/env bats
-# completions: the bash, zsh and fish completions for checkin.
+# completions: the bash, zsh and fish completions for checkin and report.
 
 load helper
 
 COMPLETIONS=$BATS_TEST_DIRNAME/../completions
 
-# complete_bash WORD...: complete the last WORD on the command line
-# "WORD...", as bash does on Tab, leaving the candidates in COMPREPLY.
-# bash-completion is loaded first when it is installed.
+# complete_bash PROGRAM WORD...: complete the last WORD on the command
+# line "PROGRAM WORD...", as bash does on Tab, leaving the candidates in
+# COMPREPLY.  bash-completion is loaded first when it is installed.
 complete_bash() {
 	if [ -f /usr/share/bash-completion/bash_completion ]; then
 		# shellcheck disable=SC1091
 		source /usr/share/bash-completion/bash_completion
 	fi
-	source "$COMPLETIONS/checkin.bash"
+	source "$COMPLETIONS/$1.bash"
 	COMP_WORDS=("$@")
 	COMP_CWORD=$(($# - 1))
 	COMP_LINE="$*"
@@ -21,7 +21,7 @@ complete_bash() {
 	COMPREPLY=()
 	# Completion functions run without errexit, as they do in a shell.
 	set +e
-	_checkin
+	"_$1"
 	set -e
 }
 
@@ -37,7 +37,7 @@ complete_zsh() {
 	local out=$BATS_TEST_TMPDIR/zsh.line i
 	rm -f "$out"
 	mkdir -p "$BATS_TEST_TMPDIR/fpath"
-	cp "$COMPLETIONS/_checkin" "$BATS_TEST_TMPDIR/fpath/"
+	cp "$COMPLETIONS/_checkin" "$COMPLETIONS/_report" "$BATS_TEST_TMPDIR/fpath/"
 	cat >"$BATS_TEST_TMPDIR/drive.zsh" <<-'ZSH'
 		zmodload zsh/zpty
 		zpty z zsh -f -i
@@ -194,4 +194,134 @@ yesterday
 	run -0 fish --no-config -c 'source $argv[1]; complete -C"checkin --log --since 7"' \
 	    "$COMPLETIONS/checkin.fish"
 	assert_output $'7d\tWith --log, from WHEN'
+}
+
+@test "completions: bash offers every option for report -" {
+	complete_bash report -
+	assert_equal "$(replies)" '--by|--cols|--format|--group|--help|--merge|--partial|--since|--source|--strict|--summary|--until|--version|-b|-c|-f|-g|-h|-s|-S|-u|-V'
+}
+
+@test "completions: bash offers --summary and its neighbours for report --s" {
+	complete_bash report --s
+	assert_equal "$(replies)" '--since|--source|--strict|--summary'
+	complete_bash report --m
+	assert_equal "$(replies)" '--merge'
+}
+
+@test "completions: bash offers the formats after report -f and --format=" {
+	complete_bash report -f ''
+	assert_equal "$(replies)" 'table|csv|tsv|md|json|html'
+	complete_bash report --format h
+	assert_equal "$(replies)" 'html'
+	complete_bash report --format=j
+	assert_equal "$(replies)" 'json'
+	complete_bash report --format = t
+	assert_equal "$(replies)" 'table|tsv'
+}
+
+@test "completions: bash offers the periods after report --by" {
+	complete_bash report --by ''
+	assert_equal "$(replies)" 'day|week|month|all'
+	complete_bash report -b w
+	assert_equal "$(replies)" 'week'
+	complete_bash report --by=m
+	assert_equal "$(replies)" 'month'
+}
+
+@test "completions: bash offers 4w after report --since 4" {
+	complete_bash report --since 4
+	assert_equal "$(replies)" '4w'
+	complete_bash report --until ''
+	assert_equal "$(replies)" 'today|yesterday|7d|4w|3m'
+}
+
+@test "completions: bash offers nothing for report's columns and names" {
+	complete_bash report --group ''
+	assert_equal "$(replies)" ''
+	complete_bash report -c mo
+	assert_equal "$(replies)" ''
+	complete_bash report --source ''
+	assert_equal "$(replies)" ''
+}
+
+@test "completions: bash offers files as report's operands" {
+	mkdir -p "$BATS_TEST_TMPDIR/logs/ana"
+	touch "$BATS_TEST_TMPDIR/logs/week.csv" "$BATS_TEST_TMPDIR/logs/sleep.tsv"
+	complete_bash report "$BATS_TEST_TMPDIR/logs/w"
+	assert_equal "$(replies)" "$BATS_TEST_TMPDIR/logs/week.csv"
+	complete_bash report --summary -f table "$BATS_TEST_TMPDIR/logs/s"
+	assert_equal "$(replies)" "$BATS_TEST_TMPDIR/logs/sleep.tsv"
+	complete_bash report --merge "$BATS_TEST_TMPDIR/logs/a"
+	assert_equal "$(replies)" "$BATS_TEST_TMPDIR/logs/ana"
+}
+
+@test "completions: bash works for report without bash-completion loaded" {
+	touch "$BATS_TEST_TMPDIR/week.csv"
+	run -0 bash --norc --noprofile -c '
+		source "$1"
+		COMP_WORDS=(report --by "") COMP_CWORD=2
+		_report
+		printf "%s\n" "${COMPREPLY[@]}"
+		COMP_WORDS=(report "$2/we") COMP_CWORD=1
+		_report
+		printf "%s\n" "${COMPREPLY[@]}"
+	' sh "$COMPLETIONS/report.bash" "$BATS_TEST_TMPDIR"
+	assert_output "day
+week
+month
+all
+$BATS_TEST_TMPDIR/week.csv"
+}
+
+@test "completions: bash registers _report for report" {
+	run -0 bash --norc --noprofile -c 'source "$1" && complete -p report' \
+	    sh "$COMPLETIONS/report.bash"
+	assert_output 'complete -F _report report'
+}
+
+@test "completions: zsh -n accepts _report" {
+	run -0 zsh -n "$COMPLETIONS/_report"
+	assert_output ''
+	run -0 head -n 1 "$COMPLETIONS/_report"
+	assert_output '#compdef report'
+}
+
+@test "completions: zsh completes report --su, --format h and --by w" {
+	run -0 complete_zsh 'report --su'
+	assert_output 'report --summary'
+	run -0 complete_zsh 'report --format h'
+	assert_output 'report --format html'
+	run -0 complete_zsh 'report --by w'
+	assert_output 'report --by week'
+	run -0 complete_zsh 'report --since 4'
+	assert_output 'report --since 4w'
+}
+
+@test "completions: zsh completes a file for report" {
+	mkdir -p "$BATS_TEST_TMPDIR/logs"
+	touch "$BATS_TEST_TMPDIR/logs/week.csv"
+	run -0 complete_zsh "report $BATS_TEST_TMPDIR/logs/we"
+	assert_output "report $BATS_TEST_TMPDIR/logs/week.csv"
+}
+
+@test "completions: fish --no-execute accepts report.fish" {
+	run -0 fish --no-execute "$COMPLETIONS/report.fish"
+	assert_output ''
+}
+
+@test "completions: fish completes report --su, --format h, --by w and files" {
+	run -0 fish --no-config -c 'source $argv[1]; complete -C"report --su"' \
+	    "$COMPLETIONS/report.fish"
+	assert_output $'--summary\tOne row per source: a caseload at a glance'
+	run -0 fish --no-config -c 'source $argv[1]; complete -C"report --format h"' \
+	    "$COMPLETIONS/report.fish"
+	assert_output $'html\tOne HTML page with charts'
+	run -0 fish --no-config -c 'source $argv[1]; complete -C"report --by w"' \
+	    "$COMPLETIONS/report.fish"
+	assert_output $'week\tSplit each group into periods'
+	mkdir -p "$BATS_TEST_TMPDIR/logs"
+	touch "$BATS_TEST_TMPDIR/logs/week.csv"
+	run -0 fish --no-config -c 'source $argv[1]; complete -C"report $argv[2]/logs/we"' \
+	    "$COMPLETIONS/report.fish" "$BATS_TEST_TMPDIR"
+	assert_output "$BATS_TEST_TMPDIR/logs/week.csv"
 }

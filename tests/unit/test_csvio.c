@@ -1,14 +1,22 @@
 /*
  * test_csvio: the CSV/TSV reader and writer of lib/csvio.c.
  * Inputs go through tmpfile(3) so that they may hold any byte; the read
- * error cases use fopencookie(3) for a stream that fails on demand.
+ * error cases use fopencookie(3) for a stream that fails on demand.  The
+ * reader splits a line without quotes itself and gives every other line to
+ * libcsv; the tests of both kinds of line, one after the other, are read
+ * once through csvr_open (fread) and once through csvr_openpath (read(2)),
+ * and both must give what libcsv alone gave before.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "csvio.h"
 #include "unit.h"
