@@ -112,6 +112,8 @@ struct group {
 	int timed;		/* its rows have times (a ts column) */
 	int64_t low_safety;	/* check-ins at or below the threshold */
 	int64_t high_peaks;	/* trials peaking at or above the ceiling */
+	struct dayseries *ds;	/* per measure, for sources with practice */
+	size_t nds;
 	uint32_t hash;
 	struct group *next;
 };
@@ -130,6 +132,10 @@ static struct {
 static struct items items;
 static char *confdir;
 static int64_t badrows;
+
+/* Sources that have practice logs: their check-ins keep day series. */
+static char **practiced;
+static size_t npracticed;
 
 static void __attribute__((noreturn))
 usage(void)
@@ -212,6 +218,21 @@ group_stats(struct group *g, size_t id)
 	return &g->m[id];
 }
 
+/* The group's day series of measure id, created on first use. */
+static struct dayseries *
+group_series(struct group *g, size_t id)
+{
+	size_t i;
+
+	if (id >= g->nds) {
+		g->ds = xreallocarray(g->ds, nmeasures, sizeof(*g->ds));
+		for (i = g->nds; i < nmeasures; i++)
+			dayseries_init(&g->ds[i]);
+		g->nds = nmeasures;
+	}
+	return &g->ds[id];
+}
+
 static void
 groups_free(void)
 {
@@ -222,6 +243,9 @@ groups_free(void)
 		g = groups[i];
 		for (j = 0; j < g->nm; j++)
 			stats_free(&g->m[j]);
+		for (j = 0; j < g->nds; j++)
+			dayseries_free(&g->ds[j]);
+		free(g->ds);
 		free(g->m);
 		daymap_free(&g->days);
 		free(g->source);
@@ -234,6 +258,9 @@ groups_free(void)
 	for (i = 0; i < nmeasures; i++)
 		free(measures[i].name);
 	free(measures);
+	for (i = 0; i < npracticed; i++)
+		free(practiced[i]);
+	free(practiced);
 }
 
 /* How one input file maps onto measures and groups. */
@@ -247,6 +274,7 @@ struct view {
 	struct { long id; int a, b; } diff[2];	/* derived: col a - col b */
 	size_t ndiff;
 	int safety_col, peak_col;	/* for the concern counters, or -1 */
+	int linked;		/* check-ins of a source with practice logs */
 };
 
 static int
@@ -355,23 +383,30 @@ kind_measures(struct view *v, struct csvr *r)
 	}
 }
 
-/* The source of a file's rows: its folder's name (clients/ana/x.csv is
- * "ana"), or the file's own name when it has no folder part. */
+/*
+ * The source of a file's rows: the name of the folder holding it
+ * (clients/ana/checkin.csv is "ana"; a file named without a folder is in
+ * the current one), or --source's name for standard input.
+ */
 static char *
 source_of(const char *path, const struct opts *o)
 {
 	const char *end, *start;
+	char cwd[4096];
 
 	if (strcmp(path, "-") == 0)
 		return xstrdup(o->source ? o->source : "stdin");
-	if ((end = strrchr(path, '/')) == NULL)
-		return xstrdup(path);
+	if ((end = strrchr(path, '/')) == NULL) {
+		if (getcwd(cwd, sizeof(cwd)) == NULL)
+			return xstrdup(".");
+		return source_of(strcat(cwd, "/x"), o);
+	}
 	while (end > path && end[-1] == '/')
 		end--;
 	for (start = end; start > path && start[-1] != '/'; start--)
 		;
 	if (start == end)
-		return xstrdup(path);
+		return xstrdup("/");
 	return xasprintf("%.*s", (int)(end - start), start);
 }
 
@@ -411,6 +446,13 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	}
 	if (v->kind == K_CHECKIN)
 		v->safety_col = csvr_col(r, "safety");
+	/* A shard cannot know what the others hold: partials keep them all. */
+	v->linked = v->kind == K_CHECKIN && o->by == BY_ALL && v->gcol < 0 &&
+	    o->partial;
+	for (i = 0; v->kind == K_CHECKIN && o->by == BY_ALL && v->gcol < 0 &&
+	    i < npracticed; i++)
+		if (strcmp(practiced[i], v->source) == 0)
+			v->linked = 1;
 	kind_measures(v, r);
 	return 0;
 }
@@ -581,9 +623,13 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 		daymap_set(&g->days, day);
 	}
 	for (i = 0; i < v->ncols; i++)
-		if (set[i])
+		if (set[i]) {
 			stats_add(group_stats(g, (size_t)v->mid[i]), t, day,
 			    val[i]);
+			if (v->linked)
+				dayseries_add(group_series(g,
+				    (size_t)v->mid[i]), day, val[i]);
+		}
 	for (i = 0; i < v->ndiff; i++)
 		if (diff_value(r, v->diff[i].a, v->diff[i].b, &dv) == 0)
 			stats_add(group_stats(g, (size_t)v->diff[i].id), t,
@@ -1157,11 +1203,103 @@ block(struct out *o, struct group **g, size_t n, enum out_format f)
 			charts(o, g[i]);
 }
 
+/* Practice and how the days went: a row per practice and measure. */
+struct linkrow {
+	enum kind kind;
+	size_t id;
+	int64_t n[4];		/* days: with, without, day after with, not */
+	double mean[4];
+};
+
+static const char *const practice_names[] = {
+	"", "", "grounding", "exposure", "reflection"
+};
+
+static const struct out_col link_cols[] = {
+	{ "practice", 0 }, { "measure", 0 }, { "days with", 1 },
+	{ "mean with", 1 }, { "days without", 1 }, { "mean without", 1 },
+	{ "next day with", 1 }, { "next day without", 1 },
+};
+#define NLINK (sizeof(link_cols) / sizeof(link_cols[0]))
+
+/* The rows worth showing: at least min_days on each side (steady.5). */
+static size_t
+link_rows(struct group **g, size_t n, const struct group *c,
+    struct linkrow *rows, size_t max)
+{
+	struct daymap dm;
+	struct linkrow r;
+	size_t i, j, k, nrows = 0;
+
+	for (k = K_GROUND; k <= K_REFLECT; k++) {
+		daymap_init(&dm);
+		for (i = 0; i < n; i++)
+			if (g[i]->kind == (enum kind)k && !*g[i]->gval)
+				daymap_merge(&dm, &g[i]->days);
+		for (j = 0; dm.nbits > 0 && j < nmeasures; j++) {
+			if ((r.id = order[j]) >= c->nds ||
+			    c->ds[r.id].len == 0 || nrows == max)
+				continue;
+			r.kind = (enum kind)k;
+			for (i = 0; i < 4; i++)
+				r.mean[i] = dayseries_mean_if(&c->ds[r.id], &dm,
+				    !(i % 2), (int)(i / 2), &r.n[i]);
+			if (r.n[0] >= rules.min_days && r.n[1] >= rules.min_days)
+				rows[nrows++] = r;
+		}
+		daymap_free(&dm);
+	}
+	return nrows;
+}
+
+/* How check-ins went on days with each practice, and without. */
+static void
+links(struct out *o, struct group **g, size_t n)
+{
+	const struct group *c = NULL;
+	struct linkrow rows[64];
+	const char *cell[NLINK];
+	char buf[8][32];
+	size_t i, k, nrows;
+	int64_t fewest = INT64_MAX;
+
+	for (i = 0; i < n; i++)
+		if (g[i]->kind == K_CHECKIN && !*g[i]->gval && g[i]->nds)
+			c = g[i];
+	if (c == NULL || (nrows = link_rows(g, n, c, rows, 64)) == 0)
+		return;
+	for (i = 0; i < nrows; i++)
+		for (k = 0; k < 2; k++)
+			fewest = rows[i].n[k] < fewest ? rows[i].n[k] : fewest;
+	out_note(o, OUT_INFO, "Check-ins on days with each practice and on "
+	    "days without it: these show what went together, not what "
+	    "caused what.");
+	if (fewest < 30)
+		out_note(o, OUT_INFO, "Some of these rest on fewer than 30 "
+		    "days on one side, so read them lightly.");
+	out_table(o, "practice and check-ins", link_cols, NLINK, 0);
+	for (i = 0; i < nrows; i++) {
+		cell[0] = practice_names[rows[i].kind];
+		cell[1] = measures[rows[i].id].name;
+		for (k = 0; k < 4; k++) {
+			snprintf(buf[2 * k], 32, "%lld", (long long)rows[i].n[k]);
+			num(rows[i].mean[k], 2, buf[2 * k + 1], 32);
+		}
+		cell[2] = buf[0];
+		cell[3] = buf[1];
+		cell[4] = buf[2];
+		cell[5] = buf[3];
+		cell[6] = buf[5];
+		cell[7] = buf[7];
+		out_row(o, cell);
+	}
+}
+
 static void
 detail(struct out *o, enum out_format f)
 {
 	char heading[256];
-	size_t i, j;
+	size_t i, j, src = 0;
 
 	qsort(groups, ngroups, sizeof(*groups), group_cmp);
 	if (ngroups == 0 && full_format(f))	/* still a well-formed table */
@@ -1178,6 +1316,10 @@ detail(struct out *o, enum out_format f)
 		    groups[j]); j++)
 			;
 		block(o, groups + i, j - i, f);
+		if (j == ngroups || strcmp(groups[j]->source, groups[i]->source))
+			links(o, groups + src, j - src);
+		if (j < ngroups && strcmp(groups[j]->source, groups[i]->source))
+			src = j;
 	}
 }
 
@@ -1332,6 +1474,10 @@ partial_group(struct strbuf *sb, const struct group *g)
 			continue;
 		sb_reset(&st);
 		stats_encode(&st, &g->m[i]);
+		if (i < g->nds && g->ds[i].len > 0) {
+			sb_putc(&st, '#');
+			dayseries_encode(&st, &g->ds[i]);
+		}
 		f[5] = measures[i].name;
 		f[6] = better_code(&measures[i]);
 		f[7] = st.s;
@@ -1366,6 +1512,33 @@ code_of(const char *const *codes, size_t n, const char *s)
 	return -1;
 }
 
+/* A measure's state: its summary, then '#' and its day series if any. */
+static int
+merge_measure(struct group *g, size_t id, const char *state)
+{
+	struct dayseries ds;
+	struct stats st;
+	char *text = xstrdup(state), *hash = strchr(text, '#');
+	int rc = -1;
+
+	if (hash != NULL)
+		*hash++ = '\0';
+	if (stats_decode(text, &st) == 0) {
+		stats_merge(group_stats(g, id), &st);
+		stats_free(&st);
+		rc = 0;
+	}
+	if (rc == 0 && hash != NULL) {
+		if (dayseries_decode(hash, &ds) == 0) {
+			dayseries_merge(group_series(g, id), &ds);
+			dayseries_free(&ds);
+		} else
+			rc = -1;
+	}
+	free(text);
+	return rc;
+}
+
 /* Fold one partial row into the groups. */
 static int
 merge_row(struct csvr *r)
@@ -1373,7 +1546,6 @@ merge_row(struct csvr *r)
 	const char *f[NPARTIAL];
 	struct group *g;
 	struct daymap dm;
-	struct stats st;
 	long long rows, low, high;
 	size_t i, id;
 	int kind, b, n, timed;
@@ -1402,11 +1574,7 @@ merge_row(struct csvr *r)
 		measures[id].better = (enum better)(b - 1);
 		measures[id].directed = 1;
 	}
-	if (stats_decode(f[7], &st) == -1)
-		return -1;
-	stats_merge(group_stats(g, id), &st);
-	stats_free(&st);
-	return 0;
+	return merge_measure(g, id, f[7]);
 }
 
 static int
@@ -1440,6 +1608,31 @@ read_partial(const char *path)
 		}
 	csvr_close(r);
 	return rc;
+}
+
+/*
+ * Before reading: which sources have practice logs, from each file's
+ * header alone, so that only their check-ins keep day-by-day values.
+ */
+static void
+prescan(int argc, char **argv, const struct opts *o)
+{
+	struct csvr *r;
+	enum kind k;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0 ||
+		    (r = csvr_openpath(argv[i], 0)) == NULL)
+			continue;	/* read_file reports it */
+		k = kind_of(r);
+		csvr_close(r);
+		if (k != K_GROUND && k != K_TRIALS && k != K_REFLECT)
+			continue;
+		practiced = xreallocarray(practiced, npracticed + 1,
+		    sizeof(*practiced));
+		practiced[npracticed++] = source_of(argv[i], o);
+	}
 }
 
 /* An option getopt could not take: "optopt" is 0 for long ones. */
@@ -1608,6 +1801,8 @@ main(int argc, char **argv)
 		argc = 1;
 		argv = stdin_only;
 	}
+	if (!o.merge)
+		prescan(argc, argv, &o);
 	for (i = 0; i < argc; i++) {
 		if ((o.merge ? read_partial(argv[i]) :
 		    read_file(argv[i], &o)) == -1)

@@ -1137,3 +1137,143 @@ daymap_decode(const char *text, struct daymap *m)
 	daymap_free(m);
 	return -1;
 }
+
+void
+dayseries_init(struct dayseries *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void
+dayseries_free(struct dayseries *d)
+{
+	free(d->n);
+	free(d->sx);
+	dayseries_init(d);
+}
+
+/* Make the series hold day, growing at either end. */
+static void
+dayseries_cover(struct dayseries *d, int32_t day)
+{
+	int64_t first = d->len ? d->first : day, last;
+	size_t len, head;
+
+	last = d->len ? (int64_t)d->first + (int64_t)d->len - 1 : day;
+	if (day < first)
+		first = day;
+	if (day > last)
+		last = day;
+	len = (size_t)(last - first + 1);
+	if (len == d->len)
+		return;
+	head = d->len ? (size_t)(d->first - first) : 0;
+	d->n = xreallocarray(d->n, len, sizeof(*d->n));
+	d->sx = xreallocarray(d->sx, len, sizeof(*d->sx));
+	memmove(d->n + head, d->n, d->len * sizeof(*d->n));
+	memmove(d->sx + head, d->sx, d->len * sizeof(*d->sx));
+	memset(d->n, 0, head * sizeof(*d->n));
+	memset(d->sx, 0, head * sizeof(*d->sx));
+	memset(d->n + head + d->len, 0, (len - head - d->len) *
+	    sizeof(*d->n));
+	memset(d->sx + head + d->len, 0, (len - head - d->len) *
+	    sizeof(*d->sx));
+	d->first = (int32_t)first;
+	d->len = len;
+}
+
+void
+dayseries_add(struct dayseries *d, int32_t day, int64_t x)
+{
+	size_t i;
+
+	if (d->len == 0 || day < d->first ||
+	    (int64_t)day - d->first >= (int64_t)d->len)
+		dayseries_cover(d, day);
+	i = (size_t)(day - d->first);
+	d->n[i]++;
+	d->sx[i] += x;
+}
+
+void
+dayseries_merge(struct dayseries *into, const struct dayseries *from)
+{
+	size_t i, off;
+
+	if (from->len == 0)
+		return;
+	dayseries_cover(into, from->first);
+	dayseries_cover(into, (int32_t)(from->first + (int64_t)from->len - 1));
+	off = (size_t)(from->first - into->first);
+	for (i = 0; i < from->len; i++) {
+		into->n[off + i] += from->n[i];
+		into->sx[off + i] += from->sx[i];
+	}
+}
+
+double
+dayseries_mean_if(const struct dayseries *d, const struct daymap *days,
+    int want, int shift, int64_t *ndays)
+{
+	stats_i128 sx = 0;
+	int64_t n = 0;
+	size_t i;
+	int32_t day;
+
+	*ndays = 0;
+	for (i = 0; i < d->len; i++) {
+		if (d->n[i] == 0)
+			continue;
+		day = (int32_t)(d->first + (int64_t)i);
+		if (daymap_has(days, day - shift) != want)
+			continue;
+		(*ndays)++;
+		n += d->n[i];
+		sx += d->sx[i];
+	}
+	return n ? (double)((long double)sx / n / STATS_SCALE) : NAN;
+}
+
+void
+dayseries_encode(struct strbuf *sb, const struct dayseries *d)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < d->len; i++)
+		count += d->n[i] != 0;
+	sb_printf(sb, "1 %zu", count);
+	for (i = 0; i < d->len; i++)
+		if (d->n[i] != 0)
+			sb_printf(sb, " %lld %lld %lld",
+			    (long long)d->first + (long long)i,
+			    (long long)d->n[i], (long long)d->sx[i]);
+}
+
+int
+dayseries_decode(const char *text, struct dayseries *d)
+{
+	long long day, n, sx, prev = INT64_MIN;
+	unsigned long count, i;
+	int used;
+
+	dayseries_init(d);
+	if (sscanf(text, "1 %lu%n", &count, &used) != 1 || count > 10000000)
+		goto bad;
+	text += used;
+	for (i = 0; i < count; i++, text += used) {
+		if (sscanf(text, " %lld %lld %lld%n", &day, &n, &sx, &used) != 3
+		    || day <= prev || day < INT32_MIN || day > INT32_MAX ||
+		    n <= 0)
+			goto bad;
+		prev = day;
+		dayseries_cover(d, (int32_t)day);
+		d->n[day - d->first] = n;
+		d->sx[day - d->first] = sx;
+	}
+	if (*text == '\0')
+		return 0;
+bad:
+	dayseries_free(d);
+	st_seterr("stats: bad day series");
+	return -1;
+}

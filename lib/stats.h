@@ -136,4 +136,32 @@ double daymap_strength(const struct daymap *m, int32_t until,
 void daymap_encode(struct strbuf *sb, const struct daymap *m);
 int daymap_decode(const char *text, struct daymap *m);
 
+/*
+ * Per-day sums of one measure (how many values and their scaled sum),
+ * dense from its first day: for setting days with a practice beside days
+ * without.  Mergeable by addition.
+ */
+struct dayseries {
+	int32_t first;
+	size_t len;
+	int64_t *n, *sx;
+};
+
+void dayseries_init(struct dayseries *d);
+void dayseries_free(struct dayseries *d);
+void dayseries_add(struct dayseries *d, int32_t day, int64_t x);
+void dayseries_merge(struct dayseries *into, const struct dayseries *from);
+
+/*
+ * The mean of the values on days whose day - shift is (want == 1) or is
+ * not (want == 0) in `days`, and how many days that is.  shift 0 asks
+ * about the same day, 1 about the day after.  NAN when there are none.
+ */
+double dayseries_mean_if(const struct dayseries *d, const struct daymap *days,
+    int want, int shift, int64_t *ndays);
+
+/* As text ("1 COUNT DAY N SX ..." over days with values) and back. */
+void dayseries_encode(struct strbuf *sb, const struct dayseries *d);
+int dayseries_decode(const char *text, struct dayseries *d);
+
 #endif

@@ -138,3 +138,194 @@ done'
 	assert_line --index 1 'start of the record'
 	assert_line --index 0 --regexp '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
 }
+
+# Two weeks of check-ins, 9 to 22 November, mood rising by half a point a
+# day; for report's examples.
+fortnight() {
+	local d
+	for d in 09 10 11 12 13 14 15 16 17 18 19 20 21 22; do
+		checkin --at "2026-11-${d}T21:00" mood=$(((10#$d - 5) / 2)) safety=7
+	done
+}
+
+# clients: a copy of the fixtures' caseload folder to work in.
+clients() {
+	cp -R "$FIXTURES/clients" "$BATS_TEST_TMPDIR/"
+	cd "$BATS_TEST_TMPDIR"
+}
+
+@test "examples: check-ins week by week as a table (report.1)" {
+	fortnight
+	run -0 sh -c 'checkin --log | report --by week -f table'
+	assert_output 'Trends
+======
+
+stdin
+-----
+Win: mood has been improving (about +3.5 a week).
+Win: mood has been improving (about +3.5 a week).
+
+check-ins
+period    measure  n  mean   sd  min  max  last  trend            per week  first 2 wk  last 2 wk  weekly
+--------  -------  -  ----  ---  ---  ---  ----  ---------------  --------  ----------  ---------  ------
+2026-W46  mood     7   3.3  1.1    2    5     5  improving             3.5         3.3        3.3  ▄
+2026-W46  safety   7     7    0    7    7     7  no clear change         0           7          7  ▄
+2026-W47  mood     7   6.7  1.1    5    8     8  improving             3.5         6.7        6.7  ▅
+2026-W47  safety   7     7    0    7    7     7  no clear change         0           7          7  ▄'
+}
+
+@test "examples: the last four weeks of your own log, through a pager (report.1)" {
+	local d
+	unset STEADY_DIR
+	checkin --at 2026-10-01T08:00 mood=3
+	for d in 10 12 14 16 18 20 22; do
+		checkin --at "2026-11-${d}T08:00" mood=$((d / 3)) safety=8 distress=$((12 - d / 3))
+	done
+	run -0 sh -c 'report -f table --since 4w ~/.local/share/steady/checkin.csv | less'
+	assert_line --index 2 'steady'
+	assert_line 'Check-ins on 7 of 28 days, from 2026-10-27 to 2026-11-23.'
+	assert_line 'Win: mood has been improving (about +2.25 a week).'
+	assert_line 'Win: distress has been improving (about -2.25 a week).'
+	assert_line --regexp '^mood +7 +5 +1\.4 +3 +7 +7 +improving +2\.25 '
+}
+
+@test "examples: a caseload at a glance as a table (report.1)" {
+	cd "$FIXTURES"
+	run -0 report --summary -f table clients/*/checkin.csv
+	assert_output 'Caseload summary
+================
+
+caseload
+source  last check-in  days  of  mood             trust            safety           distress         arousal          concerns  wins
+------  -------------  ----  --  ---------------  ---------------  ---------------  ---------------  ---------------  --------  ----
+ben     2026-11-22       23  29  worsening        no clear change  no clear change  worsening        rising                  3     0
+cy      2026-11-03        4  29  no clear change  no clear change  no clear change  no clear change  no clear change         1     0
+ana     2026-11-22       28  29  improving        improving        improving        improving        falling                 0     5'
+}
+
+@test "examples: one HTML page per client from all of their logs (report.1)" {
+	clients
+	cp "$FIXTURES/ground.csv" clients/ana/
+	run -0 sh -c 'for d in clients/*/; do
+    report -f html "$d"*.csv >"$(basename "$d").html"
+done'
+	run -0 sh -c 'ls *.html'
+	assert_output 'ana.html
+ben.html
+cy.html'
+	run -0 head -n 1 ana.html
+	assert_output '<!DOCTYPE html>'
+	run -0 grep -c -e '^<h2>ana</h2>$' -e '^<caption>check-ins</caption>$' \
+	    -e '^<caption>grounding</caption>$' ana.html
+	assert_output '3'
+	run -0 grep -c '^<caption>grounding</caption>$' ben.html
+	refute_output --regexp '[1-9]'
+	run -0 cat ana.html ben.html cy.html
+	refute_output --partial '<script'
+}
+
+@test "examples: each client's months as CSV for a spreadsheet (report.1)" {
+	clients
+	run -0 sh -c 'report --by month clients/*/checkin.csv >caseload-by-month.csv'
+	assert_output ''
+	run -0 wc -l caseload-by-month.csv
+	assert_output '31 caseload-by-month.csv'
+	run -0 grep ',mood,' caseload-by-month.csv
+	assert_output 'ana,,2026-10,check-ins,,mood,6,3,0,3,3,3,3,0,0,0,no clear change,3,3
+ana,,2026-11,check-ins,,mood,22,5.364,1.093,4,7,4,7,1.138,0.996,1.28,improving,4.714,6
+ben,,2026-10,check-ins,,mood,5,5,0,5,5,5,5,0,0,0,no clear change,5,5
+ben,,2026-11,check-ins,,mood,18,3.667,0.84,2,5,5,2,-0.819,-0.989,-0.65,worsening,4.182,3.182
+cy,,2026-10,check-ins,,mood,2,5,0,5,5,5,5,,,,too few to tell,5,5
+cy,,2026-11,check-ins,,mood,2,5,0,5,5,5,5,,,,too few to tell,5,5'
+}
+
+@test "examples: partial results made side by side, then merged (report.1)" {
+	clients
+	# GNU parallel is not installed where these tests run.  xargs -P runs
+	# the same command for each log, several at once, and names each
+	# partial result as parallel's {.}.part would.
+	run -0 sh -c 'printf "%s\n" clients/*/checkin.csv |
+	    xargs -P 4 -I{} sh -c '\''report --partial "$1" >"${1%.csv}.part"'\'' sh {}'
+	run -0 report --merge --summary clients/*/checkin.part
+	assert_output 'source,last_checkin,days_checked,days_in_range,mood,trust,safety,distress,arousal,concerns,wins
+ben,2026-11-22,23,29,worsening,no clear change,no clear change,worsening,rising,3,0
+cy,2026-11-03,4,29,no clear change,no clear change,no clear change,no clear change,no clear change,1,0
+ana,2026-11-22,28,29,improving,improving,improving,improving,falling,0,5'
+	assert_output "$(report --summary clients/*/checkin.csv)"
+}
+
+@test "examples: any TSV, grouped by a column (report.1)" {
+	cd "$FIXTURES"
+	run -0 report --cols hours,quality --group person sleep.tsv
+	assert_output 'source,group,period,log,item,measure,n,mean,sd,min,max,first,last,trend_per_week,trend_low,trend_high,trend,baseline,recent
+sleep.tsv,a,,data,,hours,2,6.75,1.061,6,7.5,,,,,,,,
+sleep.tsv,a,,data,,quality,2,2.5,0.707,2,3,,,,,,,,
+sleep.tsv,b,,data,,hours,1,8.25,,8.25,8.25,,,,,,,,
+sleep.tsv,b,,data,,quality,1,4,,4,4,,,,,,,,'
+}
+
+@test "examples: only the concerns and wins (report.1)" {
+	cd "$FIXTURES"
+	run -0 sh -c "report -f md clients/ben/checkin.csv | grep -E '^- (Concern|Win)'"
+	assert_output '- Concern to look at: safety was rated 2 or lower on 2 check-ins.
+- Concern to look at: mood has been falling (about -0.73 a week).
+- Concern to look at: distress has been rising (about +1.39 a week).'
+}
+
+@test "examples: four weeks, week by week (steady.7)" {
+	fortnight
+	checkin --at 2026-10-20T21:00 mood=9
+	run -0 sh -c 'checkin --log --since 4w | report --by week -f table'
+	assert_line --regexp '^2026-W46 +mood +7 +3\.3 '
+	assert_line --regexp '^2026-W47 +mood +7 +6\.7 '
+	refute_output --partial '2026-W43'
+}
+
+@test "examples: the caseload at a glance (steady.7)" {
+	cd "$FIXTURES"
+	run -0 report --summary clients/*/checkin.csv
+	assert_output 'source,last_checkin,days_checked,days_in_range,mood,trust,safety,distress,arousal,concerns,wins
+ben,2026-11-22,23,29,worsening,no clear change,no clear change,worsening,rising,3,0
+cy,2026-11-03,4,29,no clear change,no clear change,no clear change,no clear change,no clear change,1,0
+ana,2026-11-22,28,29,improving,improving,improving,improving,falling,0,5'
+	# As the page warns, a client with nothing in the range is missing.
+	run -0 report --summary --since 2026-11-10 clients/*/checkin.csv
+	refute_output --partial 'cy,'
+}
+
+@test "examples: a page per client in reports/ (steady.7)" {
+	clients
+	run -0 sh -c 'mkdir -p reports
+for d in clients/*/; do
+    report -f html "$d"*.csv >"reports/$(basename "$d").html"
+done'
+	run -0 ls reports
+	assert_output 'ana.html
+ben.html
+cy.html'
+	run -0 grep -c '<svg' reports/ben.html
+	assert_output '5'
+}
+
+@test "examples: the summary as dated CSV for the spreadsheet (steady.7)" {
+	clients
+	run -0 sh -c 'report --summary clients/*/checkin.csv >"caseload-$(date +%F).csv"'
+	run -0 sh -c 'ls caseload-*.csv'
+	assert_output --regexp '^caseload-[0-9]{4}-[0-9]{2}-[0-9]{2}\.csv$'
+	run -0 sh -c 'cat caseload-*.csv'
+	assert_line --index 0 'source,last_checkin,days_checked,days_in_range,mood,trust,safety,distress,arousal,concerns,wins'
+	assert_equal "${#lines[@]}" 4
+}
+
+@test "examples: a caseload shared out across computers (steady.7)" {
+	clients
+	# GNU parallel and other computers are not at hand where these tests
+	# run: a plain loop runs each job parallel would send, with {} the
+	# log and {.}.part the partial result it brings back.
+	run -0 sh -c 'for f in clients/*/checkin.csv; do
+	    report --partial "$f" >"${f%.csv}.part"
+	done'
+	run -0 report --merge --summary clients/*/checkin.part
+	assert_output "$(report --summary clients/*/checkin.csv)"
+	assert_line --index 1 'ben,2026-11-22,23,29,worsening,no clear change,no clear change,worsening,rising,3,0'
+}

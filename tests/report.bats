@@ -243,3 +243,42 @@ fixtures,,,data,,quality,3,3,1,2,4,,,,,,,,"
 	run -1 --separate-stderr sh -c "report '$FIXTURES/week.csv' >/dev/full"
 	assert_equal "$stderr" 'report: write error: No space left on device'
 }
+
+@test "report: check-ins on days with a practice and without, as association" {
+	# Worked independently: ana grounded on 6 of 28 days; mood on those
+	# days 25/6, on the other 22 days 111/22; distress 35/6 and 109/22.
+	cd "$FIXTURES"
+	run -0 report -f table clients/ana/checkin.csv clients/ana/ground.csv
+	assert_line 'Check-ins on days with each practice and on days without it: these show what went together, not what caused what.'
+	assert_line 'Some of these rest on fewer than 30 days on one side, so read them lightly.'
+	assert_line --regexp '^grounding +mood +6 +4\.17 +22 +5\.05 +4\.5 +4\.95$'
+	assert_line --regexp '^grounding +distress +6 +5\.83 +22 +4\.95 +5\.5 +5\.05$'
+}
+
+@test "report: practice links need at least 3 days on each side" {
+	head -n 3 "$FIXTURES/clients/ana/ground.csv" >"$BATS_TEST_TMPDIR/ground.csv"
+	mkdir -p "$BATS_TEST_TMPDIR/ana"
+	mv "$BATS_TEST_TMPDIR/ground.csv" "$BATS_TEST_TMPDIR/ana/"
+	cp "$FIXTURES/clients/ana/checkin.csv" "$BATS_TEST_TMPDIR/ana/"
+	run -0 report -f table "$BATS_TEST_TMPDIR"/ana/*.csv
+	refute_line --partial 'practice and check-ins'
+}
+
+@test "report: shards with practice logs still merge exactly" {
+	local f
+	cd "$FIXTURES/clients/ana"
+	mkdir -p "$BATS_TEST_TMPDIR/s1/ana" "$BATS_TEST_TMPDIR/s2/ana"
+	head -n 15 checkin.csv >"$BATS_TEST_TMPDIR/s1/ana/checkin.csv"
+	{ head -n 1 checkin.csv; tail -n +16 checkin.csv; } \
+	    >"$BATS_TEST_TMPDIR/s2/ana/checkin.csv"
+	cp ground.csv "$BATS_TEST_TMPDIR/s1/ana/"
+	report --partial "$BATS_TEST_TMPDIR"/s1/ana/*.csv >"$BATS_TEST_TMPDIR/p1"
+	report --partial "$BATS_TEST_TMPDIR"/s2/ana/*.csv >"$BATS_TEST_TMPDIR/p2"
+	for f in table json; do
+		run -0 report -f $f checkin.csv ground.csv
+		local one=$output
+		assert_line --partial 'practice and check-ins'
+		run -0 report -f $f --merge "$BATS_TEST_TMPDIR/p2" "$BATS_TEST_TMPDIR/p1"
+		assert_equal "$output" "$one"
+	done
+}

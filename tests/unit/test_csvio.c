@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -527,9 +528,578 @@ test_round_trip(void)
 	sb_free(&sb);
 }
 
+/* Append s to sb with control bytes and backslashes as C escapes. */
+static void
+show(struct strbuf *sb, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\n')
+			sb_puts(sb, "\\n");
+		else if (*s == '\r')
+			sb_puts(sb, "\\r");
+		else if (*s == '\t')
+			sb_puts(sb, "\\t");
+		else if (*s == '\\')
+			sb_puts(sb, "\\\\");
+		else if ((unsigned char)*s < 0x20)
+			sb_printf(sb, "\\x%02x", (unsigned char)*s);
+		else
+			sb_putc(sb, *s);
+	}
+}
+
+/*
+ * All that r gives, then closes it: the header's names, then a line per
+ * csvr_next, "LINE: [field]... <raw>" for a record, "LINE! message <raw>"
+ * for a bad one, and last "eof" or "err! message".
+ */
+static char *
+transcript(struct csvr *r)
+{
+	struct strbuf sb = { 0 };
+	size_t i;
+	int c;
+
+	if (r == NULL) {
+		sb_puts(&sb, "open! ");
+		show(&sb, st_error());
+		sb_putc(&sb, '\n');
+		return sb.s;
+	}
+	sb_puts(&sb, "cols");
+	for (i = 0; i < csvr_ncols(r); i++) {
+		sb_puts(&sb, " [");
+		show(&sb, csvr_colname(r, i));
+		sb_putc(&sb, ']');
+	}
+	while ((c = csvr_next(r)) == CSVR_REC || c == CSVR_BAD) {
+		sb_printf(&sb, "\n%lu%c", csvr_line(r), c == CSVR_REC ? ':' : '!');
+		if (c == CSVR_BAD) {
+			sb_putc(&sb, ' ');
+			show(&sb, st_error());
+		}
+		for (i = 0; i < csvr_nfields(r); i++) {
+			sb_puts(&sb, " [");
+			show(&sb, csvr_field(r, i));
+			sb_putc(&sb, ']');
+		}
+		sb_puts(&sb, " <");
+		show(&sb, csvr_raw(r));
+		sb_putc(&sb, '>');
+	}
+	if (c == CSVR_EOF)
+		sb_puts(&sb, "\neof\n");
+	else
+		sb_printf(&sb, "\nerr! %s\n", st_error());
+	csvr_close(r);
+	return sb.s;
+}
+
+/* Write n bytes at s to the file at path, any byte included. */
+static void
+put_bytes(const char *path, const char *s, size_t n)
+{
+	FILE *fp = fopen(path, "w");
+
+	unit_must(fp != NULL, path);
+	unit_must(fwrite(s, 1, n, fp) == n && fclose(fp) == 0, path);
+}
+
+/*
+ * Read the n bytes at s through csvr_open, which reads with fread, and
+ * from a file through csvr_openpath, which reads with read(2); both must
+ * give want.  The file is t.csv in the scratch directory, the current one.
+ */
+static void
+read_both(const char *s, size_t n, int flags, const char *want,
+    const char *what)
+{
+	char *got, label[128];
+	FILE *fp;
+
+	got = transcript(open_mem(s, n, flags, &fp));
+	fclose(fp);
+	snprintf(label, sizeof(label), "%s (csvr_open)", what);
+	CHECK_STR(got, want, label);
+	free(got);
+	put_bytes("t.csv", s, n);
+	got = transcript(csvr_openpath("t.csv", flags));
+	snprintf(label, sizeof(label), "%s (csvr_openpath)", what);
+	CHECK_STR(got, want, label);
+	free(got);
+}
+
+struct plain_case {
+	const char *what;
+	const char *in;
+	size_t len;
+	int flags;
+	const char *want;
+};
+
+#define CASE(what, in, flags, want) { (what), (in), sizeof(in) - 1, (flags), \
+	(want) }
+
+/*
+ * Lines without a quote, which the reader splits itself, among lines that
+ * libcsv reads.  The expected text is what the reader gave when libcsv
+ * read every line.
+ */
+static const struct plain_case plain_cases[] = {
+	CASE("plain: mixed with quoted lines",
+	    "id,note,n\n"
+	    "1,plain,2\n"
+	    "2,\"quoted, with comma\",3\n"
+	    "3,,4\n"
+	    "4,\"say \"\"hi\"\"\",5\n"
+	    "5,last,6\n", 0,
+	    "cols [id] [note] [n]\n"
+	    "2: [1] [plain] [2] <1,plain,2>\n"
+	    "3: [2] [quoted, with comma] [3] <2,\"quoted, with comma\",3>\n"
+	    "4: [3] [] [4] <3,,4>\n"
+	    "5: [4] [say \"hi\"] [5] <4,\"say \"\"hi\"\"\",5>\n"
+	    "6: [5] [last] [6] <5,last,6>\n"
+	    "eof\n"),
+	CASE("plain: after quoted lines and quote errors",
+	    "a,b\n"
+	    "\"two\nlines\",x\n"
+	    "p,q\n"
+	    "\"bad\"x,y\n"
+	    "r,s\n"
+	    "ab\"c,d\n"
+	    ",\n"
+	    "t,\"open\n"
+	    "u,v\n", 0,
+	    "cols [a] [b]\n"
+	    "2: [two\\nlines] [x] <\"two\\nlines\",x>\n"
+	    "4: [p] [q] <p,q>\n"
+	    "5! t.csv:5: a closing quote is followed by other text "
+	    "<\"bad\"x,y>\n"
+	    "6: [r] [s] <r,s>\n"
+	    "7! t.csv:7: a quote appears inside an unquoted field <ab\"c,d>\n"
+	    "8: [] [] <,>\n"
+	    "9! t.csv:9: a quote is not closed <t,\"open\\nu,v>\n"
+	    "eof\n"),
+	CASE("plain: CRLF",
+	    "a,b\r\n"
+	    "1,2\r\n"
+	    "x\ry,3\r\n"
+	    "4,5\r\r\n"
+	    "\r\n"
+	    "6,7\n"
+	    "\"8\",9\r\n", 0,
+	    "cols [a] [b]\n"
+	    "2: [1] [2] <1,2>\n"
+	    "3: [x\\ry] [3] <x\\ry,3>\n"
+	    "4: [4] [5\\r] <4,5\\r>\n"
+	    "6: [6] [7] <6,7>\n"
+	    "7: [8] [9] <\"8\",9>\n"
+	    "eof\n"),
+	CASE("plain: BOM before the header",
+	    "\xef\xbb\xbf" "a,b\n"
+	    "1,2\n"
+	    "\xef\xbb\xbf" "3,4\n", 0,
+	    "cols [a] [b]\n"
+	    "2: [1] [2] <1,2>\n"
+	    "3: [\xef\xbb\xbf" "3] [4] <\xef\xbb\xbf" "3,4>\n"
+	    "eof\n"),
+	CASE("plain: BOM on a blank first line",
+	    "\xef\xbb\xbf\r\n"
+	    "a,b\r\n"
+	    "1,2\r\n", 0,
+	    "cols [a] [b]\n"
+	    "3: [1] [2] <1,2>\n"
+	    "eof\n"),
+	CASE("plain: escapes decoded",
+	    "a\\n,b\n"
+	    "x\\ny,z\n"
+	    "c:\\\\d,\\q\\\n"
+	    "e\\,f\n"
+	    "\\t\\r,\\\\n\n"
+	    "\"q\\nr\",s\n", CSVR_UNESCAPE,
+	    "cols [a\\\\n] [b]\n"
+	    "2: [x\\ny] [z] <x\\\\ny,z>\n"
+	    "3: [c:\\\\d] [\\\\q\\\\] <c:\\\\\\\\d,\\\\q\\\\>\n"
+	    "4: [e\\\\] [f] <e\\\\,f>\n"
+	    "5: [\\t\\r] [\\\\n] <\\\\t\\\\r,\\\\\\\\n>\n"
+	    "6: [q\\nr] [s] <\"q\\\\nr\",s>\n"
+	    "eof\n"),
+	CASE("plain: escapes kept without CSVR_UNESCAPE",
+	    "a,b\n"
+	    "x\\ny,c:\\\\d\n", 0,
+	    "cols [a] [b]\n"
+	    "2: [x\\\\ny] [c:\\\\\\\\d] <x\\\\ny,c:\\\\\\\\d>\n"
+	    "eof\n"),
+	CASE("plain: field counts",
+	    "a,b,c\n"
+	    "1,2\n"
+	    "1,2,3,4\n"
+	    ",,\n"
+	    ",,,\n"
+	    "x\n"
+	    "\"q\",2\n"
+	    "7,8,9\n", 0,
+	    "cols [a] [b] [c]\n"
+	    "2! t.csv:2: has 2 fields, the header has 3 <1,2>\n"
+	    "3! t.csv:3: has 4 fields, the header has 3 <1,2,3,4>\n"
+	    "4: [] [] [] <,,>\n"
+	    "5! t.csv:5: has 4 fields, the header has 3 <,,,>\n"
+	    "6! t.csv:6: has 1 fields, the header has 3 <x>\n"
+	    "7! t.csv:7: has 2 fields, the header has 3 <\"q\",2>\n"
+	    "8: [7] [8] [9] <7,8,9>\n"
+	    "eof\n"),
+	CASE("plain: last line without a newline",
+	    "a,b\n"
+	    "1,2\n"
+	    "3,4", 0,
+	    "cols [a] [b]\n"
+	    "2: [1] [2] <1,2>\n"
+	    "3! t.csv:3: the last line is incomplete (no newline at its end) "
+	    "<3,4>\n"
+	    "eof\n"),
+	CASE("plain: last line a CR without a newline",
+	    "a,b\n"
+	    "1,2\r", 0,
+	    "cols [a] [b]\n"
+	    "2! t.csv:2: the last line is incomplete (no newline at its end) "
+	    "<1,2\\r>\n"
+	    "eof\n"),
+	CASE("plain: blank lines",
+	    "\n"
+	    "\n"
+	    "a,b\n"
+	    "\n"
+	    "1,2\n"
+	    "\r\n"
+	    "\n"
+	    "3,4\n"
+	    "\r\r\n"
+	    "\"\n"
+	    "\n"
+	    "\",5\n"
+	    "\n", 0,
+	    "cols [a] [b]\n"
+	    "5: [1] [2] <1,2>\n"
+	    "8: [3] [4] <3,4>\n"
+	    "9! t.csv:9: has 1 fields, the header has 2 <\\r>\n"
+	    "10: [\\n\\n] [5] <\"\\n\\n\",5>\n"
+	    "eof\n"),
+	CASE("plain: a lone CR is a field",
+	    "a\n"
+	    "\r\r\n"
+	    " \n", 0,
+	    "cols [a]\n"
+	    "2: [\\r] <\\r>\n"
+	    "3: [ ] < >\n"
+	    "eof\n"),
+	CASE("plain: spaces and a NUL kept as they are",
+	    "a,b\n"
+	    " x , y \n"
+	    "n\0m,z\n", 0,
+	    "cols [a] [b]\n"
+	    "2: [ x ] [ y ] < x , y >\n"
+	    "3: [n] [z] <n>\n"
+	    "eof\n"),
+	CASE("plain: TSV",
+	    "a\tb c\n"
+	    "1\t2,3\n"
+	    " x \t\n"
+	    "\"q\tr\"\ts\n"
+	    "u\tv\tw\n"
+	    "\\t\tz\n", CSVR_UNESCAPE,
+	    "cols [a] [b c]\n"
+	    "2: [1] [2,3] <1\\t2,3>\n"
+	    "3: [ x ] [] < x \\t>\n"
+	    "4: [q\\tr] [s] <\"q\\tr\"\\ts>\n"
+	    "5! t.csv:5: has 3 fields, the header has 2 <u\\tv\\tw>\n"
+	    "6: [\\t] [z] <\\\\t\\tz>\n"
+	    "eof\n"),
+};
+
+static void
+test_plain_cases(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(plain_cases) / sizeof(plain_cases[0]); i++)
+		read_both(plain_cases[i].in, plain_cases[i].len,
+		    plain_cases[i].flags, plain_cases[i].want,
+		    plain_cases[i].what);
+}
+
+/*
+ * Lines of each length around each power of two from 4 KiB to 256 KiB,
+ * so around the reader's block whatever its size, with short ones between:
+ * a line that fills a block goes to libcsv, a shorter one is split in the
+ * block.  Each long plain line has a quoted twin, which libcsv reads.
+ */
+static void
+long_lines(struct strbuf *in)
+{
+	char *xs = repeat("", 'x', (size_t)1 << 18, "");
+	size_t k, len;
+
+	sb_puts(in, "a,b\n");
+	for (k = 12; k <= 18; k++) {
+		for (len = ((size_t)1 << k) - 2; len <= ((size_t)1 << k) + 1;
+		    len++) {
+			sb_add(in, xs, len - 2);
+			sb_puts(in, ",y\n,t\n\"");
+			sb_add(in, xs, len - 4);
+			sb_puts(in, "\",q\n");
+		}
+	}
+	sb_puts(in, ",w\n");
+	free(xs);
+}
+
+/*
+ * Whether the next record is on line, its first field xlen x's, its second
+ * f1, its raw text rawlen bytes.
+ */
+static int
+next_is(struct csvr *r, unsigned long line, size_t xlen, const char *f1,
+    size_t rawlen)
+{
+	const char *f;
+
+	if (csvr_next(r) != CSVR_REC || csvr_line(r) != line)
+		return 0;
+	f = csvr_field(r, 0);
+	return strlen(f) == xlen && strspn(f, "x") == xlen &&
+	    strcmp(csvr_field(r, 1), f1) == 0 && strlen(csvr_raw(r)) == rawlen;
+}
+
+/* Whether r gives the records of long_lines(), then EOF. */
+static int
+long_lines_ok(struct csvr *r)
+{
+	unsigned long line = 2;
+	size_t k, len;
+
+	for (k = 12; k <= 18; k++) {
+		for (len = ((size_t)1 << k) - 2; len <= ((size_t)1 << k) + 1;
+		    len++) {
+			if (!next_is(r, line, len - 2, "y", len) ||
+			    !next_is(r, line + 1, 0, "t", 2) ||
+			    !next_is(r, line + 2, len - 4, "q", len))
+				return 0;
+			line += 3;
+		}
+	}
+	return next_is(r, line, 0, "w", 2) && csvr_next(r) == CSVR_EOF;
+}
+
+static void
+test_plain_long(void)
+{
+	struct strbuf in = { 0 };
+	struct csvr *r;
+	FILE *fp;
+
+	long_lines(&in);
+	r = open_mem(in.s, in.len, 0, &fp);
+	CHECK(r != NULL && long_lines_ok(r), "plain: long lines (csvr_open)");
+	done(r, fp);
+	put_bytes("t.csv", in.s, in.len);
+	r = csvr_openpath("t.csv", 0);
+	CHECK(r != NULL && long_lines_ok(r),
+	    "plain: long lines (csvr_openpath)");
+	csvr_close(r);
+	sb_free(&in);
+}
+
+#define NBLOCKREC 5000
+
+/* The fields of record i of many_records(); f2 is a buffer of 300. */
+static void
+record_fields(size_t i, const char *f[3], char *f2)
+{
+	static const char *const tricky[] = {
+		"plain", "with,comma", "two\nlines", "back\\slash", "",
+		" lead", "say \"hi\"", "cr\r", "tab\tin"
+	};
+	static char num[32];
+
+	snprintf(num, sizeof(num), "%zu", i);
+	f[0] = num;
+	f[1] = tricky[i % (sizeof(tricky) / sizeof(tricky[0]))];
+	memset(f2, 'z', (i * 37) % 299);
+	f2[(i * 37) % 299] = '\0';
+	f[2] = f2;
+}
+
+/*
+ * Enough records of every kind to cross many blocks at every kind of
+ * place; line[i] is where record i starts.
+ */
+static void
+many_records(struct strbuf *sb, unsigned long *line, int wflags)
+{
+	static const char *const names[] = { "n", "text", "pad" };
+	const char *f[3];
+	char f2[300];
+	size_t i, at;
+	unsigned long ln = 2;
+
+	csvw_record(sb, names, 3, ',', 0);
+	for (i = 0; i < NBLOCKREC; i++) {
+		line[i] = ln;
+		record_fields(i, f, f2);
+		at = sb->len;
+		csvw_record(sb, f, 3, ',', wflags);
+		for (; at < sb->len; at++)
+			ln += sb->s[at] == '\n';
+	}
+}
+
+/* How many records r gives otherwise than many_records() wrote them. */
+static size_t
+many_misses(struct csvr *r, const unsigned long *line)
+{
+	const char *f[3];
+	char f2[300];
+	size_t i, j, miss = 0;
+
+	for (i = 0; i < NBLOCKREC; i++) {
+		record_fields(i, f, f2);
+		if (csvr_next(r) != CSVR_REC || csvr_line(r) != line[i]) {
+			miss++;
+			continue;
+		}
+		for (j = 0; j < 3; j++)
+			if (strcmp(csvr_field(r, j), f[j]) != 0) {
+				miss++;
+				break;
+			}
+	}
+	return miss + (csvr_next(r) != CSVR_EOF);
+}
+
+static void
+test_plain_blocks(void)
+{
+	static unsigned long line[NBLOCKREC];
+	struct strbuf in = { 0 };
+	struct csvr *r;
+	FILE *fp;
+	int esc;
+
+	for (esc = 0; esc <= 1; esc++) {
+		sb_reset(&in);
+		many_records(&in, line, esc ? CSVW_ESCAPE : 0);
+		r = open_mem(in.s, in.len, esc ? CSVR_UNESCAPE : 0, &fp);
+		CHECK_INT(many_misses(r, line), 0, esc ?
+		    "blocks: a log (csvr_open)" : "blocks: CSV (csvr_open)");
+		done(r, fp);
+		put_bytes("t.csv", in.s, in.len);
+		r = csvr_openpath("t.csv", esc ? CSVR_UNESCAPE : 0);
+		CHECK_INT(many_misses(r, line), 0, esc ?
+		    "blocks: a log (csvr_openpath)" :
+		    "blocks: CSV (csvr_openpath)");
+		csvr_close(r);
+	}
+	sb_free(&in);
+}
+
+/*
+ * A read error after several blocks is told after the last whole line
+ * before it, and not sooner; one inside a quoted record is told for it.
+ */
+static void
+test_plain_read_error(void)
+{
+	cookie_io_functions_t io = { failing_read, NULL, NULL, NULL };
+	struct strbuf in = { 0 };
+	const char *text, *quoted = "a,b\n1,\"x\ny";
+	FILE *fp;
+	struct csvr *r;
+	size_t i, n = 0;
+	int c;
+
+	sb_puts(&in, "a,b\n");
+	for (i = 0; i < 40000; i++)
+		sb_puts(&in, "1,2\n");
+	sb_puts(&in, "3,");
+	text = in.s;
+	fp = fopencookie(&text, "r", io);
+	r = csvr_open(fp, "t.csv", 0);
+	while ((c = csvr_next(r)) == CSVR_REC)
+		n++;
+	CHECK_INT(n, 40000, "read error: every whole line first");
+	CHECK_INT(c, CSVR_ERR, "read error: then ERR");
+	CHECK_STR(st_error(), "t.csv: read error: Input/output error",
+	    "read error: after blocks, message");
+	done(r, fp);
+	sb_free(&in);
+
+	fp = fopencookie(&quoted, "r", io);
+	r = csvr_open(fp, "t.csv", 0);
+	CHECK_INT(csvr_next(r), CSVR_ERR, "read error: inside quotes");
+	done(r, fp);
+}
+
+/* The caller's stream is left just after the last line the reader took. */
+static void
+test_give_back(void)
+{
+	FILE *fp;
+	struct csvr *r = OPEN("a,b\n1,2\n3,4\n5,6\n", 0, &fp);
+	char buf[16];
+
+	CHECK_INT(csvr_next(r), CSVR_REC, "give back: a record");
+	csvr_close(r);
+	CHECK_STR(fgets(buf, sizeof(buf), fp), "3,4\n",
+	    "give back: the stream goes on at the next line");
+	fclose(fp);
+}
+
+/*
+ * csvr_openpath reads with read(2), which gives what a pipe holds: a
+ * record comes out as soon as its line is written, not when a block is
+ * full.  The writer waits for the reader to have the first record.
+ */
+static void
+test_pipe(void)
+{
+	struct csvr *r;
+	int go[2], st;
+	pid_t pid;
+	char c;
+
+	unit_must(mkfifo("p.csv", 0600) == 0 && pipe(go) == 0, "fifo");
+	unit_must((pid = fork()) != -1, "fork");
+	if (pid == 0) {
+		int fd = open("p.csv", O_WRONLY);
+
+		if (fd == -1 || write(fd, "a,b\n1,2\n", 8) != 8 ||
+		    read(go[0], &c, 1) != 1 || write(fd, "3,4\n", 4) != 4)
+			_exit(1);
+		_exit(0);
+	}
+	/* Were the first record held back, this would wait forever. */
+	alarm(30);
+	r = csvr_openpath("p.csv", 0);
+	CHECK_INT(csvr_next(r), CSVR_REC, "pipe: the first record at once");
+	CHECK_STR(csvr_field(r, 0), "1", "pipe: its field");
+	unit_must(write(go[1], "", 1) == 1, "pipe write");
+	CHECK_INT(csvr_next(r), CSVR_REC, "pipe: the second record");
+	CHECK_INT(csvr_line(r), 3, "pipe: on line 3");
+	CHECK_INT(csvr_next(r), CSVR_EOF, "pipe: then EOF");
+	csvr_close(r);
+	alarm(0);
+	unit_must(waitpid(pid, &st, 0) == pid, "waitpid");
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "pipe: the writer");
+	close(go[0]);
+	close(go[1]);
+	unlink("p.csv");
+}
+
 int
 main(void)
 {
+	char *scratch;
+
 	test_header();
 	test_tsv();
 	test_bom_crlf();
@@ -546,5 +1116,16 @@ main(void)
 	test_read_error();
 	test_writer_fields();
 	test_round_trip();
+	scratch = xstrdup(unit_scratch("csvio"));
+	unit_must(chdir(scratch) == 0, scratch);
+	test_plain_cases();
+	test_plain_long();
+	test_plain_blocks();
+	test_plain_read_error();
+	test_give_back();
+	test_pipe();
+	unit_must(unlink("t.csv") == 0 && chdir("/") == 0 &&
+	    rmdir(scratch) == 0, scratch);
+	free(scratch);
 	return unit_done();
 }

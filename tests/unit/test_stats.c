@@ -944,9 +944,64 @@ test_daymap_text(void)
 	map_rejects("1 0 999999999 1", "more words than the text holds");
 }
 
+/*
+ * Day series: distress on days 10..15 is 6,3,5,2,6,4 and grounding was
+ * done on days 11 and 13.  Same day: with = (3+2)/2 = 2.5 over 2 days,
+ * without = (6+5+6+4)/4 = 5.25.  Next day (practice the day before):
+ * days 12 and 14 give (5+6)/2 = 5.5; the other days (10, 11, 13, 15)
+ * give (6+3+2+4)/4 = 3.75.
+ */
+static void
+test_dayseries(void)
+{
+	static const int v[] = { 6, 3, 5, 2, 6, 4 };
+	struct dayseries a, b, c;
+	struct strbuf sb = { 0 }, sb2 = { 0 };
+	struct daymap dm;
+	int64_t nd;
+	double m;
+	int i;
+
+	dayseries_init(&a);
+	dayseries_init(&b);
+	daymap_init(&dm);
+	daymap_set(&dm, 11);
+	daymap_set(&dm, 13);
+	for (i = 0; i < 6; i++)
+		dayseries_add(i % 2 ? &a : &b, 10 + i, v[i] * STATS_SCALE);
+	m = dayseries_mean_if(&a, &dm, 1, 0, &nd);
+	CHECK(m == 2.5 && nd == 2, "one shard alone: days 11 and 13");
+	dayseries_merge(&a, &b);
+	m = dayseries_mean_if(&a, &dm, 1, 0, &nd);
+	CHECK(m == 2.5 && nd == 2, "same day with practice: 2.5 over 2");
+	m = dayseries_mean_if(&a, &dm, 0, 0, &nd);
+	CHECK(m == 5.25 && nd == 4, "same day without: 5.25 over 4");
+	m = dayseries_mean_if(&a, &dm, 1, 1, &nd);
+	CHECK(m == 5.5 && nd == 2, "the day after practice: 5.5 over 2");
+	m = dayseries_mean_if(&a, &dm, 0, 1, &nd);
+	CHECK(m == 3.75 && nd == 4, "the day after none: 3.75 over 4");
+	dayseries_encode(&sb, &a);
+	CHECK_STR(sb.s, "1 6 10 1 6000000 11 1 3000000 12 1 5000000 "
+	    "13 1 2000000 14 1 6000000 15 1 4000000", "encoded sparsely");
+	CHECK_INT(dayseries_decode(sb.s, &c), 0, "decodes");
+	dayseries_encode(&sb2, &c);
+	CHECK_STR(sb2.s, sb.s, "round trip");
+	dayseries_free(&c);
+	CHECK_INT(dayseries_decode("1 2 5 1 1 4 1 1", &c), -1,
+	    "days out of order are refused");
+	CHECK_INT(dayseries_decode("1 1 5 1 1 junk", &c), -1,
+	    "trailing text is refused");
+	dayseries_free(&a);
+	dayseries_free(&b);
+	daymap_free(&dm);
+	sb_free(&sb);
+	sb_free(&sb2);
+}
+
 int
 main(void)
 {
+	test_dayseries();
 	test_parse();
 	test_format();
 	test_small();
