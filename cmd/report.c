@@ -275,6 +275,7 @@ struct view {
 	size_t ndiff;
 	int safety_col, peak_col;	/* for the concern counters, or -1 */
 	int linked;		/* check-ins of a source with practice logs */
+	int trapcol;		/* reflections: the traps column, or -1 */
 };
 
 static int
@@ -428,6 +429,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	    v->kind == K_TRIALS ? csvr_col(r, "step") :
 	    v->kind == K_REFLECT ? csvr_col(r, "kind") : -1;
 	v->safety_col = v->peak_col = -1;
+	v->trapcol = v->kind == K_REFLECT ? csvr_col(r, "traps") : -1;
 	if (o->group && strcmp(o->group, "source") && v->gcol < 0) {
 		warnx("%s:1: there is no column \"%s\" to group by", v->name,
 		    o->group);
@@ -599,6 +601,33 @@ count_flags(struct group *g, const struct view *v, const int64_t *val,
 		g->high_peaks++;
 }
 
+/* Thinking traps named in a reflection ("labelling;mind_reading") are
+ * counted as measures "trap:NAME", so partials and merges carry them. */
+#define TRAP "trap:"
+
+static void
+count_traps(struct group *g, const char *field, time_t t, int32_t day)
+{
+	char *list = xstrdup(field), *p = list, *name, *key;
+
+	while ((name = strsep(&p, ";")) != NULL) {
+		name = trim(name);
+		if (*name == '\0')
+			continue;
+		key = xasprintf(TRAP "%s", name);
+		stats_add(group_stats(g, measure_id(key, 1)), t, day,
+		    STATS_SCALE);
+		free(key);
+	}
+	free(list);
+}
+
+static int
+is_trap(size_t id)
+{
+	return strncmp(measures[id].name, TRAP, strlen(TRAP)) == 0;
+}
+
 static void
 take_row(const struct view *v, struct csvr *r, const struct opts *o,
     int64_t *val, int *set)
@@ -635,6 +664,8 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 			stats_add(group_stats(g, (size_t)v->diff[i].id), t,
 			    day, dv);
 	count_flags(g, v, val, set);
+	if (v->trapcol >= 0)
+		count_traps(g, csvr_field(r, (size_t)v->trapcol), t, day);
 }
 
 /* Read one file (or standard input for "-") into the groups. */
@@ -999,10 +1030,16 @@ measure_cells(const struct group *g, size_t id, struct cells *c,
 static size_t
 short_keep(struct group **g, size_t n, int *keep, struct out_col *cols)
 {
-	size_t i, k = 0;
+	size_t i, j, k = 0;
+	int counts_only = 1;	/* only entries counted: no statistics */
 
+	for (i = 0; i < n; i++)
+		for (j = 0; j < g[i]->nm; j++)
+			if (g[i]->m[j].n > 0 && !measures[j].textseen &&
+			    !is_trap(j))
+				counts_only = 0;
 	for (i = 0; i < NSHORT; i++) {
-		keep[i] = 1;
+		keep[i] = !counts_only || (i >= 1 && i <= 3);
 		if (i == 0)
 			keep[i] = *g[0]->period != '\0';
 		if (i == 1)
@@ -1011,7 +1048,6 @@ short_keep(struct group **g, size_t n, int *keep, struct out_col *cols)
 		if (keep[i])
 			cols[k++] = short_cols[i];
 	}
-	(void)n;
 	return k;
 }
 
@@ -1068,7 +1104,8 @@ group_rows(struct out *o, const struct group *g, int full,
 
 	for (j = 0; j < nmeasures; j++) {
 		i = order[j];
-		if (i >= g->nm || g->m[i].n == 0 || measures[i].textseen)
+		if (i >= g->nm || g->m[i].n == 0 || measures[i].textseen ||
+		    is_trap(i))
 			continue;
 		measure_cells(g, i, &c, row, full);
 		compact(row, keep, full);
@@ -1156,7 +1193,7 @@ charts(struct out *o, const struct group *g)
 	for (j = 0; j < nmeasures; j++) {
 		if ((i = order[j]) >= g->nm)
 			continue;
-		if (g->m[i].n == 0 || measures[i].textseen)
+		if (g->m[i].n == 0 || measures[i].textseen || is_trap(i))
 			continue;
 		n = stats_weekly(&g->m[i], mon, w, nw);
 		for (k = 0; k < n; k++) {
@@ -1180,6 +1217,87 @@ charts(struct out *o, const struct group *g)
 	}
 }
 
+/* The practices, by kind of log, in a table and starting a sentence. */
+static const char *const practice_names[] = {
+	"", "", "grounding", "exposure", "reflection"
+};
+static const char *const practice_titles[] = {
+	"", "", "Grounding", "Exposure practice", "Reflection"
+};
+
+struct trapcount {
+	size_t id;
+	int64_t n;
+};
+
+static int
+trap_cmp(const void *a, const void *b)
+{
+	const struct trapcount *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(measures[x->id].name, measures[y->id].name);
+}
+
+/* "Possible thinking traps noted most often: labelling (4), ..." */
+static void
+trap_note(struct out *o, struct group **g, size_t n)
+{
+	struct trapcount *tc = xcalloc(nmeasures, sizeof(*tc));
+	struct strbuf sb = { 0 };
+	size_t i, j, k = 0;
+
+	for (j = 0; j < nmeasures; j++) {
+		if (!is_trap(j))
+			continue;
+		tc[k].id = j;
+		for (i = 0; i < n; i++)
+			if (j < g[i]->nm)
+				tc[k].n += g[i]->m[j].n;
+		k += tc[k].n > 0;
+	}
+	qsort(tc, k, sizeof(*tc), trap_cmp);
+	for (i = 0; i < k && i < 5; i++)
+		sb_printf(&sb, "%s%s (%lld)", i ? ", " : "Possible thinking "
+		    "traps noted most often: ", measures[tc[i].id].name +
+		    strlen(TRAP), (long long)tc[i].n);
+	if (k > 0) {
+		sb_puts(&sb, ".");
+		out_note(o, OUT_INFO, sb.s);
+	}
+	sb_free(&sb);
+	free(tc);
+}
+
+/* How steady a practice has been: days with it, and its strength. */
+static void
+practice_note(struct out *o, struct group **g, size_t n)
+{
+	struct daymap dm;
+	int32_t first, last;
+	char sent[200], b[16];
+	size_t i;
+
+	if (g[0]->kind < K_GROUND || *g[0]->period)
+		return;
+	daymap_init(&dm);
+	for (i = 0; i < n; i++)
+		daymap_merge(&dm, &g[i]->days);
+	if (daymap_span(&dm, &first, &last) == 0) {
+		snprintf(sent, sizeof(sent), "%s on %lld days; practice "
+		    "strength %s of 100 (it grows with practice and fades "
+		    "gently over gaps).", practice_titles[g[0]->kind],
+		    (long long)daymap_count(&dm, first, last),
+		    num(daymap_strength(&dm, end_day(), 14) * 100, 0, b,
+		    sizeof(b)));
+		out_note(o, OUT_INFO, sent);
+	}
+	daymap_free(&dm);
+	if (g[0]->kind == K_REFLECT)
+		trap_note(o, g, n);
+}
+
 /* One block: a source's groups of one kind of log. */
 static void
 block(struct out *o, struct group **g, size_t n, enum out_format f)
@@ -1191,6 +1309,7 @@ block(struct out *o, struct group **g, size_t n, enum out_format f)
 
 	for (i = 0; i < n; i++)
 		coverage(o, g[i]);
+	practice_note(o, g, n);
 	for (i = 0; i < n; i++)
 		flag_group(g[i], o, &t);
 	nc = short_keep(g, n, keep, cols);
@@ -1209,10 +1328,6 @@ struct linkrow {
 	size_t id;
 	int64_t n[4];		/* days: with, without, day after with, not */
 	double mean[4];
-};
-
-static const char *const practice_names[] = {
-	"", "", "grounding", "exposure", "reflection"
 };
 
 static const struct out_col link_cols[] = {

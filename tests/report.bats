@@ -282,3 +282,20 @@ fixtures,,,data,,quality,3,3,1,2,4,,,,,,,,"
 		assert_equal "$output" "$one"
 	done
 }
+
+@test "report: reflections: entries per kind and the thinking traps noted most" {
+	run -0 report -f table "$FIXTURES/reflect.csv"
+	assert_line 'Reflection on 5 days; practice strength 10 of 100 (it grows with practice and fades gently over gaps).'
+	assert_line 'Possible thinking traps noted most often: labelling (2), fortune_telling (1), mind_reading (1), overgeneralising (1).'
+	assert_line --regexp '^thought +entries +3$'
+	run -0 report "$FIXTURES/reflect.csv"
+	assert_output "$FULL
+fixtures,,,reflections,journal,entries,1,,,,,,,,,,,,
+fixtures,,,reflections,thought,entries,3,,,,,,,,,,,,
+fixtures,,,reflections,weekly,entries,1,,,,,,,,,,,,"
+}
+
+@test "report: grounding practice shows its days and a strength that fades gently" {
+	run -0 report -f table "$FIXTURES/ground.csv"
+	assert_line 'Grounding on 5 days; practice strength 9 of 100 (it grows with practice and fades gently over gaps).'
+}
