@@ -21,13 +21,17 @@ SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
 PROGS = checkin report
-MODULES = util csvio store when prompt match config safety stats out
+MODULES = util csvio store when prompt match config safety stats out \
+	pacing
 HDRS = lib/util.h lib/csvio.h lib/store.h lib/when.h lib/prompt.h \
-	lib/match.h lib/config.h lib/safety.h lib/stats.h lib/out.h
+	lib/match.h lib/config.h lib/safety.h lib/stats.h lib/out.h \
+	lib/pacing.h
 LIBOBJ = lib/util.o lib/csvio.o lib/store.o lib/when.o lib/prompt.o \
-	lib/match.o lib/config.o lib/safety.o lib/stats.o lib/out.o
+	lib/match.o lib/config.o lib/safety.o lib/stats.o lib/out.o \
+	lib/pacing.o
 LIBAOBJ = lib/util.ao lib/csvio.ao lib/store.ao lib/when.ao lib/prompt.ao \
-	lib/match.ao lib/config.ao lib/safety.ao lib/stats.ao lib/out.ao
+	lib/match.ao lib/config.ao lib/safety.ao lib/stats.ao lib/out.ao \
+	lib/pacing.ao
 MAN1 = man/checkin.1 man/report.1
 MAN5 = man/steady.5
 MAN7 = man/steady.7

@@ -41,16 +41,14 @@ die() {
 
 have_time=no
 [ -x /usr/bin/time ] && have_time=yes
-case $(date +%s%N 2>/dev/null) in
-*[!0-9]* | "")	have_ns=no ;;
-*)		have_ns=yes ;;
-esac
-if [ "$have_ns" = no ] && [ "$have_time" = no ]; then
-	die "neither /usr/bin/time nor a date(1) with %N: nothing to time with"
-fi
 if [ "$have_time" = no ]; then
+	case $(date +%s%N 2>/dev/null) in
+	*[!0-9]* | "")
+		die "/usr/bin/time is missing (Debian package time), and" \
+		    "date(1) has no %N: nothing to time with" ;;
+	esac
 	say "bench: /usr/bin/time is missing (Debian package time):" \
-	    "timing with the wall clock alone, peak memory not measured"
+	    "timing with date(1) alone, peak memory not measured"
 fi
 
 tools="cat csvagg report"
@@ -102,38 +100,55 @@ export STEADY_CONFIG TZ
 pandas_py='import sys
 import pandas as pd
 d = pd.read_csv(sys.argv[1])
-g = d.groupby("client")[["mood", "distress"]]
-g.agg(["count", "mean", "min", "max"]).to_csv(sys.stdout)'
+s = d.groupby("client")[["mood", "distress"]].agg(["count", "mean", "min",
+    "max"])
+s.columns = ["_".join(c) for c in s.columns]
+s.to_csv(sys.stdout)'
 
 # --- Timing.
 
 # run_once TAG OUT CMD...: run CMD with stdin from $stdin and stdout to
 # OUT; set wall (seconds) and peak (KiB, or "-").  Returns CMD's status.
+# GNU time's %e counts in steps of 10 ms; the fallback, date(1) on either
+# side, has that much overhead and more, so its calibrated cost is taken
+# off.
 run_once() {
 	tag=$1 out=$2
 	shift 2
-	t0=$(date +%s%N 2>/dev/null)
 	if [ "$have_time" = yes ]; then
 		/usr/bin/time -f '%e %M' -o "$tmp/time" "$@" <"$stdin" \
 		    >"$out" 2>"$tmp/err.$tag"
-	else
-		"$@" <"$stdin" >"$out" 2>"$tmp/err.$tag"
-	fi
-	rc=$?
-	t1=$(date +%s%N 2>/dev/null)
-	peak=-
-	wall=
-	if [ "$have_time" = yes ]; then
+		rc=$?
 		# The last line: a failure puts a line of its own before it.
 		wall=$(awk 'END { print $1 }' "$tmp/time")
 		peak=$(awk 'END { print $2 }' "$tmp/time")
-	fi
-	if [ "$have_ns" = yes ]; then
-		wall=$(awk -v a="$t0" -v b="$t1" \
-		    'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+	else
+		t0=$(date +%s%N)
+		"$@" <"$stdin" >"$out" 2>"$tmp/err.$tag"
+		rc=$?
+		t1=$(date +%s%N)
+		wall=$(awk -v a="$t0" -v b="$t1" -v o="$overhead" 'BEGIN {
+			w = (b - a) / 1e9 - o
+			printf "%.3f", (w > 0 ? w : 0)
+		}')
+		peak=-
 	fi
 	return $rc
 }
+
+overhead=0
+if [ "$have_time" = no ]; then
+	stdin=/dev/null
+	best=
+	for r in 1 2 3 4 5; do
+		run_once true /dev/null true
+		if [ -z "$best" ] || awk -v w="$wall" -v b="$best" \
+		    'BEGIN { exit !(w < b) }'; then
+			best=$wall
+		fi
+	done
+	overhead=$best
+fi
 
 # run_tool TAG: one timed run of a tool on $f.
 run_tool() {
@@ -161,10 +176,10 @@ counts_sqlite() {
 counts_csvagg() {
 	awk -F, 'NR > 1 { print $1, $2 }' "$tmp/out.csvagg" | sort
 }
-counts_miller() {
+# miller and pandas: the column mood_count.
+counts_named() {
 	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-	    { print $col["client"], $col["mood_count"] }' \
-	    "$tmp/out.miller" | sort
+	    { print $col["client"], $col["mood_count"] }' "$1" | sort
 }
 # report: the n of the mood rows, added up over a client's periods.
 counts_report() {
@@ -209,14 +224,19 @@ sanity() {
 	awk 'NR == 1 { a = $0 } { l[NR] = $0 }
 	    END { printf "  sqlite3, for example: %s; %s; %s\n", a,
 		l[int((NR + 1) / 2)], l[NR] }' "$tmp/counts.sqlite"
-	for t in csvagg report miller week; do
+	for t in csvagg report miller pandas week; do
 		case " $tools " in
 		*" $t "*) ;;
 		*)	continue ;;
 		esac
+		case " $failed " in
+		*" $t "*)
+			continue ;;
+		esac
 		case $t in
 		csvagg)	counts_csvagg ;;
-		miller)	counts_miller ;;
+		miller | pandas)
+			counts_named "$tmp/out.$t" ;;
 		*)	counts_report "$tmp/out.$t" ;;
 		esac >"$tmp/counts.$t"
 		check_counts "$(label "$t")" "$tmp/counts.$t" || status=1
@@ -297,10 +317,14 @@ bench_file() {
 				ratio = "-"
 			else
 				ratio = sprintf("%.2f\303\227 report", s / base)
-			printf "%-22s %9.3f %9s %9s  %s\n", name, s, rate, mem,
+			printf "%-22s %9.2f %9s %9s  %s\n", name, s, rate, mem,
 			    ratio
 		}'
 	done
+	if [ "$have_time" = no ]; then
+		echo "(/usr/bin/time is missing: seconds from date(1), less" \
+		    "its overhead of $overhead s; peak memory not measured)"
+	fi
 	echo
 	sanity
 	echo
@@ -310,14 +334,18 @@ bench_file() {
 # The targets of bench/README.md, met or not: a report, never a failure.
 targets() {
 	echo "Targets for report --group client:"
-	[ -n "$best_report" ] || { echo "  not assessed: report failed"; return; }
+	case $best_report in
+	"" | 0 | 0.0 | 0.00 | 0.000)
+		echo "  not assessed: report failed or took no time"
+		return ;;
+	esac
 	awk -v b="$bytes" -v r="$best_report" -v c="${best_csvagg:-}" \
 	    -v m="${best_miller:-}" -v p="${best_pandas:-}" \
 	    -v w="${best_week:-}" -v k="$peak_report" 'BEGIN {
 		rate = b / r / 1e6
 		line("at least 300 MB/s", sprintf("%.1f MB/s", rate),
 		    rate >= 300)
-		if (c != "")
+		if (c > 0)
 			line("at least csvagg'\''s rate", sprintf("%.1f vs " \
 			    "%.1f MB/s", rate, b / c / 1e6), r <= c)
 		if (m != "")
@@ -338,8 +366,11 @@ targets() {
 			    w / r), w / r <= 2)
 	    }
 	    function line(what, fig, ok) {
-		printf "  %-28s %-20s %s\n", what ":", fig,
-		    ok < 0 ? "" : ok ? "met" : "NOT MET"
+		if (ok < 0)
+			printf "  %-28s %s\n", what ":", fig
+		else
+			printf "  %-28s %-20s %s\n", what ":", fig,
+			    ok ? "met" : "NOT MET"
 	    }'
 }
 

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "csvio.h"
 #include "out.h"
+#include "pacing.h"
 #include "stats.h"
 #include "store.h"
 #include "util.h"
@@ -114,6 +115,11 @@ struct group {
 	int64_t high_peaks;	/* trials peaking at or above the ceiling */
 	struct dayseries *ds;	/* per measure, for sources with practice */
 	size_t nds;
+	int64_t stops;		/* trials stopped early, by choice */
+	struct peaks {		/* the latest trials' peaks, oldest first */
+		int n;
+		int64_t t[12], v[12];
+	} peaks;
 	uint32_t hash;
 	struct group *next;
 };
@@ -125,9 +131,9 @@ static size_t ngroups;
 
 /* Rules for concerns and wins (settings.csv; steady.5). */
 static struct {
-	long long safety_threshold, gap_days, exposure_ceiling;
-	long long min_days;
-} rules = { 2, 7, 90, 3 };
+	long long safety_threshold, gap_days, min_days;
+} rules = { 2, 7, 3 };
+static struct pacing pace;
 
 static struct items items;
 static char *confdir;
@@ -276,6 +282,7 @@ struct view {
 	int safety_col, peak_col;	/* for the concern counters, or -1 */
 	int linked;		/* check-ins of a source with practice logs */
 	int trapcol;		/* reflections: the traps column, or -1 */
+	int stopcol;		/* trials: the stopped column, or -1 */
 };
 
 static int
@@ -430,6 +437,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	    v->kind == K_REFLECT ? csvr_col(r, "kind") : -1;
 	v->safety_col = v->peak_col = -1;
 	v->trapcol = v->kind == K_REFLECT ? csvr_col(r, "traps") : -1;
+	v->stopcol = v->kind == K_TRIALS ? csvr_col(r, "stopped") : -1;
 	if (o->group && strcmp(o->group, "source") && v->gcol < 0) {
 		warnx("%s:1: there is no column \"%s\" to group by", v->name,
 		    o->group);
@@ -597,8 +605,42 @@ count_flags(struct group *g, const struct view *v, const int64_t *val,
 	    val[v->safety_col] <= rules.safety_threshold * STATS_SCALE)
 		g->low_safety++;
 	if (v->peak_col >= 0 && set[v->peak_col] &&
-	    val[v->peak_col] >= rules.exposure_ceiling * STATS_SCALE)
+	    val[v->peak_col] >= pace.ceiling * STATS_SCALE)
 		g->high_peaks++;
+}
+
+static int
+is_yes(const char *s)
+{
+	return strcmp(s, "yes") == 0 || strcmp(s, "1") == 0 ||
+	    strcmp(s, "true") == 0;
+}
+
+/*
+ * Keep the latest trials' peaks in time order (ties: the smaller value
+ * first), dropping the oldest: the same set whatever the order of rows
+ * or partials, so merges stay exact.
+ */
+static void
+peaks_add(struct peaks *p, int64_t t, int64_t v)
+{
+	int i, max = (int)(sizeof(p->t) / sizeof(p->t[0]));
+
+	if (p->n == max && (t < p->t[0] || (t == p->t[0] && v <= p->v[0])))
+		return;
+	if (p->n == max) {
+		memmove(p->t, p->t + 1, (size_t)(max - 1) * sizeof(p->t[0]));
+		memmove(p->v, p->v + 1, (size_t)(max - 1) * sizeof(p->v[0]));
+		p->n--;
+	}
+	for (i = p->n; i > 0 && (p->t[i - 1] > t ||
+	    (p->t[i - 1] == t && p->v[i - 1] > v)); i--) {
+		p->t[i] = p->t[i - 1];
+		p->v[i] = p->v[i - 1];
+	}
+	p->t[i] = t;
+	p->v[i] = v;
+	p->n++;
 }
 
 /* Thinking traps named in a reflection ("labelling;mind_reading") are
@@ -666,6 +708,10 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	count_flags(g, v, val, set);
 	if (v->trapcol >= 0)
 		count_traps(g, csvr_field(r, (size_t)v->trapcol), t, day);
+	if (v->stopcol >= 0 && is_yes(csvr_field(r, (size_t)v->stopcol)))
+		g->stops++;
+	if (v->peak_col >= 0 && set[v->peak_col])
+		peaks_add(&g->peaks, t, val[v->peak_col]);
 }
 
 /* Read one file (or standard input for "-") into the groups. */
@@ -894,6 +940,70 @@ flag_trends(const struct group *g, struct out *o, struct tally *t)
 		}
 }
 
+/* A step's trials through the pacing rules shared with ladder. */
+static void
+flag_step(const struct group *g, struct out *o, struct tally *t)
+{
+	size_t pk = measure_id("peak", 1), vi = measure_id("violation", 1);
+	struct step_trials s;
+	double mean;
+	int days;
+
+	memset(&s, 0, sizeof(s));
+	s.trials = g->rows;
+	s.first_peak = s.last_peak = s.recent_violation = NAN;
+	if (pk < g->nm && g->m[pk].n > 0) {
+		s.first_peak = (double)g->m[pk].first / STATS_SCALE;
+		s.last_peak = (double)g->m[pk].last / STATS_SCALE;
+	}
+	if (vi < g->nm && stats_window(&g->m[vi], 1, &mean, &s.recent_n,
+	    &days) == 0)
+		s.recent_violation = mean;
+	s.high_peaks = g->high_peaks;
+	s.stops = g->stops;
+	switch (pacing_step(&pace, &s)) {
+	case PACE_SMALLER:
+		if (g->high_peaks >= pace.repeats)
+			say(o, OUT_CONCERN, &t->concerns, "step \"%s\": %lld "
+			    "trials peaked at %lld or more; a smaller in-between "
+			    "step may help.", g->sub, (long long)g->high_peaks,
+			    pace.ceiling);
+		else
+			say(o, OUT_CONCERN, &t->concerns, "step \"%s\": %lld "
+			    "trials were stopped early, which is always a fair "
+			    "choice; a smaller in-between step may help.",
+			    g->sub, (long long)g->stops);
+		break;
+	case PACE_READY:
+		say(o, OUT_WIN, &t->wins, "step \"%s\" looks ready to move on, "
+		    "whenever you choose to.", g->sub);
+		break;
+	default:
+		break;
+	}
+}
+
+/* "Step "X": peaks by trial 80, 70, 55, 40." */
+static void
+trajectory(struct out *o, const struct group *g)
+{
+	struct strbuf sb = { 0 };
+	char b[32];
+	int i;
+
+	if (g->kind != K_TRIALS || g->peaks.n == 0)
+		return;
+	sb_printf(&sb, "Step \"%s\": peak distress by trial%s ", g->sub,
+	    g->rows > g->peaks.n ? " (the latest)" : "");
+	for (i = 0; i < g->peaks.n; i++) {
+		stats_format(g->peaks.v[i], 1, b, sizeof(b));
+		sb_printf(&sb, "%s%s", i ? ", " : "", b);
+	}
+	sb_puts(&sb, ".");
+	out_note(o, OUT_INFO, sb.s);
+	sb_free(&sb);
+}
+
 /* Concerns and wins of one group, by the rules in steady.5. */
 static void
 flag_group(const struct group *g, struct out *o, struct tally *t)
@@ -908,10 +1018,8 @@ flag_group(const struct group *g, struct out *o, struct tally *t)
 		say(o, OUT_CONCERN, &t->concerns, "safety was rated %lld or "
 		    "lower on %lld check-in%s.", rules.safety_threshold,
 		    (long long)g->low_safety, g->low_safety == 1 ? "" : "s");
-	if (g->high_peaks >= 2)
-		say(o, OUT_CONCERN, &t->concerns, "%lld trials on this step "
-		    "peaked at %lld or more; a smaller in-between step may "
-		    "help.", (long long)g->high_peaks, rules.exposure_ceiling);
+	if (g->kind == K_TRIALS)
+		flag_step(g, o, t);
 	if (g->kind == K_CHECKIN && *g->period == '\0' &&
 	    daymap_span(&g->days, &first, &last) == 0) {
 		if (end - last >= rules.gap_days)
@@ -1311,6 +1419,8 @@ block(struct out *o, struct group **g, size_t n, enum out_format f)
 		coverage(o, g[i]);
 	practice_note(o, g, n);
 	for (i = 0; i < n; i++)
+		trajectory(o, g[i]);
+	for (i = 0; i < n; i++)
 		flag_group(g[i], o, &t);
 	nc = short_keep(g, n, keep, cols);
 	out_table(o, kind_names[g[0]->kind], full ? full_cols : cols,
@@ -1572,8 +1682,13 @@ partial_group(struct strbuf *sb, const struct group *g)
 	const char *f[NPARTIAL];
 	size_t i;
 
-	sb_printf(&st, "%lld %d %lld %lld|", (long long)g->rows, g->timed,
-	    (long long)g->low_safety, (long long)g->high_peaks);
+	sb_printf(&st, "%lld %d %lld %lld %lld %d", (long long)g->rows,
+	    g->timed, (long long)g->low_safety, (long long)g->high_peaks,
+	    (long long)g->stops, g->peaks.n);
+	for (i = 0; i < (size_t)g->peaks.n; i++)
+		sb_printf(&st, " %lld %lld", (long long)g->peaks.t[i],
+		    (long long)g->peaks.v[i]);
+	sb_putc(&st, '|');
 	daymap_encode(&st, &g->days);
 	f[0] = g->source;
 	f[1] = g->gval;
@@ -1654,6 +1769,34 @@ merge_measure(struct group *g, size_t id, const char *state)
 	return rc;
 }
 
+/* The group's counters and latest peaks from a partial; *used: how
+ * much of the text they took, up to and with the '|'. */
+static int
+merge_counts(struct group *g, const char *s, int *used)
+{
+	long long rows, low, high, stops, t, v;
+	int timed, npeaks, n, i;
+	const char *p = s;
+
+	if (sscanf(p, "%lld %d %lld %lld %lld %d%n", &rows, &timed, &low,
+	    &high, &stops, &npeaks, &n) != 6 || npeaks < 0 || npeaks > 12)
+		return -1;
+	for (p += n, i = 0; i < npeaks; i++, p += n)
+		if (sscanf(p, " %lld %lld%n", &t, &v, &n) != 2)
+			return -1;
+		else
+			peaks_add(&g->peaks, t, v);
+	if (*p++ != '|')
+		return -1;
+	g->rows += rows;
+	g->timed |= timed;
+	g->low_safety += low;
+	g->high_peaks += high;
+	g->stops += stops;
+	*used = (int)(p - s);
+	return 0;
+}
+
 /* Fold one partial row into the groups. */
 static int
 merge_row(struct csvr *r)
@@ -1661,9 +1804,8 @@ merge_row(struct csvr *r)
 	const char *f[NPARTIAL];
 	struct group *g;
 	struct daymap dm;
-	long long rows, low, high;
 	size_t i, id;
-	int kind, b, n, timed;
+	int kind, b, n;
 
 	for (i = 0; i < NPARTIAL; i++)
 		f[i] = csvr_field(r, (size_t)csvr_col(r, partial_cols[i]));
@@ -1671,13 +1813,9 @@ merge_row(struct csvr *r)
 		return -1;
 	g = group_get(f[0], f[1], f[2], f[4], (enum kind)kind);
 	if (*f[5] == '\0') {
-		if (sscanf(f[7], "%lld %d %lld %lld|%n", &rows, &timed, &low,
-		    &high, &n) != 4 || daymap_decode(f[7] + n, &dm) == -1)
+		if (merge_counts(g, f[7], &n) == -1 ||
+		    daymap_decode(f[7] + n, &dm) == -1)
 			return -1;
-		g->rows += rows;
-		g->timed |= timed;
-		g->low_safety += low;
-		g->high_peaks += high;
 		daymap_merge(&g->days, &dm);
 		daymap_free(&dm);
 		return 0;
@@ -1862,8 +2000,7 @@ setup(const struct opts *o)
 	    items_load(&items, confdir) == -1 ||
 	    setting_threshold(confdir, &items, &rules.safety_threshold) == -1 ||
 	    setting_num(confdir, "gap_days", 1, 3650, 7, &rules.gap_days) ==
-	    -1 || setting_num(confdir, "exposure_ceiling", 1, 100, 90,
-	    &rules.exposure_ceiling) == -1)
+	    -1 || pacing_load(&pace, confdir) == -1)
 		errx(EXIT_ERR, "%s", st_error());
 	if (when_now(&range.now) == -1)
 		errx(EXIT_ERR, "%s", st_error());

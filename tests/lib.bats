@@ -21,3 +21,6 @@ unit() {
 @test "lib: match" { unit match; }
 @test "lib: config" { unit config; }
 @test "lib: safety" { unit safety; }
+@test "lib: stats" { unit stats; }
+@test "lib: out" { unit out; }
+@test "lib: pacing" { unit pacing; }

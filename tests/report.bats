@@ -299,3 +299,35 @@ fixtures,,,reflections,weekly,entries,1,,,,,,,,,,,,"
 	run -0 report -f table "$FIXTURES/ground.csv"
 	assert_line 'Grounding on 5 days; practice strength 9 of 100 (it grows with practice and fades gently over gaps).'
 }
+
+@test "report: exposure trials: each step's peaks, and the pacing rules" {
+	# read the old messages: last peak 38 is under half the first (80);
+	# talk about the trip: the feared outcome fell short by 43 points on
+	# average over the last two weeks (3 trials); the hotel: two peaks at
+	# 90 or more; call my sister: none of the rules, so nothing is said.
+	# Violation 40, 50, 40 on days 0, 3, 6: slope 0, interval
+	# 7 * 12.706 * sqrt(66.67 / 18) = 171.17 a week (t with 1 df).
+	run -0 report -f table "$FIXTURES/trials.csv"
+	assert_line 'Step "read the old messages": peak distress by trial 80, 70, 55, 38.'
+	assert_line 'Concern to look at: step "drive past the hotel": 2 trials peaked at 90 or more; a smaller in-between step may help.'
+	assert_line 'Win: step "read the old messages" looks ready to move on, whenever you choose to.'
+	assert_line 'Win: step "talk about the trip" looks ready to move on, whenever you choose to.'
+	refute_line --partial 'call my sister" looks ready'
+	refute_line --partial 'call my sister": 2'
+	run -0 report --cols violation "$FIXTURES/trials.csv"
+	assert_line --index 4 'fixtures,,,exposure trials,talk about the trip,violation,3,43.333,5.774,40,50,40,40,0,-171.169,171.169,no clear change,43.333,43.333'
+}
+
+@test "report: stopping early twice suggests a smaller step, without blame" {
+	printf '%s\n' 'ts,step,peak,stopped' '2026-11-02T18:00:00+01:00,x,60,yes' \
+	    '2026-11-04T18:00:00+01:00,x,50,yes' >"$BATS_TEST_TMPDIR/trials.csv"
+	run -0 report -f table "$BATS_TEST_TMPDIR/trials.csv"
+	assert_line 'Concern to look at: step "x": 2 trials were stopped early, which is always a fair choice; a smaller in-between step may help.'
+}
+
+@test "report: pacing follows settings.csv" {
+	mkdir -p "$STEADY_CONFIG"
+	printf '%s\n' 'name,value' 'ready_peak,50' >"$STEADY_CONFIG/settings.csv"
+	run -0 report -f table "$FIXTURES/trials.csv"
+	assert_line 'Win: step "call my sister" looks ready to move on, whenever you choose to.'
+}
