@@ -112,6 +112,10 @@ demo: deps
 	@$(MAKE) all
 	@sh scripts/demo.sh
 
+# Side by side with miller, sqlite3, pandas and cat; not part of check.
+bench: all
+	sh bench/run.sh
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
@@ -141,5 +145,6 @@ clean:
 	rm -rf bin bin-asan bin-valgrind lib/*.o lib/*.ao lib/*.a cmd/*.o cmd/*.ao
 
 .PHONY: all units units-asan deps lint check check-asan check-valgrind demo \
+	bench \
 	install \
 	uninstall clean

@@ -293,8 +293,8 @@ put_result(struct agg *a)
 			if (m->n == 0)
 				printf(",,,");
 			else
-				printf(",%.3f,%g,%g", m->sum / m->n, m->min,
-				    m->max);
+				printf(",%.3f,%g,%g", m->sum / (double)m->n,
+				    m->min, m->max);
 		}
 		putchar('\n');
 		free(c->name);

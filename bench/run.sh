@@ -197,10 +197,10 @@ check_counts() {
 		bad = 0
 		for (c in want)
 			if (!(c in got) || got[c] != want[c]) {
+				g = (c in got) ? got[c] : "none"
 				if (bad++ < 3)
 					printf "  %s: %s has %s, sqlite3 %s\n",
-					    name, c, (c in got) ? got[c] : "none",
-					    want[c]
+					    name, c, g, want[c]
 			}
 		if (ngot != nwant)
 			bad++
