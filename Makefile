@@ -32,6 +32,10 @@ LIBOBJ = lib/util.o lib/csvio.o lib/store.o lib/when.o lib/prompt.o \
 LIBAOBJ = lib/util.ao lib/csvio.ao lib/store.ao lib/when.ao lib/prompt.ao \
 	lib/match.ao lib/config.ao lib/safety.ao lib/stats.ao lib/out.ao \
 	lib/pacing.ao
+REPORTOBJ = cmd/report/main.o cmd/report/read.o cmd/report/partial.o \
+	cmd/report/render.o
+REPORTAOBJ = cmd/report/main.ao cmd/report/read.ao cmd/report/partial.ao \
+	cmd/report/render.ao
 MAN1 = man/checkin.1 man/report.1
 MAN5 = man/steady.5
 MAN7 = man/steady.7
@@ -43,8 +47,8 @@ all: bin/checkin bin/report
 .c.ao:
 	$(CC) $(WFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) $(SANITIZE) -c -o $@ $<
 
-$(LIBOBJ) $(LIBAOBJ) cmd/checkin.o cmd/checkin.ao cmd/report.o \
-	cmd/report.ao: $(HDRS)
+$(LIBOBJ) $(LIBAOBJ) cmd/checkin.o cmd/checkin.ao: $(HDRS)
+$(REPORTOBJ) $(REPORTAOBJ): $(HDRS) cmd/report/report.h
 
 lib/libsteady.a: $(LIBOBJ)
 	rm -f $@
@@ -61,12 +65,12 @@ bin-asan/checkin: cmd/checkin.ao lib/libsteady-asan.a
 	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ cmd/checkin.ao \
 	    lib/libsteady-asan.a $(LDLIBS)
 
-bin/report: cmd/report.o lib/libsteady.a
+bin/report: $(REPORTOBJ) lib/libsteady.a
 	mkdir -p bin
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/report.o lib/libsteady.a $(LDLIBS)
-bin-asan/report: cmd/report.ao lib/libsteady-asan.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(REPORTOBJ) lib/libsteady.a $(LDLIBS)
+bin-asan/report: $(REPORTAOBJ) lib/libsteady-asan.a
 	mkdir -p bin-asan
-	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ cmd/report.ao \
+	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ $(REPORTAOBJ) \
 	    lib/libsteady-asan.a $(LDLIBS)
 
 # The C unit tests of lib/, one binary per module, run by tests/lib.bats.
@@ -142,7 +146,8 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man5/steady.5 $(DESTDIR)$(MANDIR)/man7/steady.7
 
 clean:
-	rm -rf bin bin-asan bin-valgrind lib/*.o lib/*.ao lib/*.a cmd/*.o cmd/*.ao
+	rm -rf bin bin-asan bin-valgrind lib/*.o lib/*.ao lib/*.a cmd/*.o cmd/*.ao \
+	    cmd/report/*.o cmd/report/*.ao
 
 .PHONY: all units units-asan deps lint check check-asan check-valgrind demo \
 	bench \

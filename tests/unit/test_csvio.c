@@ -1068,15 +1068,20 @@ test_pipe(void)
 	char c;
 
 	unit_must(mkfifo("p.csv", 0600) == 0 && pipe(go) == 0, "fifo");
+	/* Else the child's copy of unwritten output might come out too. */
+	fflush(stdout);
 	unit_must((pid = fork()) != -1, "fork");
 	if (pid == 0) {
 		int fd = open("p.csv", O_WRONLY);
 
+		/* Should the reader die, the read below sees the end. */
+		close(go[1]);
 		if (fd == -1 || write(fd, "a,b\n1,2\n", 8) != 8 ||
 		    read(go[0], &c, 1) != 1 || write(fd, "3,4\n", 4) != 4)
 			_exit(1);
 		_exit(0);
 	}
+	close(go[0]);
 	/* Were the first record held back, this would wait forever. */
 	alarm(30);
 	r = csvr_openpath("p.csv", 0);
@@ -1090,7 +1095,6 @@ test_pipe(void)
 	alarm(0);
 	unit_must(waitpid(pid, &st, 0) == pid, "waitpid");
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "pipe: the writer");
-	close(go[0]);
 	close(go[1]);
 	unlink("p.csv");
 }

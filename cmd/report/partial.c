@@ -1,0 +1,222 @@
+/* report: partial results, written whole and merged exactly. */
+#include <err.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "when.h"
+
+/* Partial results: the whole aggregate state, one CSV row per group and
+ * measure (steady.5, "report partials"). */
+static const char *const partial_cols[] = {
+	"source", "group", "period", "log", "item", "measure", "better",
+	"state"
+};
+#define NPARTIAL 8
+static const char *const kind_codes[] = {
+	"data", "checkin", "ground", "trials", "reflect"
+};
+static const char *const better_codes[] = { "low", "mid", "high" };
+
+static const char *
+better_code(const struct measure *m)
+{
+	if (m->textseen)
+		return "text";
+	return m->directed ? better_codes[m->better + 1] : "";
+}
+
+static void
+partial_group(struct strbuf *sb, const struct group *g)
+{
+	struct strbuf st = { 0 };
+	const char *f[NPARTIAL];
+	size_t i;
+
+	sb_printf(&st, "%lld %d %lld %lld %lld %d", (long long)g->rows,
+	    g->timed, (long long)g->low_safety, (long long)g->high_peaks,
+	    (long long)g->stops, g->peaks.n);
+	for (i = 0; i < (size_t)g->peaks.n; i++)
+		sb_printf(&st, " %lld %lld", (long long)g->peaks.t[i],
+		    (long long)g->peaks.v[i]);
+	sb_putc(&st, '|');
+	daymap_encode(&st, &g->days);
+	f[0] = g->source;
+	f[1] = g->gval;
+	f[2] = g->period;
+	f[3] = kind_codes[g->kind];
+	f[4] = g->sub;
+	f[5] = "";
+	f[6] = "";
+	f[7] = st.s;
+	csvw_record(sb, f, NPARTIAL, ',', CSVW_ESCAPE);
+	for (i = 0; i < g->nm; i++) {
+		if (g->m[i].n == 0)
+			continue;
+		sb_reset(&st);
+		stats_encode(&st, &g->m[i]);
+		if (i < g->nds && g->ds[i].len > 0) {
+			sb_putc(&st, '#');
+			dayseries_encode(&st, &g->ds[i]);
+		}
+		f[5] = measures[i].name;
+		f[6] = better_code(&measures[i]);
+		f[7] = st.s;
+		csvw_record(sb, f, NPARTIAL, ',', CSVW_ESCAPE);
+	}
+	sb_free(&st);
+}
+
+void
+write_partial(void)
+{
+	struct strbuf sb = { 0 };
+	size_t i;
+
+	csvw_record(&sb, partial_cols, NPARTIAL, ',', 0);
+	for (i = 0; i < ngroups; i++) {
+		partial_group(&sb, groups[i]);
+		fwrite(sb.s, 1, sb.len, stdout);
+		sb_reset(&sb);
+	}
+	sb_free(&sb);
+}
+
+static int
+code_of(const char *const *codes, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(codes[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A measure's state: its summary, then '#' and its day series if any. */
+static int
+merge_measure(struct group *g, size_t id, const char *state)
+{
+	struct dayseries ds;
+	struct stats st;
+	char *text = xstrdup(state), *hash = strchr(text, '#');
+	int rc = -1;
+
+	if (hash != NULL)
+		*hash++ = '\0';
+	if (stats_decode(text, &st) == 0) {
+		stats_merge(group_stats(g, id), &st);
+		stats_free(&st);
+		rc = 0;
+	}
+	if (rc == 0 && hash != NULL) {
+		if (dayseries_decode(hash, &ds) == 0) {
+			dayseries_merge(group_series(g, id), &ds);
+			dayseries_free(&ds);
+		} else
+			rc = -1;
+	}
+	free(text);
+	return rc;
+}
+
+/* The group's counters and latest peaks from a partial; *used: how
+ * much of the text they took, up to and with the '|'. */
+static int
+merge_counts(struct group *g, const char *s, int *used)
+{
+	long long rows, low, high, stops, t, v;
+	int timed, npeaks, n, i;
+	const char *p = s;
+
+	if (sscanf(p, "%lld %d %lld %lld %lld %d%n", &rows, &timed, &low,
+	    &high, &stops, &npeaks, &n) != 6 || npeaks < 0 || npeaks > 12)
+		return -1;
+	for (p += n, i = 0; i < npeaks; i++, p += n)
+		if (sscanf(p, " %lld %lld%n", &t, &v, &n) != 2)
+			return -1;
+		else
+			peaks_add(&g->peaks, t, v);
+	if (*p++ != '|')
+		return -1;
+	g->rows += rows;
+	g->timed |= timed;
+	g->low_safety += low;
+	g->high_peaks += high;
+	g->stops += stops;
+	*used = (int)(p - s);
+	return 0;
+}
+
+/* Fold one partial row into the groups. */
+static int
+merge_row(struct csvr *r)
+{
+	const char *f[NPARTIAL];
+	struct group *g;
+	struct daymap dm;
+	size_t i, id;
+	int kind, b, n;
+
+	for (i = 0; i < NPARTIAL; i++)
+		f[i] = csvr_field(r, (size_t)csvr_col(r, partial_cols[i]));
+	if ((kind = code_of(kind_codes, 5, f[3])) < 0)
+		return -1;
+	g = group_get(f[0], f[1], f[2], f[4], (enum kind)kind);
+	if (*f[5] == '\0') {
+		if (merge_counts(g, f[7], &n) == -1 ||
+		    daymap_decode(f[7] + n, &dm) == -1)
+			return -1;
+		daymap_merge(&g->days, &dm);
+		daymap_free(&dm);
+		return 0;
+	}
+	id = measure_id(f[5], 1);
+	if (strcmp(f[6], "text") == 0)
+		measures[id].textseen = 1;
+	else if ((b = code_of(better_codes, 3, f[6])) >= 0) {
+		measures[id].better = (enum better)(b - 1);
+		measures[id].directed = 1;
+	}
+	return merge_measure(g, id, f[7]);
+}
+
+int
+read_partial(const char *path)
+{
+	struct csvr *r;
+	size_t i;
+	int c, rc = 0;
+
+	r = strcmp(path, "-") == 0 ? csvr_open(stdin, "(stdin)",
+	    CSVR_UNESCAPE) : csvr_openpath(path, CSVR_UNESCAPE);
+	if (r == NULL) {
+		warnx("%s", st_error());
+		return -1;
+	}
+	for (i = 0; i < NPARTIAL; i++)
+		if (csvr_col(r, partial_cols[i]) < 0) {
+			warnx("%s:1: this is not a partial from report "
+			    "--partial", csvr_name(r));
+			csvr_close(r);
+			return -1;
+		}
+	while (rc == 0 && (c = csvr_next(r)) != CSVR_EOF)
+		if (c != CSVR_REC) {
+			warnx("%s", st_error());
+			rc = -1;
+		} else if (merge_row(r) == -1) {
+			warnx("%s:%lu: this partial row cannot be read",
+			    csvr_name(r), csvr_line(r));
+			rc = -1;
+		}
+	csvr_close(r);
+	return rc;
+}
+

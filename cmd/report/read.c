@@ -1,0 +1,660 @@
+/* report: reading rows into groups of measures. */
+#include <err.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "when.h"
+
+const char *const kind_names[] = {
+	"data", "check-ins", "grounding", "exposure trials", "reflections"
+};
+
+struct measure *measures;
+size_t nmeasures;
+
+#define NBUCKETS 4096
+static struct group *buckets[NBUCKETS];
+struct group **groups;
+size_t ngroups;
+
+struct rules rules = { 2, 7, 3 };
+struct pacing pace;
+struct items items;
+int64_t badrows;
+struct range range;
+
+/* Sources that have practice logs: their check-ins keep day series. */
+static char **practiced;
+static size_t npracticed;
+
+size_t
+measure_id(const char *name, int named)
+{
+	const struct item *it;
+	size_t i;
+
+	for (i = 0; i < nmeasures; i++)
+		if (strcmp(measures[i].name, name) == 0) {
+			measures[i].named |= named;
+			return i;
+		}
+	measures = xreallocarray(measures, nmeasures + 1, sizeof(*measures));
+	memset(&measures[nmeasures], 0, sizeof(*measures));
+	measures[nmeasures].name = xstrdup(name);
+	measures[nmeasures].named = named;
+	if ((it = items_find(&items, name)) != NULL) {
+		measures[nmeasures].better = it->better;
+		measures[nmeasures].directed = 1;
+	}
+	return nmeasures++;
+}
+
+static uint32_t
+hash_str(uint32_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return (h ^ 0x1f) * 16777619u;
+}
+
+struct group *
+group_get(const char *src, const char *gval, const char *period,
+    const char *sub, enum kind kind)
+{
+	uint32_t h = hash_str(hash_str(hash_str(hash_str(2166136261u, src),
+	    gval), period), sub) ^ (uint32_t)kind;
+	struct group *g;
+
+	for (g = buckets[h % NBUCKETS]; g != NULL; g = g->next)
+		if (g->hash == h && g->kind == kind &&
+		    strcmp(g->source, src) == 0 && strcmp(g->gval, gval) == 0
+		    && strcmp(g->period, period) == 0 &&
+		    strcmp(g->sub, sub) == 0)
+			return g;
+	g = xcalloc(1, sizeof(*g));
+	g->source = xstrdup(src);
+	g->gval = xstrdup(gval);
+	g->period = xstrdup(period);
+	g->sub = xstrdup(sub);
+	g->kind = kind;
+	g->hash = h;
+	daymap_init(&g->days);
+	g->next = buckets[h % NBUCKETS];
+	buckets[h % NBUCKETS] = g;
+	groups = xreallocarray(groups, ngroups + 1, sizeof(*groups));
+	groups[ngroups++] = g;
+	return g;
+}
+
+/* The group's summary of measure id, created on first use. */
+struct stats *
+group_stats(struct group *g, size_t id)
+{
+	size_t i;
+
+	if (id >= g->nm) {
+		g->m = xreallocarray(g->m, nmeasures, sizeof(*g->m));
+		for (i = g->nm; i < nmeasures; i++)
+			stats_init(&g->m[i]);
+		g->nm = nmeasures;
+	}
+	return &g->m[id];
+}
+
+/* The group's day series of measure id, created on first use. */
+struct dayseries *
+group_series(struct group *g, size_t id)
+{
+	size_t i;
+
+	if (id >= g->nds) {
+		g->ds = xreallocarray(g->ds, nmeasures, sizeof(*g->ds));
+		for (i = g->nds; i < nmeasures; i++)
+			dayseries_init(&g->ds[i]);
+		g->nds = nmeasures;
+	}
+	return &g->ds[id];
+}
+
+void
+groups_free(void)
+{
+	struct group *g;
+	size_t i, j;
+
+	for (i = 0; i < ngroups; i++) {
+		g = groups[i];
+		for (j = 0; j < g->nm; j++)
+			stats_free(&g->m[j]);
+		for (j = 0; j < g->nds; j++)
+			dayseries_free(&g->ds[j]);
+		free(g->ds);
+		free(g->m);
+		daymap_free(&g->days);
+		free(g->source);
+		free(g->gval);
+		free(g->period);
+		free(g->sub);
+		free(g);
+	}
+	free(groups);
+	for (i = 0; i < nmeasures; i++)
+		free(measures[i].name);
+	free(measures);
+	for (i = 0; i < npracticed; i++)
+		free(practiced[i]);
+	free(practiced);
+}
+
+/* How one input file maps onto measures and groups. */
+struct view {
+	enum kind kind;
+	const char *name;	/* for messages */
+	char *source;
+	int tscol, gcol, subcol;
+	size_t ncols;
+	long *mid;		/* per column: measure id, or -1 */
+	struct { long id; int a, b; } diff[2];	/* derived: col a - col b */
+	size_t ndiff;
+	int safety_col, peak_col;	/* for the concern counters, or -1 */
+	int linked;		/* check-ins of a source with practice logs */
+	int trapcol;		/* reflections: the traps column, or -1 */
+	int stopcol;		/* trials: the stopped column, or -1 */
+};
+
+static int
+has(struct csvr *r, const char *col)
+{
+	return csvr_col(r, col) >= 0;
+}
+
+static enum kind
+kind_of(struct csvr *r)
+{
+	static const char *const items_cols[] = {
+		"mood", "trust", "safety", "distress", "arousal"
+	};
+	size_t i;
+
+	if (!has(r, "ts"))
+		return K_GENERIC;
+	if (has(r, "exercise") && has(r, "pre") && has(r, "post"))
+		return K_GROUND;
+	if (has(r, "step") && has(r, "peak"))
+		return K_TRIALS;
+	if (has(r, "kind"))
+		return K_REFLECT;
+	for (i = 0; i < sizeof(items_cols) / sizeof(items_cols[0]); i++)
+		if (has(r, items_cols[i]))
+			return K_CHECKIN;
+	return K_GENERIC;
+}
+
+/* Columns that are never measures: times, keys and free text. */
+static int
+not_a_measure(const struct view *v, const char *col)
+{
+	static const char *const skip[] = {
+		"ts", "note", "exercise", "step", "kind", "id", "completed",
+		"stopped", "expect", "text", "prompt", "situation", "thought",
+		"traps", "learned", "safety_behaviours", "created", "status",
+	};
+	size_t i;
+
+	if (v->kind == K_GENERIC)
+		return strcmp(col, "ts") == 0;
+	for (i = 0; i < sizeof(skip) / sizeof(skip[0]); i++)
+		if (strcmp(col, skip[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is col one the person asked for with --cols (or were none named)? */
+static int
+wanted(const char *cols, const char *col)
+{
+	const char *p = cols;
+	size_t n = strlen(col);
+
+	if (cols == NULL)
+		return 1;
+	while ((p = strstr(p, col)) != NULL) {
+		if ((p == cols || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* A measure whose better direction comes from the kind of log. */
+static long
+directed(const char *name, enum better b)
+{
+	size_t id = measure_id(name, 1);
+
+	measures[id].better = b;
+	measures[id].directed = 1;
+	return (long)id;
+}
+
+static void
+add_diff(struct view *v, struct csvr *r, const char *name, enum better b,
+    const char *a, const char *bcol)
+{
+	if (!has(r, a) || !has(r, bcol))
+		return;
+	v->diff[v->ndiff].id = directed(name, b);
+	v->diff[v->ndiff].a = csvr_col(r, a);
+	v->diff[v->ndiff].b = csvr_col(r, bcol);
+	v->ndiff++;
+}
+
+/* Direction for the columns of steady's own practice logs. */
+static void
+kind_measures(struct view *v, struct csvr *r)
+{
+	if (v->kind == K_GROUND) {
+		add_diff(v, r, "change", BETTER_LOW, "post", "pre");
+		if (has(r, "pre"))
+			directed("pre", BETTER_LOW);
+		if (has(r, "post"))
+			directed("post", BETTER_LOW);
+	} else if (v->kind == K_TRIALS) {
+		add_diff(v, r, "violation", BETTER_HIGH, "expect_pct",
+		    "outcome_pct");
+		if (has(r, "peak"))
+			directed("peak", BETTER_LOW);
+		v->peak_col = csvr_col(r, "peak");
+	}
+}
+
+/*
+ * The source of a file's rows: the name of the folder holding it
+ * (clients/ana/checkin.csv is "ana"; a file named without a folder is in
+ * the current one), or --source's name for standard input.
+ */
+static char *
+source_of(const char *path, const struct opts *o)
+{
+	const char *end, *start;
+	char cwd[4096];
+
+	if (strcmp(path, "-") == 0)
+		return xstrdup(o->source ? o->source : "stdin");
+	if ((end = strrchr(path, '/')) == NULL) {
+		if (getcwd(cwd, sizeof(cwd)) == NULL)
+			return xstrdup(".");
+		return source_of(strcat(cwd, "/x"), o);
+	}
+	while (end > path && end[-1] == '/')
+		end--;
+	for (start = end; start > path && start[-1] != '/'; start--)
+		;
+	if (start == end)
+		return xstrdup("/");
+	return xasprintf("%.*s", (int)(end - start), start);
+}
+
+static int
+view_open(struct view *v, struct csvr *r, const char *path,
+    const struct opts *o)
+{
+	const char *col;
+	size_t i;
+
+	memset(v, 0, sizeof(*v));
+	v->name = csvr_name(r);
+	v->kind = kind_of(r);
+	v->source = source_of(path, o);
+	v->tscol = csvr_col(r, "ts");
+	v->gcol = o->group && strcmp(o->group, "source") ? csvr_col(r,
+	    o->group) : -1;
+	v->subcol = v->kind == K_GROUND ? csvr_col(r, "exercise") :
+	    v->kind == K_TRIALS ? csvr_col(r, "step") :
+	    v->kind == K_REFLECT ? csvr_col(r, "kind") : -1;
+	v->safety_col = v->peak_col = -1;
+	v->trapcol = v->kind == K_REFLECT ? csvr_col(r, "traps") : -1;
+	v->stopcol = v->kind == K_TRIALS ? csvr_col(r, "stopped") : -1;
+	if (o->group && strcmp(o->group, "source") && v->gcol < 0) {
+		warnx("%s:1: there is no column \"%s\" to group by", v->name,
+		    o->group);
+		return -1;
+	}
+	v->ncols = csvr_ncols(r);
+	v->mid = xcalloc(v->ncols, sizeof(*v->mid));
+	for (i = 0; i < v->ncols; i++) {
+		col = csvr_colname(r, i);
+		v->mid[i] = -1;
+		if ((int)i == v->gcol || not_a_measure(v, col) ||
+		    !wanted(o->cols, col))
+			continue;
+		v->mid[i] = (long)measure_id(col, o->cols != NULL ||
+		    (v->kind != K_GENERIC && items_find(&items, col)));
+	}
+	if (v->kind == K_CHECKIN)
+		v->safety_col = csvr_col(r, "safety");
+	/* A shard cannot know what the others hold: partials keep them all. */
+	v->linked = v->kind == K_CHECKIN && o->by == BY_ALL && v->gcol < 0 &&
+	    o->partial;
+	for (i = 0; v->kind == K_CHECKIN && o->by == BY_ALL && v->gcol < 0 &&
+	    i < npracticed; i++)
+		if (strcmp(practiced[i], v->source) == 0)
+			v->linked = 1;
+	kind_measures(v, r);
+	return 0;
+}
+
+static void
+view_close(struct view *v)
+{
+	free(v->mid);
+	free(v->source);
+}
+
+/* "2026-11-23", "2026-W48", "2026-11" or "" for the whole range. */
+static void
+period_label(enum period by, int32_t day, char *buf, size_t len)
+{
+	int y, m, d, wy, wk;
+
+	if (by == BY_ALL) {
+		buf[0] = '\0';
+		return;
+	}
+	when_civil_from_days(day, &y, &m, &d);
+	switch (by) {
+	case BY_DAY:
+		snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
+		break;
+	case BY_WEEK:
+		when_isoweek_of_day(day, &wy, &wk);
+		snprintf(buf, len, "%04d-W%02d", wy, wk);
+		break;
+	case BY_MONTH:
+		snprintf(buf, len, "%04d-%02d", y, m);
+		break;
+	default:
+		buf[0] = '\0';
+	}
+}
+
+static int
+bad_row(const struct opts *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Report a row that cannot be used; with --strict, stop there. */
+static int
+bad_row(const struct opts *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "report: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	badrows++;
+	if (o->strict)
+		exit(EXIT_ERR);
+	return -1;
+}
+
+/* The row's instant and its written day; 1 when outside the range. */
+static int
+row_time(const struct view *v, struct csvr *r, const struct opts *o,
+    time_t *t, int32_t *day)
+{
+	const char *ts;
+	long off;
+
+	*t = 0;
+	*day = 0;
+	if (v->tscol < 0)
+		return 0;
+	ts = csvr_field(r, (size_t)v->tscol);
+	if (when_parse(ts, t, &off) == -1)
+		return bad_row(o, "%s:%lu: ts %s", v->name, csvr_line(r),
+		    st_error());
+	if ((range.has_since && *t < range.since) ||
+	    (range.has_until && *t >= range.until))
+		return 1;
+	/* The day as written: the person's date where they were. */
+	*day = (int32_t)((*t + off) / 86400 - ((*t + off) % 86400 < 0));
+	return 0;
+}
+
+/* Check every measure cell before any is counted, so a row is either
+ * taken whole or reported whole. */
+static int
+row_values(const struct view *v, struct csvr *r, const struct opts *o,
+    int64_t *val, int *set)
+{
+	const char *f;
+	size_t i;
+
+	for (i = 0; i < v->ncols; i++) {
+		set[i] = 0;
+		if (v->mid[i] < 0 || measures[v->mid[i]].textseen)
+			continue;
+		f = csvr_field(r, i);
+		if (*f == '\0')
+			continue;
+		if (stats_parse(f, &val[i]) == 0) {
+			set[i] = 1;
+			continue;
+		}
+		if (!measures[v->mid[i]].named) {
+			/* A generic column of text: not a measure after all. */
+			measures[v->mid[i]].textseen = 1;
+			continue;
+		}
+		return bad_row(o, "%s:%lu: %s \"%.40s\" is not a number",
+		    v->name, csvr_line(r), measures[v->mid[i]].name, f);
+	}
+	return 0;
+}
+
+/* A value for a derived measure: both cells must be numbers. */
+static int
+diff_value(struct csvr *r, int a, int b, int64_t *out)
+{
+	int64_t x, y;
+
+	if (stats_parse(csvr_field(r, (size_t)a), &x) == -1 ||
+	    stats_parse(csvr_field(r, (size_t)b), &y) == -1)
+		return -1;
+	*out = x - y;
+	return 0;
+}
+
+/* Count what the concern rules look at. */
+static void
+count_flags(struct group *g, const struct view *v, const int64_t *val,
+    const int *set)
+{
+	if (v->safety_col >= 0 && set[v->safety_col] &&
+	    val[v->safety_col] <= rules.safety_threshold * STATS_SCALE)
+		g->low_safety++;
+	if (v->peak_col >= 0 && set[v->peak_col] &&
+	    val[v->peak_col] >= pace.ceiling * STATS_SCALE)
+		g->high_peaks++;
+}
+
+static int
+is_yes(const char *s)
+{
+	return strcmp(s, "yes") == 0 || strcmp(s, "1") == 0 ||
+	    strcmp(s, "true") == 0;
+}
+
+/*
+ * Keep the latest trials' peaks in time order (ties: the smaller value
+ * first), dropping the oldest: the same set whatever the order of rows
+ * or partials, so merges stay exact.
+ */
+void
+peaks_add(struct peaks *p, int64_t t, int64_t v)
+{
+	int i, max = (int)(sizeof(p->t) / sizeof(p->t[0]));
+
+	if (p->n == max && (t < p->t[0] || (t == p->t[0] && v <= p->v[0])))
+		return;
+	if (p->n == max) {
+		memmove(p->t, p->t + 1, (size_t)(max - 1) * sizeof(p->t[0]));
+		memmove(p->v, p->v + 1, (size_t)(max - 1) * sizeof(p->v[0]));
+		p->n--;
+	}
+	for (i = p->n; i > 0 && (p->t[i - 1] > t ||
+	    (p->t[i - 1] == t && p->v[i - 1] > v)); i--) {
+		p->t[i] = p->t[i - 1];
+		p->v[i] = p->v[i - 1];
+	}
+	p->t[i] = t;
+	p->v[i] = v;
+	p->n++;
+}
+
+/* Thinking traps named in a reflection ("labelling;mind_reading") are
+ * counted as measures "trap:NAME", so partials and merges carry them. */
+static void
+count_traps(struct group *g, const char *field, time_t t, int32_t day)
+{
+	char *list = xstrdup(field), *p = list, *name, *key;
+
+	while ((name = strsep(&p, ";")) != NULL) {
+		name = trim(name);
+		if (*name == '\0')
+			continue;
+		key = xasprintf(TRAP "%s", name);
+		stats_add(group_stats(g, measure_id(key, 1)), t, day,
+		    STATS_SCALE);
+		free(key);
+	}
+	free(list);
+}
+
+int
+is_trap(size_t id)
+{
+	return strncmp(measures[id].name, TRAP, strlen(TRAP)) == 0;
+}
+
+static void
+take_row(const struct view *v, struct csvr *r, const struct opts *o,
+    int64_t *val, int *set)
+{
+	char period[16];
+	struct group *g;
+	int32_t day;
+	int64_t dv;
+	time_t t;
+	size_t i;
+
+	if (row_time(v, r, o, &t, &day) != 0 ||
+	    row_values(v, r, o, val, set) != 0)
+		return;
+	period_label(o->by, day, period, sizeof(period));
+	g = group_get(v->source, v->gcol >= 0 ? csvr_field(r,
+	    (size_t)v->gcol) : "", period, v->subcol >= 0 ?
+	    csvr_field(r, (size_t)v->subcol) : "", v->kind);
+	g->rows++;
+	if (v->tscol >= 0) {
+		g->timed = 1;
+		daymap_set(&g->days, day);
+	}
+	for (i = 0; i < v->ncols; i++)
+		if (set[i]) {
+			stats_add(group_stats(g, (size_t)v->mid[i]), t, day,
+			    val[i]);
+			if (v->linked)
+				dayseries_add(group_series(g,
+				    (size_t)v->mid[i]), day, val[i]);
+		}
+	for (i = 0; i < v->ndiff; i++)
+		if (diff_value(r, v->diff[i].a, v->diff[i].b, &dv) == 0)
+			stats_add(group_stats(g, (size_t)v->diff[i].id), t,
+			    day, dv);
+	count_flags(g, v, val, set);
+	if (v->trapcol >= 0)
+		count_traps(g, csvr_field(r, (size_t)v->trapcol), t, day);
+	if (v->stopcol >= 0 && is_yes(csvr_field(r, (size_t)v->stopcol)))
+		g->stops++;
+	if (v->peak_col >= 0 && set[v->peak_col])
+		peaks_add(&g->peaks, t, val[v->peak_col]);
+}
+
+/* Read one file (or standard input for "-") into the groups. */
+int
+read_file(const char *path, const struct opts *o)
+{
+	struct csvr *r;
+	struct view v;
+	int64_t *val;
+	int *set, c = CSVR_EOF, rc = 0;
+
+	r = strcmp(path, "-") == 0 ? csvr_open(stdin, "(stdin)",
+	    CSVR_UNESCAPE) : csvr_openpath(path, CSVR_UNESCAPE);
+	if (r == NULL) {
+		warnx("%s", st_error());
+		return -1;
+	}
+	if (csvr_ncols(r) == 0 || view_open(&v, r, path, o) == -1) {
+		rc = csvr_ncols(r) == 0 ? 0 : -1;
+		csvr_close(r);
+		return rc;
+	}
+	if (v.tscol < 0 && o->by != BY_ALL) {
+		warnx("%s:1: there is no ts column, so --by cannot place rows "
+		    "in time", v.name);
+		rc = -1;
+	}
+	val = xcalloc(v.ncols, sizeof(*val));
+	set = xcalloc(v.ncols, sizeof(*set));
+	while (rc == 0 && (c = csvr_next(r)) != CSVR_EOF) {
+		if (c == CSVR_REC)
+			take_row(&v, r, o, val, set);
+		else if (c == CSVR_BAD)
+			bad_row(o, "%s", st_error());
+		else
+			rc = -1;
+	}
+	if (rc == -1 && c == CSVR_ERR)
+		warnx("%s", st_error());
+	free(val);
+	free(set);
+	view_close(&v);
+	csvr_close(r);
+	return rc;
+}
+
+/*
+ * Before reading: which sources have practice logs, from each file's
+ * header alone, so that only their check-ins keep day-by-day values.
+ */
+void
+prescan(int argc, char **argv, const struct opts *o)
+{
+	struct csvr *r;
+	enum kind k;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0 ||
+		    (r = csvr_openpath(argv[i], 0)) == NULL)
+			continue;	/* read_file reports it */
+		k = kind_of(r);
+		csvr_close(r);
+		if (k != K_GROUND && k != K_TRIALS && k != K_REFLECT)
+			continue;
+		practiced = xreallocarray(practiced, npracticed + 1,
+		    sizeof(*practiced));
+		practiced[npracticed++] = source_of(argv[i], o);
+	}
+}

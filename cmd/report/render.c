@@ -1,0 +1,941 @@
+/* report: the document: trends, concerns, wins, summaries. */
+#include <err.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "when.h"
+
+static size_t *order;		/* measure ids in the order shown */
+
+/*
+ * Check-in items in their own order, then the practice logs' columns in
+ * the order a session goes, then the rest by name: the same order
+ * however the rows (or partials) arrived.
+ */
+static int
+measure_rank(const struct measure *m)
+{
+	static const char *const practice[] = {
+		"pre", "peak", "post", "change", "expect_pct", "outcome_pct",
+		"violation", "seconds", "minutes",
+	};
+	const struct item *it = items_find(&items, m->name);
+	size_t i;
+
+	if (it != NULL)
+		return (int)(it - items.v);
+	for (i = 0; i < sizeof(practice) / sizeof(practice[0]); i++)
+		if (strcmp(m->name, practice[i]) == 0)
+			return 1000 + (int)i;
+	return 2000;
+}
+
+static int
+order_cmp(const void *a, const void *b)
+{
+	const struct measure *x = &measures[*(const size_t *)a];
+	const struct measure *y = &measures[*(const size_t *)b];
+	int rx = measure_rank(x), ry = measure_rank(y);
+
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static void
+sort_measures(void)
+{
+	size_t i;
+
+	order = xcalloc(nmeasures, sizeof(*order));
+	for (i = 0; i < nmeasures; i++)
+		order[i] = i;
+	qsort(order, nmeasures, sizeof(*order), order_cmp);
+}
+
+/*
+ * The Monday that starts a group's charts (its first week, or the one
+ * that leaves the last `len` weeks when there are more) and how many
+ * weeks they show; 0 when the group has no days.
+ */
+static size_t
+chart_weeks(const struct group *g, size_t len, int32_t *mon)
+{
+	int32_t first, last, lastmon;
+
+	if (daymap_span(&g->days, &first, &last) == -1)
+		return 0;
+	*mon = first - ((first + 3) % 7 + 7) % 7;
+	lastmon = last - ((last + 3) % 7 + 7) % 7;
+	if ((lastmon - *mon) / 7 + 1 > (int32_t)len)
+		*mon = lastmon - 7 * (int32_t)(len - 1);
+	return (size_t)((lastmon - *mon) / 7 + 1);
+}
+
+
+/* A number with up to dec decimals, trailing zeros cut; "" for NAN. */
+static const char *
+num(double x, int dec, char *buf, size_t len)
+{
+	char *e;
+
+	if (isnan(x)) {
+		buf[0] = '\0';
+		return buf;
+	}
+	snprintf(buf, len, "%.*f", dec, x);
+	if (strchr(buf, '.') != NULL) {
+		e = buf + strlen(buf);
+		while (e[-1] == '0')
+			*--e = '\0';
+		if (e[-1] == '.')
+			e[-1] = '\0';
+	}
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
+	return buf;
+}
+
+/*
+ * The trend in words that respect the measure's direction.  An interval
+ * that spans zero is "no clear change"; too few values say so.
+ */
+static const char *
+trend_word(const struct measure *m, const struct stats *st,
+    struct stats_trend *tr)
+{
+	int rising;
+
+	if (stats_trend(st, tr) == -1)
+		return "too few to tell";
+	if (tr->lo <= 0 && tr->hi >= 0)
+		return "no clear change";
+	rising = tr->lo > 0;
+	if (!m->directed || m->better == BETTER_MID)
+		return rising ? "rising" : "falling";
+	return rising == (m->better == BETTER_HIGH) ? "improving" :
+	    "worsening";
+}
+
+/* The last day of the range: --until's day, else today. */
+static int32_t
+end_day(void)
+{
+	time_t t = range.has_until ? range.until - 1 : range.now;
+	char date[11];
+	int y, m, d;
+
+	when_date(t, date);
+	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3)
+		return 0;
+	return (int32_t)when_days_from_civil(y, m, d);
+}
+
+static void
+say(struct out *o, enum out_kind k, int *count, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* One concern or win: counted, and written when there is a document. */
+static void
+say(struct out *o, enum out_kind k, int *count, const char *fmt, ...)
+{
+	struct strbuf sb = { 0 };
+	va_list ap;
+
+	(*count)++;
+	if (o == NULL)
+		return;
+	sb_puts(&sb, k == OUT_CONCERN ? "Concern to look at: " :
+	    k == OUT_WIN ? "Win: " : "");
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	out_note(o, k, sb.s);
+	sb_free(&sb);
+}
+
+struct tally {
+	int concerns, wins;
+};
+
+/* Trends that are clear enough to be named, worse first. */
+static void
+flag_trends(const struct group *g, struct out *o, struct tally *t)
+{
+	struct stats_trend tr;
+	const char *w;
+	char b[32];
+	size_t i, j;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (j = 0; j < nmeasures; j++) {
+			if ((i = order[j]) >= g->nm || g->m[i].n == 0 ||
+			    measures[i].textseen ||
+			    !measures[i].directed ||
+			    measures[i].better == BETTER_MID)
+				continue;
+			w = trend_word(&measures[i], &g->m[i], &tr);
+			if (pass == 0 && strcmp(w, "worsening") == 0)
+				say(o, OUT_CONCERN, &t->concerns, "%s has been "
+				    "%s (about %s%s a week).", measures[i].name,
+				    tr.slope > 0 ? "rising" : "falling",
+				    tr.slope > 0 ? "+" : "",
+				    num(tr.slope, 2, b, 32));
+			else if (pass == 1 && strcmp(w, "improving") == 0)
+				say(o, OUT_WIN, &t->wins, "%s has been "
+				    "improving (about %s%s a week).",
+				    measures[i].name, tr.slope > 0 ? "+" : "",
+				    num(tr.slope, 2, b, 32));
+		}
+}
+
+/* A step's trials through the pacing rules shared with ladder. */
+static void
+flag_step(const struct group *g, struct out *o, struct tally *t)
+{
+	size_t pk = measure_id("peak", 1), vi = measure_id("violation", 1);
+	struct step_trials s;
+	double mean;
+	int days;
+
+	memset(&s, 0, sizeof(s));
+	s.trials = g->rows;
+	s.first_peak = s.last_peak = s.recent_violation = NAN;
+	if (pk < g->nm && g->m[pk].n > 0) {
+		s.first_peak = (double)g->m[pk].first / STATS_SCALE;
+		s.last_peak = (double)g->m[pk].last / STATS_SCALE;
+	}
+	if (vi < g->nm && stats_window(&g->m[vi], 1, &mean, &s.recent_n,
+	    &days) == 0)
+		s.recent_violation = mean;
+	s.high_peaks = g->high_peaks;
+	s.stops = g->stops;
+	switch (pacing_step(&pace, &s)) {
+	case PACE_SMALLER:
+		if (g->high_peaks >= pace.repeats)
+			say(o, OUT_CONCERN, &t->concerns, "step \"%s\": %lld "
+			    "trials peaked at %lld or more; a smaller in-between "
+			    "step may help.", g->sub, (long long)g->high_peaks,
+			    pace.ceiling);
+		else
+			say(o, OUT_CONCERN, &t->concerns, "step \"%s\": %lld "
+			    "trials were stopped early, which is always a fair "
+			    "choice; a smaller in-between step may help.",
+			    g->sub, (long long)g->stops);
+		break;
+	case PACE_READY:
+		say(o, OUT_WIN, &t->wins, "step \"%s\" looks ready to move on, "
+		    "whenever you choose to.", g->sub);
+		break;
+	default:
+		break;
+	}
+}
+
+/* "Step "X": peaks by trial 80, 70, 55, 40." */
+static void
+trajectory(struct out *o, const struct group *g)
+{
+	struct strbuf sb = { 0 };
+	char b[32];
+	int i;
+
+	if (g->kind != K_TRIALS || g->peaks.n == 0)
+		return;
+	sb_printf(&sb, "Step \"%s\": peak distress by trial%s ", g->sub,
+	    g->rows > g->peaks.n ? " (the latest)" : "");
+	for (i = 0; i < g->peaks.n; i++) {
+		stats_format(g->peaks.v[i], 1, b, sizeof(b));
+		sb_printf(&sb, "%s%s", i ? ", " : "", b);
+	}
+	sb_puts(&sb, ".");
+	out_note(o, OUT_INFO, sb.s);
+	sb_free(&sb);
+}
+
+/* Concerns and wins of one group, by the rules in steady.5. */
+static void
+flag_group(const struct group *g, struct out *o, struct tally *t)
+{
+	struct stats *ch;
+	int32_t first, last, end = end_day();
+	double strength;
+	char b[32];
+	size_t id;
+
+	if (g->low_safety > 0)
+		say(o, OUT_CONCERN, &t->concerns, "safety was rated %lld or "
+		    "lower on %lld check-in%s.", rules.safety_threshold,
+		    (long long)g->low_safety, g->low_safety == 1 ? "" : "s");
+	if (g->kind == K_TRIALS)
+		flag_step(g, o, t);
+	if (g->kind == K_CHECKIN && *g->period == '\0' &&
+	    daymap_span(&g->days, &first, &last) == 0) {
+		if (end - last >= rules.gap_days)
+			say(o, OUT_CONCERN, &t->concerns, "the last check-in "
+			    "was %ld days before the end of this period.",
+			    (long)(end - last));
+		strength = daymap_strength(&g->days, end, 14);
+		if (strength >= 0.7)
+			say(o, OUT_WIN, &t->wins, "check-ins have been "
+			    "regular (habit strength %s of 100).",
+			    num(strength * 100, 0, b, 32));
+	}
+	if (g->kind == K_CHECKIN || g->kind == K_GENERIC)
+		flag_trends(g, o, t);
+	if (g->kind == K_GROUND && (id = measure_id("change", 1)) < g->nm) {
+		ch = &g->m[id];
+		if (ch->n >= rules.min_days && stats_mean(ch) <= -1)
+			say(o, OUT_WIN, &t->wins, "%s went with distress "
+			    "falling by %s on average (%lld sessions).",
+			    g->sub, num(-stats_mean(ch), 1, b, 32),
+			    (long long)ch->n);
+	}
+}
+
+/* The full columns, for csv, tsv and json: one tidy table. */
+static const struct out_col full_cols[] = {
+	{ "source", 0 }, { "group", 0 }, { "period", 0 }, { "log", 0 },
+	{ "item", 0 }, { "measure", 0 }, { "n", 1 }, { "mean", 1 },
+	{ "sd", 1 }, { "min", 1 }, { "max", 1 }, { "first", 1 },
+	{ "last", 1 }, { "trend_per_week", 1 }, { "trend_low", 1 },
+	{ "trend_high", 1 }, { "trend", 0 }, { "baseline", 1 },
+	{ "recent", 1 },
+};
+#define NFULL (sizeof(full_cols) / sizeof(full_cols[0]))
+
+/* The compact columns, for a person reading: table, md and html. */
+static const struct out_col short_cols[] = {
+	{ "period", 0 }, { "item", 0 }, { "measure", 0 }, { "n", 1 },
+	{ "mean", 1 }, { "sd", 1 }, { "min", 1 }, { "max", 1 },
+	{ "last", 1 }, { "trend", 0 }, { "per week", 1 },
+	{ "first 2 wk", 1 }, { "last 2 wk", 1 }, { "weekly", 0 },
+};
+#define NSHORT (sizeof(short_cols) / sizeof(short_cols[0]))
+
+static int
+full_format(enum out_format f)
+{
+	return f == OUT_CSV || f == OUT_TSV || f == OUT_JSON;
+}
+
+/* Cells for one measure of one group, in either column set. */
+struct cells {
+	char v[NFULL][48];
+	char spark[3 * 64 + 1];
+};
+
+static void
+measure_cells(const struct group *g, size_t id, struct cells *c,
+    const char **row, int full)
+{
+	const struct stats *st = &g->m[id];
+	struct stats_trend tr;
+	const char *word = trend_word(&measures[id], st, &tr);
+	double w[64], mean;
+	int64_t wn;
+	int days, ok = stats_trend(st, &tr) == 0;
+	int dec = full ? 3 : 1;	/* people read one decimal; files keep 3 */
+	int32_t mon;
+	size_t nw = 0;
+
+	num(stats_mean(st), dec, c->v[0], 48);
+	num(stats_sd(st), dec, c->v[1], 48);
+	stats_format(st->min, 3, c->v[2], 48);
+	stats_format(st->max, 3, c->v[3], 48);
+	stats_format(st->first, 3, c->v[4], 48);
+	stats_format(st->last, 3, c->v[5], 48);
+	num(ok ? tr.slope : NAN, full ? 3 : 2, c->v[6], 48);
+	num(ok ? tr.lo : NAN, 3, c->v[7], 48);
+	num(ok ? tr.hi : NAN, 3, c->v[8], 48);
+	num(stats_window(st, 0, &mean, &wn, &days) == 0 ? mean : NAN, dec,
+	    c->v[9], 48);
+	num(stats_window(st, 1, &mean, &wn, &days) == 0 ? mean : NAN, dec,
+	    c->v[10], 48);
+	snprintf(c->v[11], 48, "%lld", (long long)st->n);
+	if (!g->timed) {
+		/* Without times, first, last and trends mean nothing. */
+		c->v[4][0] = c->v[5][0] = c->v[6][0] = c->v[7][0] = '\0';
+		c->v[8][0] = c->v[9][0] = c->v[10][0] = '\0';
+		word = "";
+	}
+	c->spark[0] = '\0';
+	if ((nw = chart_weeks(g, 64, &mon)) > 0) {
+		nw = stats_weekly(st, mon, w, nw);
+		out_sparkline(w, nw, (double)st->min / STATS_SCALE,
+		    (double)st->max / STATS_SCALE, c->spark, sizeof(c->spark));
+	}
+	if (full) {
+		const char *f[NFULL] = { g->source, g->gval, g->period,
+		    kind_names[g->kind], g->sub, measures[id].name, c->v[11],
+		    c->v[0], c->v[1], c->v[2], c->v[3], c->v[4], c->v[5],
+		    c->v[6], c->v[7], c->v[8], word, c->v[9], c->v[10] };
+		memcpy(row, f, sizeof(f));
+	} else {
+		const char *f[NSHORT] = { g->period, g->sub,
+		    measures[id].name, c->v[11], c->v[0], c->v[1], c->v[2],
+		    c->v[3], c->v[5], word, c->v[6], c->v[9], c->v[10],
+		    c->spark };
+		memcpy(row, f, sizeof(f));
+	}
+}
+
+/*
+ * The short columns worth showing for a block: the period only with
+ * --by, the item only for logs that have one (exercise, step, kind).
+ */
+static size_t
+short_keep(struct group **g, size_t n, int *keep, struct out_col *cols)
+{
+	size_t i, j, k = 0;
+	int counts_only = 1;	/* only entries counted: no statistics */
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < g[i]->nm; j++)
+			if (g[i]->m[j].n > 0 && !measures[j].textseen &&
+			    !is_trap(j))
+				counts_only = 0;
+	for (i = 0; i < NSHORT; i++) {
+		keep[i] = !counts_only || (i >= 1 && i <= 3);
+		if (i == 0)
+			keep[i] = *g[0]->period != '\0';
+		if (i == 1)
+			keep[i] = g[0]->kind == K_GROUND ||
+			    g[0]->kind == K_TRIALS || g[0]->kind == K_REFLECT;
+		if (keep[i])
+			cols[k++] = short_cols[i];
+	}
+	return k;
+}
+
+/* Drop the cells of columns not kept, in place. */
+static void
+compact(const char **row, const int *keep, int full)
+{
+	size_t i, k = 0;
+
+	if (full)
+		return;
+	for (i = 0; i < NSHORT; i++)
+		if (keep[i])
+			row[k++] = row[i];
+}
+
+/* A group with no measures (reflections): how many entries it has. */
+static void
+count_row(struct out *o, const struct group *g, int full, const int *keep)
+{
+	const char *row[NFULL];
+	char n[24];
+	size_t i;
+
+	snprintf(n, sizeof(n), "%lld", (long long)g->rows);
+	for (i = 0; i < NFULL; i++)
+		row[i] = "";
+	if (full) {
+		row[0] = g->source;
+		row[1] = g->gval;
+		row[2] = g->period;
+		row[3] = kind_names[g->kind];
+		row[4] = g->sub;
+		row[5] = "entries";
+		row[6] = n;
+	} else {
+		row[0] = g->period;
+		row[1] = g->sub;
+		row[2] = "entries";
+		row[3] = n;
+		compact(row, keep, full);
+	}
+	out_row(o, row);
+}
+
+/* The rows of one group: one per measure with values, or a count. */
+static void
+group_rows(struct out *o, const struct group *g, int full,
+    const int *keep)
+{
+	const char *row[NFULL];
+	struct cells c;
+	size_t i, j, rows = 0;
+
+	for (j = 0; j < nmeasures; j++) {
+		i = order[j];
+		if (i >= g->nm || g->m[i].n == 0 || measures[i].textseen ||
+		    is_trap(i))
+			continue;
+		measure_cells(g, i, &c, row, full);
+		compact(row, keep, full);
+		out_row(o, row);
+		rows++;
+	}
+	if (rows == 0)
+		count_row(o, g, full, keep);
+}
+
+static int
+group_cmp(const void *a, const void *b)
+{
+	const struct group *x = *(struct group *const *)a;
+	const struct group *y = *(struct group *const *)b;
+	int c;
+
+	if ((c = strcmp(x->source, y->source)) != 0 ||
+	    (c = strcmp(x->gval, y->gval)) != 0)
+		return c;
+	if (x->kind != y->kind)
+		return x->kind == K_GENERIC ? 1 : y->kind == K_GENERIC ? -1 :
+		    (int)x->kind - (int)y->kind;
+	if ((c = strcmp(x->sub, y->sub)) != 0)
+		return c;
+	return strcmp(x->period, y->period);
+}
+
+static int
+same_block(const struct group *a, const struct group *b)
+{
+	return strcmp(a->source, b->source) == 0 &&
+	    strcmp(a->gval, b->gval) == 0 && a->kind == b->kind;
+}
+
+/* "Check-ins on 62 of 90 days, from 2026-08-26 to 2026-11-23." */
+static void
+coverage(struct out *o, const struct group *g)
+{
+	int32_t first, last, start, end = end_day();
+	char a[11], b[11], sent[200];
+	int y, m, d;
+	int32_t gap;
+
+	if (g->kind != K_CHECKIN || *g->period ||
+	    daymap_span(&g->days, &first, &last) == -1)
+		return;
+	start = first;
+	if (range.has_since) {
+		when_date(range.since, a);
+		if (sscanf(a, "%d-%d-%d", &y, &m, &d) == 3)
+			start = (int32_t)when_days_from_civil(y, m, d);
+	}
+	if (end < last)
+		end = last;
+	when_civil_from_days(start, &y, &m, &d);
+	snprintf(a, sizeof(a), "%04d-%02d-%02d", y, m, d);
+	when_civil_from_days(end, &y, &m, &d);
+	snprintf(b, sizeof(b), "%04d-%02d-%02d", y, m, d);
+	snprintf(sent, sizeof(sent), "Check-ins on %lld of %ld days, from "
+	    "%s to %s.", (long long)daymap_count(&g->days, start, end),
+	    (long)(end - start + 1), a, b);
+	out_note(o, OUT_INFO, sent);
+	if ((gap = daymap_longest_gap(&g->days)) >= 2) {
+		snprintf(sent, sizeof(sent), "The longest stretch without one "
+		    "was %ld days.", (long)gap);
+		out_note(o, OUT_INFO, sent);
+	}
+}
+
+/* Weekly means of each measure as charts (html and json). */
+static void
+charts(struct out *o, const struct group *g)
+{
+	char labels[64][12], title[96];
+	const char *x[64];
+	struct out_chart ch;
+	double w[64], lo, hi;
+	int32_t mon;
+	size_t i, j, k, n, nw;
+	int wy, wk;
+
+	if (*g->period || (nw = chart_weeks(g, 64, &mon)) == 0)
+		return;
+	for (j = 0; j < nmeasures; j++) {
+		if ((i = order[j]) >= g->nm)
+			continue;
+		if (g->m[i].n == 0 || measures[i].textseen || is_trap(i))
+			continue;
+		n = stats_weekly(&g->m[i], mon, w, nw);
+		for (k = 0; k < n; k++) {
+			when_isoweek_of_day(mon + 7 * (long)k, &wy, &wk);
+			snprintf(labels[k], sizeof(labels[k]), "%04d-W%02d", wy,
+			    wk);
+			x[k] = labels[k];
+		}
+		lo = (double)g->m[i].min / STATS_SCALE;
+		hi = (double)g->m[i].max / STATS_SCALE;
+		snprintf(title, sizeof(title), "%s (weekly mean)",
+		    measures[i].name);
+		memset(&ch, 0, sizeof(ch));
+		ch.title = title;
+		ch.n = n;
+		ch.y = w;
+		ch.x = x;
+		ch.ymin = lo < 0 ? lo : 0;
+		ch.ymax = hi > 10 || lo < 0 ? hi : 10;
+		out_chart(o, &ch);
+	}
+}
+
+/* The practices, by kind of log, in a table and starting a sentence. */
+static const char *const practice_names[] = {
+	"", "", "grounding", "exposure", "reflection"
+};
+static const char *const practice_titles[] = {
+	"", "", "Grounding", "Exposure practice", "Reflection"
+};
+
+struct trapcount {
+	size_t id;
+	int64_t n;
+};
+
+static int
+trap_cmp(const void *a, const void *b)
+{
+	const struct trapcount *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(measures[x->id].name, measures[y->id].name);
+}
+
+/* "Possible thinking traps noted most often: labelling (4), ..." */
+static void
+trap_note(struct out *o, struct group **g, size_t n)
+{
+	struct trapcount *tc = xcalloc(nmeasures, sizeof(*tc));
+	struct strbuf sb = { 0 };
+	size_t i, j, k = 0;
+
+	for (j = 0; j < nmeasures; j++) {
+		if (!is_trap(j))
+			continue;
+		tc[k].id = j;
+		for (i = 0; i < n; i++)
+			if (j < g[i]->nm)
+				tc[k].n += g[i]->m[j].n;
+		k += tc[k].n > 0;
+	}
+	qsort(tc, k, sizeof(*tc), trap_cmp);
+	for (i = 0; i < k && i < 5; i++)
+		sb_printf(&sb, "%s%s (%lld)", i ? ", " : "Possible thinking "
+		    "traps noted most often: ", measures[tc[i].id].name +
+		    strlen(TRAP), (long long)tc[i].n);
+	if (k > 0) {
+		sb_puts(&sb, ".");
+		out_note(o, OUT_INFO, sb.s);
+	}
+	sb_free(&sb);
+	free(tc);
+}
+
+/* How steady a practice has been: days with it, and its strength. */
+static void
+practice_note(struct out *o, struct group **g, size_t n)
+{
+	struct daymap dm;
+	int32_t first, last;
+	char sent[200], b[16];
+	size_t i;
+
+	if (g[0]->kind < K_GROUND || *g[0]->period)
+		return;
+	daymap_init(&dm);
+	for (i = 0; i < n; i++)
+		daymap_merge(&dm, &g[i]->days);
+	if (daymap_span(&dm, &first, &last) == 0) {
+		snprintf(sent, sizeof(sent), "%s on %lld days; practice "
+		    "strength %s of 100 (it grows with practice and fades "
+		    "gently over gaps).", practice_titles[g[0]->kind],
+		    (long long)daymap_count(&dm, first, last),
+		    num(daymap_strength(&dm, end_day(), 14) * 100, 0, b,
+		    sizeof(b)));
+		out_note(o, OUT_INFO, sent);
+	}
+	daymap_free(&dm);
+	if (g[0]->kind == K_REFLECT)
+		trap_note(o, g, n);
+}
+
+/* One block: a source's groups of one kind of log. */
+static void
+block(struct out *o, struct group **g, size_t n, enum out_format f)
+{
+	static struct out_col cols[NSHORT];	/* lives until the next table */
+	int full = full_format(f), keep[NSHORT];
+	struct tally t = { 0, 0 };
+	size_t i, nc;
+
+	for (i = 0; i < n; i++)
+		coverage(o, g[i]);
+	practice_note(o, g, n);
+	for (i = 0; i < n; i++)
+		trajectory(o, g[i]);
+	for (i = 0; i < n; i++)
+		flag_group(g[i], o, &t);
+	nc = short_keep(g, n, keep, cols);
+	out_table(o, kind_names[g[0]->kind], full ? full_cols : cols,
+	    full ? NFULL : nc, 1);
+	for (i = 0; i < n; i++)
+		group_rows(o, g[i], full, keep);
+	if (f == OUT_HTML || f == OUT_JSON)
+		for (i = 0; i < n; i++)
+			charts(o, g[i]);
+}
+
+/* Practice and how the days went: a row per practice and measure. */
+struct linkrow {
+	enum kind kind;
+	size_t id;
+	int64_t n[4];		/* days: with, without, day after with, not */
+	double mean[4];
+};
+
+static const struct out_col link_cols[] = {
+	{ "practice", 0 }, { "measure", 0 }, { "days with", 1 },
+	{ "mean with", 1 }, { "days without", 1 }, { "mean without", 1 },
+	{ "next day with", 1 }, { "next day without", 1 },
+};
+#define NLINK (sizeof(link_cols) / sizeof(link_cols[0]))
+
+/* The rows worth showing: at least min_days on each side (steady.5). */
+static size_t
+link_rows(struct group **g, size_t n, const struct group *c,
+    struct linkrow *rows, size_t max)
+{
+	struct daymap dm;
+	struct linkrow r;
+	size_t i, j, k, nrows = 0;
+
+	for (k = K_GROUND; k <= K_REFLECT; k++) {
+		daymap_init(&dm);
+		for (i = 0; i < n; i++)
+			if (g[i]->kind == (enum kind)k && !*g[i]->gval)
+				daymap_merge(&dm, &g[i]->days);
+		for (j = 0; dm.nbits > 0 && j < nmeasures; j++) {
+			if ((r.id = order[j]) >= c->nds ||
+			    c->ds[r.id].len == 0 || nrows == max)
+				continue;
+			r.kind = (enum kind)k;
+			for (i = 0; i < 4; i++)
+				r.mean[i] = dayseries_mean_if(&c->ds[r.id], &dm,
+				    !(i % 2), (int)(i / 2), &r.n[i]);
+			if (r.n[0] >= rules.min_days && r.n[1] >= rules.min_days)
+				rows[nrows++] = r;
+		}
+		daymap_free(&dm);
+	}
+	return nrows;
+}
+
+/* How check-ins went on days with each practice, and without. */
+static void
+links(struct out *o, struct group **g, size_t n)
+{
+	const struct group *c = NULL;
+	struct linkrow rows[64];
+	const char *cell[NLINK];
+	char buf[8][32];
+	size_t i, k, nrows;
+	int64_t fewest = INT64_MAX;
+
+	for (i = 0; i < n; i++)
+		if (g[i]->kind == K_CHECKIN && !*g[i]->gval && g[i]->nds)
+			c = g[i];
+	if (c == NULL || (nrows = link_rows(g, n, c, rows, 64)) == 0)
+		return;
+	for (i = 0; i < nrows; i++)
+		for (k = 0; k < 2; k++)
+			fewest = rows[i].n[k] < fewest ? rows[i].n[k] : fewest;
+	out_note(o, OUT_INFO, "Check-ins on days with each practice and on "
+	    "days without it: these show what went together, not what "
+	    "caused what.");
+	if (fewest < 30)
+		out_note(o, OUT_INFO, "Some of these rest on fewer than 30 "
+		    "days on one side, so read them lightly.");
+	out_table(o, "practice and check-ins", link_cols, NLINK, 0);
+	for (i = 0; i < nrows; i++) {
+		cell[0] = practice_names[rows[i].kind];
+		cell[1] = measures[rows[i].id].name;
+		for (k = 0; k < 4; k++) {
+			snprintf(buf[2 * k], 32, "%lld", (long long)rows[i].n[k]);
+			num(rows[i].mean[k], 2, buf[2 * k + 1], 32);
+		}
+		cell[2] = buf[0];
+		cell[3] = buf[1];
+		cell[4] = buf[2];
+		cell[5] = buf[3];
+		cell[6] = buf[5];
+		cell[7] = buf[7];
+		out_row(o, cell);
+	}
+}
+
+static void
+detail(struct out *o, enum out_format f)
+{
+	char heading[256];
+	size_t i, j, src = 0;
+
+	qsort(groups, ngroups, sizeof(*groups), group_cmp);
+	if (ngroups == 0 && full_format(f))	/* still a well-formed table */
+		out_table(o, "measures", full_cols, NFULL, 1);
+	for (i = 0; i < ngroups; i = j) {
+		if (i == 0 || strcmp(groups[i]->source, groups[i - 1]->source)
+		    || strcmp(groups[i]->gval, groups[i - 1]->gval)) {
+			snprintf(heading, sizeof(heading), "%s%s%s",
+			    groups[i]->source, *groups[i]->gval ? ": " : "",
+			    groups[i]->gval);
+			out_section(o, heading);
+		}
+		for (j = i + 1; j < ngroups && same_block(groups[i],
+		    groups[j]); j++)
+			;
+		block(o, groups + i, j - i, f);
+		if (j == ngroups || strcmp(groups[j]->source, groups[i]->source))
+			links(o, groups + src, j - src);
+		if (j < ngroups && strcmp(groups[j]->source, groups[i]->source))
+			src = j;
+	}
+}
+
+/* One client in the caseload summary. */
+struct srow {
+	const char *source;
+	char last[11], days[24], span[24], concerns[24], wins[24];
+	const struct group *checkin;	/* its check-ins, or NULL */
+	struct tally t;
+};
+
+static int
+srow_cmp(const void *a, const void *b)
+{
+	const struct srow *x = a, *y = b;
+
+	if (x->t.concerns != y->t.concerns)
+		return y->t.concerns - x->t.concerns;
+	return strcmp(x->source, y->source);
+}
+
+/* Gather each source's tallies and its check-in group. */
+static size_t
+summary_rows(struct srow **out)
+{
+	struct srow *rows = NULL;
+	int32_t first, last, end = end_day();
+	size_t i, n = 0;
+	int y, m, d;
+
+	qsort(groups, ngroups, sizeof(*groups), group_cmp);
+	for (i = 0; i < ngroups; i++) {
+		if (n == 0 || strcmp(rows[n - 1].source, groups[i]->source)) {
+			rows = xreallocarray(rows, n + 1, sizeof(*rows));
+			memset(&rows[n], 0, sizeof(*rows));
+			rows[n++].source = groups[i]->source;
+		}
+		flag_group(groups[i], NULL, &rows[n - 1].t);
+		if (groups[i]->kind == K_CHECKIN && !*groups[i]->gval &&
+		    daymap_span(&groups[i]->days, &first, &last) == 0) {
+			rows[n - 1].checkin = groups[i];
+			when_civil_from_days(last, &y, &m, &d);
+			snprintf(rows[n - 1].last, 11, "%04d-%02d-%02d", y, m,
+			    d);
+			snprintf(rows[n - 1].days, 24, "%lld", (long long)
+			    daymap_count(&groups[i]->days, first, end));
+			snprintf(rows[n - 1].span, 24, "%ld",
+			    (long)(end - first + 1));
+		}
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(rows[i].concerns, 24, "%d", rows[i].t.concerns);
+		snprintf(rows[i].wins, 24, "%d", rows[i].t.wins);
+	}
+	qsort(rows, n, sizeof(*rows), srow_cmp);
+	*out = rows;
+	return n;
+}
+
+/*
+ * The therapist's view: one row per source, concerns first.  Returns the
+ * column array, which must outlive the document (out.h).
+ */
+static struct out_col *
+summary(struct out *o, int full)
+{
+	struct out_col *cols;
+	struct stats_trend tr;
+	struct srow *rows;
+	const char **row;
+	size_t i, j, k, n, nc = 0, *ids;
+
+	n = summary_rows(&rows);
+	cols = xcalloc(nmeasures + 6, sizeof(*cols));
+	ids = xcalloc(nmeasures, sizeof(*ids));
+	row = xcalloc(nmeasures + 6, sizeof(*row));
+	cols[nc++] = (struct out_col){ "source", 0 };
+	cols[nc++] = (struct out_col){ full ? "last_checkin" :
+	    "last check-in", 0 };
+	cols[nc++] = (struct out_col){ full ? "days_checked" : "days", 1 };
+	cols[nc++] = (struct out_col){ full ? "days_in_range" : "of", 1 };
+	for (k = 0, j = 0; j < nmeasures; j++)
+		if ((i = order[j]) < nmeasures && measures[i].directed && !measures[i].textseen &&
+		    items_find(&items, measures[i].name)) {
+			ids[k++] = i;
+			cols[nc++] = (struct out_col){ measures[i].name, 0 };
+		}
+	cols[nc++] = (struct out_col){ "concerns", 1 };
+	cols[nc++] = (struct out_col){ "wins", 1 };
+	out_table(o, "caseload", cols, nc, 1);
+	for (i = 0; i < n; i++) {
+		row[0] = rows[i].source;
+		row[1] = rows[i].last;
+		row[2] = rows[i].days;
+		row[3] = rows[i].span;
+		for (nc = 0; nc < k; nc++)
+			row[4 + nc] = rows[i].checkin && ids[nc] <
+			    rows[i].checkin->nm && rows[i].checkin->m[ids[nc]].n ?
+			    trend_word(&measures[ids[nc]],
+			    &rows[i].checkin->m[ids[nc]], &tr) : "";
+		row[4 + k] = rows[i].concerns;
+		row[5 + k] = rows[i].wins;
+		out_row(o, row);
+	}
+	free(row);
+	free(ids);
+	free(rows);
+	return cols;
+}
+
+
+int
+render(const struct opts *o)
+{
+	struct out_col *cols = NULL;
+	struct out *out;
+	int colour;
+
+	if (o->partial) {
+		write_partial();
+		return 0;
+	}
+	sort_measures();
+	colour = o->format == OUT_TABLE && isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL && (getenv("TERM") == NULL ||
+	    strcmp(getenv("TERM"), "dumb") != 0);
+	out = out_open(stdout, o->format, colour, o->summary ?
+	    "Caseload summary" : "Trends");
+	if (o->summary)
+		cols = summary(out, full_format(o->format));
+	else
+		detail(out, o->format);
+	out_close(out);
+	free(cols);
+	free(order);
+	return 0;
+}

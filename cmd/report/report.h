@@ -1,0 +1,114 @@
+/*
+ * report's shared parts: the groups it builds from the rows it reads,
+ * and the measures they hold.  read.c fills them, partial.c writes and
+ * merges them, render.c turns them into a document, main.c drives.
+ */
+#ifndef STEADY_REPORT_H
+#define STEADY_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "config.h"
+#include "csvio.h"
+#include "out.h"
+#include "pacing.h"
+#include "stats.h"
+#include "util.h"
+
+enum period { BY_ALL, BY_DAY, BY_WEEK, BY_MONTH };
+
+struct opts {
+	enum out_format format;
+	int format_set;
+	enum period by;
+	const char *group, *since, *until, *cols, *source;
+	int strict, summary, partial, merge;
+};
+
+/*
+ * What a log is, from its header: steady's own logs get their own views
+ * (a practice per row, a step per trial...), anything else is summarised
+ * column by column.
+ */
+enum kind { K_GENERIC, K_CHECKIN, K_GROUND, K_TRIALS, K_REFLECT };
+
+extern const char *const kind_names[];
+
+/* A measure: a column (or a difference of two) summarised per group. */
+struct measure {
+	char *name;
+	enum better better;	/* from items.csv or the log's kind */
+	int directed;		/* 0: no better way; words stay neutral */
+	int textseen;		/* a generic column with text: not a number */
+	int named;		/* given with --cols, or a known column */
+};
+
+extern struct measure *measures;
+extern size_t nmeasures;
+
+/* The groups: source, group value, period and a sub-key per kind. */
+struct group {
+	char *source, *gval, *period, *sub;
+	enum kind kind;
+	struct stats *m;	/* one per measure id, grown as needed */
+	size_t nm;
+	struct daymap days;	/* days with a record */
+	int64_t rows;
+	int timed;		/* its rows have times (a ts column) */
+	int64_t low_safety;	/* check-ins at or below the threshold */
+	int64_t high_peaks;	/* trials peaking at or above the ceiling */
+	struct dayseries *ds;	/* per measure, for sources with practice */
+	size_t nds;
+	int64_t stops;		/* trials stopped early, by choice */
+	struct peaks {		/* the latest trials' peaks, oldest first */
+		int n;
+		int64_t t[12], v[12];
+	} peaks;
+	uint32_t hash;
+	struct group *next;
+};
+
+extern struct group **groups;	/* in order of creation */
+extern size_t ngroups;
+
+/* Rules for concerns and wins (settings.csv; steady.5). */
+struct rules {
+	long long safety_threshold, gap_days, min_days;
+};
+extern struct rules rules;
+extern struct pacing pace;
+extern struct items items;
+extern int64_t badrows;
+
+/* The range asked for, as instants: [since, until). */
+struct range {
+	int has_since, has_until;
+	time_t since, until, now;
+};
+extern struct range range;
+
+/* Thinking traps are counted as measures named with this prefix. */
+#define TRAP "trap:"
+
+/* read.c: the measures, the groups, and the rows that fill them. */
+size_t measure_id(const char *name, int named);
+int is_trap(size_t id);
+struct group *group_get(const char *src, const char *gval,
+    const char *period, const char *sub, enum kind kind);
+struct stats *group_stats(struct group *g, size_t id);
+struct dayseries *group_series(struct group *g, size_t id);
+void peaks_add(struct peaks *p, int64_t t, int64_t v);
+void prescan(int argc, char **argv, const struct opts *o);
+int read_file(const char *path, const struct opts *o);
+void groups_free(void);
+
+/* partial.c: the whole state as CSV, and back. */
+void write_partial(void);
+int read_partial(const char *path);
+
+/* render.c: the document, in the format asked for. */
+int render(const struct opts *o);
+
+#endif
