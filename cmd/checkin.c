@@ -97,14 +97,11 @@ usage(void)
 	exit(EXIT_USAGE);
 }
 
-/* An option getopt could not take: "optopt" is 0 for long ones. */
+/* An option getopt could not take: say what, then the usage. */
 static void __attribute__((noreturn))
 bad_option(const char *arg, const char *what)
 {
-	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
-		warnx("-%c %s", optopt, what);
-	else
-		warnx("%s %s", arg, what);
+	warn_option(arg, what);
 	usage();
 }
 
@@ -790,23 +787,49 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 	while ((c = getopt_long(*argcp, *argvp, ":a:dehilo:pqrs:u:V", longopts,
 	    NULL)) != -1) {
 		switch (c) {
-		case 'a': o->at = optarg; break;
-		case 'd': setmode(o, DUE); break;
-		case 'e': o->edit = 1; break;
-		case 'h': fputs(usage_text, stdout); fputs("\n", stdout);
-			fputs(help_text, stdout); exit(close_stdout() ? 1 : 0);
-		case 'i': setmode(o, ITEMS); break;
-		case 'l': setmode(o, LOG); break;
-		case 'o': o->output = optarg; break;
-		case 'p': setmode(o, PLAN); break;
-		case 'q': o->quiet = 1; break;
-		case 'r': setmode(o, REMIND); break;
-		case 's': o->since = optarg; break;
-		case 'u': o->until = optarg; break;
-		case 'V': puts("checkin (steady) " STEADY_VERSION);
-			exit(close_stdout() ? 1 : 0);
-		case ':': bad_option((*argvp)[optind - 1], "needs a value");
-		default: bad_option((*argvp)[optind - 1], "is not an option");
+		case 'a':
+			o->at = optarg;
+			break;
+		case 'd':
+			setmode(o, DUE);
+			break;
+		case 'e':
+			o->edit = 1;
+			break;
+		case 'h':
+			printf("%s\n%s", usage_text, help_text);
+			exit(close_stdout() ? EXIT_ERR : EXIT_OK);
+		case 'i':
+			setmode(o, ITEMS);
+			break;
+		case 'l':
+			setmode(o, LOG);
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'p':
+			setmode(o, PLAN);
+			break;
+		case 'q':
+			o->quiet = 1;
+			break;
+		case 'r':
+			setmode(o, REMIND);
+			break;
+		case 's':
+			o->since = optarg;
+			break;
+		case 'u':
+			o->until = optarg;
+			break;
+		case 'V':
+			puts("checkin (steady) " STEADY_VERSION);
+			exit(close_stdout() ? EXIT_ERR : EXIT_OK);
+		case ':':
+			bad_option((*argvp)[optind - 1], "needs a value");
+		default:
+			bad_option((*argvp)[optind - 1], "is not an option");
 		}
 	}
 	*argcp -= optind;

@@ -12,6 +12,9 @@
  * record, and each has a limit, so memory follows the largest record
  * allowed, never the size of the file.
  */
+#include <sys/types.h>
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -39,18 +42,23 @@
 #define CSVR_BLK 4096
 
 /*
- * Input is read this much at a time.  A line split by the reader itself
- * lies whole in the block, so none of its fields can pass the field limit.
+ * Input is read this much at a time: more is no faster, and less than
+ * 128 KiB stays out of malloc's mmap.  A line the reader splits itself lies
+ * whole in the block, so none of its fields can pass the field limit.
  */
 #define CSVR_INBUF (64 * 1024)
-_Static_assert(CSVR_INBUF <= CSVR_FIELD_MAX, "a block holds a too long field");
+_Static_assert(CSVR_INBUF <= CSVR_FIELD_MAX, "a block could hold too long a "
+    "field");
 
 enum { LN_NL, LN_PART, LN_EOF, LN_ERR };
+
+/* How input is read: see csvr_open and csvr_openpath. */
+enum { IN_READ, IN_FREAD, IN_GETC };
 
 struct csvr {
 	FILE *fp;
 	int ownfp;		/* opened by csvr_openpath: closed with us */
-	int fd;			/* read(2) from this when fp is ours, or -1 */
+	int how;		/* IN_READ, IN_FREAD or IN_GETC */
 	char *name;
 	int flags;
 	char sep;
@@ -61,7 +69,7 @@ struct csvr {
 	size_t inpos;		/* its unread bytes start here */
 	size_t inend;		/* and end here */
 	int ineof;		/* the input has ended */
-	int inerr;		/* errno of a failed read, told after the rest */
+	int inerr;		/* a failed read's errno, told after the rest */
 	struct csv_parser cp;
 	char **cols;
 	size_t ncols;
@@ -210,6 +218,53 @@ keep_bytes(struct csvr *r, const char *p, size_t n)
 		sb_add(&r->raw, p, n);
 }
 
+/* read(2) gives what a pipe holds, without waiting for a whole block. */
+static size_t
+fill_read(struct csvr *r, char *dst, size_t want)
+{
+	ssize_t n;
+
+	if ((n = read(fileno(r->fp), dst, want)) == -1)
+		r->inerr = errno != 0 ? errno : EIO;
+	r->ineof = n == 0;
+	return n > 0 ? (size_t)n : 0;
+}
+
+static size_t
+fill_fread(struct csvr *r, char *dst, size_t want)
+{
+	size_t n;
+
+	if ((n = fread(dst, 1, want, r->fp)) < want) {
+		if (ferror(r->fp))
+			r->inerr = errno != 0 ? errno : EIO;
+		else
+			r->ineof = 1;
+	}
+	return n;
+}
+
+/* Stop after a line end, so as never to wait for more than one line. */
+static size_t
+fill_getc(struct csvr *r, char *dst, size_t want)
+{
+	size_t n = 0;
+	int c = 0;
+
+	flockfile(r->fp);
+	while (n < want && (c = getc_unlocked(r->fp)) != EOF) {
+		dst[n++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	if (c == EOF && ferror(r->fp))
+		r->inerr = errno != 0 ? errno : EIO;
+	else if (c == EOF)
+		r->ineof = 1;
+	funlockfile(r->fp);
+	return n;
+}
+
 /*
  * Read more input after the unread bytes, which first move to the start of
  * the block.  Returns how many bytes came; 0 once the input has ended or a
@@ -220,7 +275,6 @@ static size_t
 fill(struct csvr *r)
 {
 	size_t have = r->inend - r->inpos, want = CSVR_INBUF - have, n;
-	ssize_t got;
 
 	memmove(r->in, r->in + r->inpos, have);
 	r->inpos = 0;
@@ -228,18 +282,12 @@ fill(struct csvr *r)
 	if (r->ineof || r->inerr != 0)
 		return 0;
 	errno = 0;
-	if (r->fd != -1) {
-		/* Unlike fread, this gives what a pipe has, without waiting. */
-		if ((got = read(r->fd, r->in + have, want)) == -1)
-			r->inerr = errno != 0 ? errno : EIO;
-		n = got > 0 ? (size_t)got : 0;
-		r->ineof = got == 0;
-	} else if ((n = fread(r->in + have, 1, want, r->fp)) < want) {
-		if (ferror(r->fp))
-			r->inerr = errno != 0 ? errno : EIO;
-		else
-			r->ineof = 1;
-	}
+	if (r->how == IN_READ)
+		n = fill_read(r, r->in + have, want);
+	else if (r->how == IN_FREAD)
+		n = fill_fread(r, r->in + have, want);
+	else
+		n = fill_getc(r, r->in + have, want);
 	r->inend += n;
 	return n;
 }
@@ -407,11 +455,14 @@ bytes_of(uint64_t w, unsigned char c)
 	return ~(((x & LOW7) + LOW7) | x | LOW7);
 }
 
-/* The index of the lowest byte flagged in a nonzero bytes_of() result. */
+/*
+ * The index of the lowest byte flagged in a nonzero bytes_of() result.
+ * The lowest flag alone, bit 8k + 7, shifted down to bit 8k, moves byte
+ * 7 - k of the constant to the top of the product; that byte holds k.
+ */
 static size_t
 first_of(uint64_t m)
 {
-	/* The lowest flag alone, moved to bit 8k, picks byte 7 - k = k. */
 	return (size_t)((((m & (~m + 1)) >> 7) * 0x0001020304050607ULL) >> 56);
 }
 
@@ -424,15 +475,19 @@ first_of(uint64_t m)
 static int
 split_plain(struct csvr *r, const char *line, size_t len)
 {
+	static const char pad[7];
 	size_t *foff, i, k, nkept = 1, nseen = 1, ncols = r->ncols;
 	unsigned char *s, sep = (unsigned char)r->sep;
 	uint64_t w, m;
 	int esc = 0;
 
 	sb_add(&r->fbuf, line, len);
-	sb_add(&r->fbuf, "\0\0\0\0\0\0", 7);
+	sb_add(&r->fbuf, pad, sizeof(pad));
 	s = (unsigned char *)r->fbuf.s;
-	/* There is room for ncols: the header's fields were kept there. */
+	/*
+	 * foff has room for ncols, as the header's fields were kept there.
+	 * Locals, not r's members, since a store through s may alias them.
+	 */
 	foff = r->foff;
 	foff[0] = 0;
 	for (i = 0; i < len; i += 8) {
@@ -557,16 +612,16 @@ take_header(struct csvr *r)
 	return 0;
 }
 
-/* Start a reader on fp, reading with read(2) from fd unless it is -1. */
+/* Start a reader on fp, which it reads as how says. */
 static struct csvr *
-reader_new(FILE *fp, const char *name, int flags, int fd)
+reader_new(FILE *fp, const char *name, int flags, int how)
 {
 	struct csvr *r;
 	int st;
 
 	r = xcalloc(1, sizeof(*r));
 	r->fp = fp;
-	r->fd = fd;
+	r->how = how;
 	r->name = xstrdup(name);
 	r->flags = flags;
 	r->sep = ',';
@@ -585,19 +640,24 @@ reader_new(FILE *fp, const char *name, int flags, int fd)
 }
 
 /*
- * fp may hold bytes its caller's stdio has read ahead, so the reader
- * fetches its blocks through fread.
+ * fp may hold bytes its caller's stdio has read ahead, which read(2) would
+ * miss, so fp is read through stdio.  A file is read in blocks with fread,
+ * and csvr_close seeks back over what was not used.  Anything else, a pipe
+ * or a terminal, a byte at a time, as fread would wait for a whole block
+ * even when a line has come, and what was read could not be given back.
  */
 struct csvr *
 csvr_open(FILE *fp, const char *name, int flags)
 {
-	return reader_new(fp, name, flags, -1);
+	struct stat st;
+	int fd = fileno(fp);
+
+	if (fd != -1 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		return reader_new(fp, name, flags, IN_FREAD);
+	return reader_new(fp, name, flags, IN_GETC);
 }
 
-/*
- * A stream just opened here has nothing buffered, so its file descriptor
- * can be read directly: read(2) gives a pipe's lines as they come.
- */
+/* A stream just opened here holds nothing yet, so read(2) can read it. */
 struct csvr *
 csvr_openpath(const char *path, int flags)
 {
@@ -611,7 +671,7 @@ csvr_openpath(const char *path, int flags)
 		errno = e;
 		return NULL;
 	}
-	if ((r = reader_new(fp, path, flags, fileno(fp))) == NULL) {
+	if ((r = reader_new(fp, path, flags, IN_READ)) == NULL) {
 		fclose(fp);
 		errno = 0;
 		return NULL;
@@ -621,9 +681,8 @@ csvr_openpath(const char *path, int flags)
 }
 
 /*
- * Leave the caller's stream just after the last line taken, where reading
- * a byte at a time would have: seek back over the bytes read ahead.  A
- * pipe cannot seek; what it had read ahead is gone.
+ * Leave the caller's file just after the last line taken, where reading a
+ * byte at a time would have: seek back over the bytes read ahead.
  */
 static void
 give_back(struct csvr *r)
@@ -645,7 +704,7 @@ csvr_close(struct csvr *r)
 	csv_free(&r->cp);
 	if (r->ownfp)
 		fclose(r->fp);
-	else if (r->fd == -1)
+	else if (r->how == IN_FREAD)
 		give_back(r);
 	for (i = 0; i < r->ncols; i++)
 		free(r->cols[i]);

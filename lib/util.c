@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -246,4 +247,15 @@ trim(char *s)
 	while (e > s && isspace((unsigned char)e[-1]))
 		*--e = '\0';
 	return s;
+}
+
+void
+warn_option(const char *arg, const char *what)
+{
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		fprintf(stderr, "%s: -%c %s\n", program_invocation_short_name,
+		    optopt, what);
+	else
+		fprintf(stderr, "%s: %s %s\n", program_invocation_short_name,
+		    arg, what);
 }

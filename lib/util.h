@@ -71,6 +71,14 @@ void sb_free(struct strbuf *sb);
  */
 int close_stdout(void);
 
+/*
+ * Say what was wrong with an option getopt could not take ("--since
+ * needs a value", "-x is not an option"), naming the program the same
+ * way however it was run.  Reads getopt's optopt (0 for long options).
+ * The caller prints its usage and exits 2.
+ */
+void warn_option(const char *arg, const char *what);
+
 /* Trim ASCII white space at both ends, in place; returns s. */
 char *trim(char *s);
 

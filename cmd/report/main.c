@@ -72,14 +72,11 @@ usage(void)
 	exit(EXIT_USAGE);
 }
 
-/* An option getopt could not take: "optopt" is 0 for long ones. */
+/* An option getopt could not take: say what, then the usage. */
 static void __attribute__((noreturn))
 bad_option(const char *arg, const char *what)
 {
-	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
-		warnx("-%c %s", optopt, what);
-	else
-		warnx("%s %s", arg, what);
+	warn_option(arg, what);
 	usage();
 }
 

@@ -573,7 +573,8 @@ transcript(struct csvr *r)
 		sb_putc(&sb, ']');
 	}
 	while ((c = csvr_next(r)) == CSVR_REC || c == CSVR_BAD) {
-		sb_printf(&sb, "\n%lu%c", csvr_line(r), c == CSVR_REC ? ':' : '!');
+		sb_printf(&sb, "\n%lu%c", csvr_line(r),
+		    c == CSVR_REC ? ':' : '!');
 		if (c == CSVR_BAD) {
 			sb_putc(&sb, ' ');
 			show(&sb, st_error());
@@ -605,28 +606,91 @@ put_bytes(const char *path, const char *s, size_t n)
 	unit_must(fwrite(s, 1, n, fp) == n && fclose(fp) == 0, path);
 }
 
+/* A stream over bytes in memory, which has no file descriptor. */
+struct memsrc {
+	const char *s;
+	size_t n;
+};
+
+static ssize_t
+mem_read(void *cookie, char *buf, size_t n)
+{
+	struct memsrc *m = cookie;
+
+	if (n > m->n)
+		n = m->n;
+	memcpy(buf, m->s, n);
+	m->s += n;
+	m->n -= n;
+	return (ssize_t)n;
+}
+
+static int
+mem_close(void *cookie)
+{
+	free(cookie);
+	return 0;
+}
+
 /*
- * Read the n bytes at s through csvr_open, which reads with fread, and
- * from a file through csvr_openpath, which reads with read(2); both must
- * give want.  The file is t.csv in the scratch directory, the current one.
+ * The reader reads a file given to csvr_open in blocks with fread, a file
+ * it opens itself with read(2), and any other stream a byte at a time.
  */
+enum { WAY_FILE, WAY_PATH, WAY_STREAM, NWAYS };
+static const char *const way_name[NWAYS] = {
+	"csvr_open on a file", "csvr_openpath", "csvr_open on a stream"
+};
+
+/*
+ * A reader over the n bytes at s, read the given way; *fpp is the stream
+ * to close after it, or NULL.  Files are "t.csv" in the scratch directory,
+ * the current one, so that messages are the same every way.
+ */
+static struct csvr *
+open_way(int way, const char *s, size_t n, int flags, FILE **fpp)
+{
+	cookie_io_functions_t io = { mem_read, NULL, NULL, mem_close };
+	struct memsrc *m;
+
+	*fpp = NULL;
+	if (way == WAY_FILE)
+		return open_mem(s, n, flags, fpp);
+	if (way == WAY_PATH) {
+		put_bytes("t.csv", s, n);
+		return csvr_openpath("t.csv", flags);
+	}
+	m = xmalloc(sizeof(*m));
+	m->s = s;
+	m->n = n;
+	*fpp = fopencookie(m, "r", io);
+	unit_must(*fpp != NULL, "fopencookie");
+	return csvr_open(*fpp, "t.csv", flags);
+}
+
 static void
-read_both(const char *s, size_t n, int flags, const char *want,
+close_way(struct csvr *r, FILE *fp)
+{
+	csvr_close(r);
+	if (fp != NULL)
+		fclose(fp);
+}
+
+/* Read the n bytes at s every way; each must give want. */
+static void
+read_all_ways(const char *s, size_t n, int flags, const char *want,
     const char *what)
 {
 	char *got, label[128];
 	FILE *fp;
+	int way;
 
-	got = transcript(open_mem(s, n, flags, &fp));
-	fclose(fp);
-	snprintf(label, sizeof(label), "%s (csvr_open)", what);
-	CHECK_STR(got, want, label);
-	free(got);
-	put_bytes("t.csv", s, n);
-	got = transcript(csvr_openpath("t.csv", flags));
-	snprintf(label, sizeof(label), "%s (csvr_openpath)", what);
-	CHECK_STR(got, want, label);
-	free(got);
+	for (way = 0; way < NWAYS; way++) {
+		got = transcript(open_way(way, s, n, flags, &fp));
+		close_way(NULL, fp);
+		snprintf(label, sizeof(label), "%s (%s)", what, way_name[way]);
+		CHECK_STR(got, want, label);
+		free(got);
+	}
 }
 
 struct plain_case {
@@ -637,8 +701,8 @@ struct plain_case {
 	const char *want;
 };
 
-#define CASE(what, in, flags, want) { (what), (in), sizeof(in) - 1, (flags), \
-	(want) }
+#define CASE(what, in, flags, want) \
+	{ (what), (in), sizeof(in) - 1, (flags), (want) }
 
 /*
  * Lines without a quote, which the reader splits itself, among lines that
@@ -822,7 +886,7 @@ test_plain_cases(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(plain_cases) / sizeof(plain_cases[0]); i++)
-		read_both(plain_cases[i].in, plain_cases[i].len,
+		read_all_ways(plain_cases[i].in, plain_cases[i].len,
 		    plain_cases[i].flags, plain_cases[i].want,
 		    plain_cases[i].what);
 }
@@ -895,17 +959,18 @@ test_plain_long(void)
 {
 	struct strbuf in = { 0 };
 	struct csvr *r;
+	char label[128];
 	FILE *fp;
+	int way;
 
 	long_lines(&in);
-	r = open_mem(in.s, in.len, 0, &fp);
-	CHECK(r != NULL && long_lines_ok(r), "plain: long lines (csvr_open)");
-	done(r, fp);
-	put_bytes("t.csv", in.s, in.len);
-	r = csvr_openpath("t.csv", 0);
-	CHECK(r != NULL && long_lines_ok(r),
-	    "plain: long lines (csvr_openpath)");
-	csvr_close(r);
+	for (way = 0; way < NWAYS; way++) {
+		r = open_way(way, in.s, in.len, 0, &fp);
+		snprintf(label, sizeof(label), "plain: long lines (%s)",
+		    way_name[way]);
+		CHECK(r != NULL && long_lines_ok(r), label);
+		close_way(r, fp);
+	}
 	sb_free(&in);
 }
 
@@ -982,29 +1047,29 @@ test_plain_blocks(void)
 	static unsigned long line[NBLOCKREC];
 	struct strbuf in = { 0 };
 	struct csvr *r;
+	char label[128];
 	FILE *fp;
-	int esc;
+	int esc, way;
 
 	for (esc = 0; esc <= 1; esc++) {
 		sb_reset(&in);
 		many_records(&in, line, esc ? CSVW_ESCAPE : 0);
-		r = open_mem(in.s, in.len, esc ? CSVR_UNESCAPE : 0, &fp);
-		CHECK_INT(many_misses(r, line), 0, esc ?
-		    "blocks: a log (csvr_open)" : "blocks: CSV (csvr_open)");
-		done(r, fp);
-		put_bytes("t.csv", in.s, in.len);
-		r = csvr_openpath("t.csv", esc ? CSVR_UNESCAPE : 0);
-		CHECK_INT(many_misses(r, line), 0, esc ?
-		    "blocks: a log (csvr_openpath)" :
-		    "blocks: CSV (csvr_openpath)");
-		csvr_close(r);
+		for (way = 0; way < NWAYS; way++) {
+			r = open_way(way, in.s, in.len,
+			    esc ? CSVR_UNESCAPE : 0, &fp);
+			snprintf(label, sizeof(label), "blocks: %s (%s)",
+			    esc ? "a log" : "CSV", way_name[way]);
+			CHECK_INT(many_misses(r, line), 0, label);
+			close_way(r, fp);
+		}
 	}
 	sb_free(&in);
 }
 
 /*
- * A read error after several blocks is told after the last whole line
- * before it, and not sooner; one inside a quoted record is told for it.
+ * A read error after many lines is told after the last whole line before
+ * it, and not sooner; one inside a quoted record is told for it.  A
+ * directory opens but cannot be read, whichever way.
  */
 static void
 test_plain_read_error(void)
@@ -1037,6 +1102,16 @@ test_plain_read_error(void)
 	r = csvr_open(fp, "t.csv", 0);
 	CHECK_INT(csvr_next(r), CSVR_ERR, "read error: inside quotes");
 	done(r, fp);
+
+	CHECK(csvr_openpath(".", 0) == NULL, "read error: a directory");
+	CHECK_STR(st_error(), ".: read error: Is a directory",
+	    "read error: a directory, message");
+	unit_must((fp = fopen(".", "r")) != NULL, "fopen .");
+	CHECK(csvr_open(fp, "t.csv", 0) == NULL,
+	    "read error: a directory, opened by the caller");
+	CHECK_STR(st_error(), "t.csv: read error: Is a directory",
+	    "read error: a directory, opened by the caller, message");
+	fclose(fp);
 }
 
 /* The caller's stream is left just after the last line the reader took. */
@@ -1055,14 +1130,16 @@ test_give_back(void)
 }
 
 /*
- * csvr_openpath reads with read(2), which gives what a pipe holds: a
- * record comes out as soon as its line is written, not when a block is
- * full.  The writer waits for the reader to have the first record.
+ * A record read from a pipe comes out as soon as its line is written, not
+ * when a block is full or the writer is done, both through csvr_openpath
+ * and through csvr_open.  The writer waits for the reader to have the
+ * first record before it writes the second.
  */
 static void
-test_pipe(void)
+test_pipe(int bypath)
 {
 	struct csvr *r;
+	FILE *fp = NULL;
 	int go[2], st;
 	pid_t pid;
 	char c;
@@ -1084,14 +1161,21 @@ test_pipe(void)
 	close(go[0]);
 	/* Were the first record held back, this would wait forever. */
 	alarm(30);
-	r = csvr_openpath("p.csv", 0);
-	CHECK_INT(csvr_next(r), CSVR_REC, "pipe: the first record at once");
+	if (bypath)
+		r = csvr_openpath("p.csv", 0);
+	else {
+		unit_must((fp = fopen("p.csv", "r")) != NULL, "fopen fifo");
+		r = csvr_open(fp, "p.csv", 0);
+	}
+	CHECK_INT(csvr_next(r), CSVR_REC, bypath ?
+	    "pipe: the first record at once (csvr_openpath)" :
+	    "pipe: the first record at once (csvr_open)");
 	CHECK_STR(csvr_field(r, 0), "1", "pipe: its field");
 	unit_must(write(go[1], "", 1) == 1, "pipe write");
 	CHECK_INT(csvr_next(r), CSVR_REC, "pipe: the second record");
 	CHECK_INT(csvr_line(r), 3, "pipe: on line 3");
 	CHECK_INT(csvr_next(r), CSVR_EOF, "pipe: then EOF");
-	csvr_close(r);
+	close_way(r, fp);
 	alarm(0);
 	unit_must(waitpid(pid, &st, 0) == pid, "waitpid");
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0, "pipe: the writer");
@@ -1127,7 +1211,8 @@ main(void)
 	test_plain_blocks();
 	test_plain_read_error();
 	test_give_back();
-	test_pipe();
+	test_pipe(1);
+	test_pipe(0);
 	unit_must(unlink("t.csv") == 0 && chdir("/") == 0 &&
 	    rmdir(scratch) == 0, scratch);
 	free(scratch);
