@@ -309,7 +309,7 @@ fixtures,,,reflections,weekly,entries,1,,,,,,,,,,,,"
 	# 7 * 12.706 * sqrt(66.67 / 18) = 171.17 a week (t with 1 df).
 	run -0 report -f table "$FIXTURES/trials.csv"
 	assert_line 'Step "read the old messages": peak distress by trial 80, 70, 55, 38.'
-	assert_line 'Concern to look at: step "drive past the hotel": 2 trials peaked at 90 or more; a smaller in-between step may help.'
+	assert_line 'Concern to look at: step "drive past the hotel": 2 of the latest trials peaked at 90 or more; a smaller in-between step may help.'
 	assert_line 'Win: step "read the old messages" looks ready to move on, whenever you choose to.'
 	assert_line 'Win: step "talk about the trip" looks ready to move on, whenever you choose to.'
 	refute_line --partial 'call my sister" looks ready'
@@ -322,7 +322,20 @@ fixtures,,,reflections,weekly,entries,1,,,,,,,,,,,,"
 	printf '%s\n' 'ts,step,peak,stopped' '2026-11-02T18:00:00+01:00,x,60,yes' \
 	    '2026-11-04T18:00:00+01:00,x,50,yes' >"$BATS_TEST_TMPDIR/trials.csv"
 	run -0 report -f table "$BATS_TEST_TMPDIR/trials.csv"
-	assert_line 'Concern to look at: step "x": 2 trials were stopped early, which is always a fair choice; a smaller in-between step may help.'
+	assert_line 'Concern to look at: step "x": 2 of the latest trials were stopped early, which is always a fair choice; a smaller in-between step may help.'
+}
+
+@test "report: pacing looks at the latest trials, so a hard start can pass" {
+	# Two early peaks at 95, then three calmer trials: the latest three
+	# hold one peak at 90 or more, so no smaller step is suggested, and
+	# the last peak (30) is at ready_peak.
+	printf '%s\n' 'ts,step,peak' '2026-11-01T18:00:00+01:00,x,95' \
+	    '2026-11-02T18:00:00+01:00,x,95' '2026-11-04T18:00:00+01:00,x,92' \
+	    '2026-11-06T18:00:00+01:00,x,50' '2026-11-08T18:00:00+01:00,x,30' \
+	    >"$BATS_TEST_TMPDIR/trials.csv"
+	run -0 report -f table "$BATS_TEST_TMPDIR/trials.csv"
+	refute_line --partial 'smaller in-between step'
+	assert_line 'Win: step "x" looks ready to move on, whenever you choose to.'
 }
 
 @test "report: pacing follows settings.csv" {
@@ -330,4 +343,50 @@ fixtures,,,reflections,weekly,entries,1,,,,,,,,,,,,"
 	printf '%s\n' 'name,value' 'ready_peak,50' >"$STEADY_CONFIG/settings.csv"
 	run -0 report -f table "$FIXTURES/trials.csv"
 	assert_line 'Win: step "call my sister" looks ready to move on, whenever you choose to.'
+}
+
+@test "report: a client quiet in the range stays in the summary, with a concern" {
+	cd "$FIXTURES"
+	run -0 report --summary --since 2026-11-10 clients/*/checkin.csv
+	assert_line 'cy,,0,14,,,,,,1,0'
+	run -0 report -f table --since 2026-11-10 clients/cy/checkin.csv
+	assert_line 'Concern to look at: no check-ins in this period.'
+}
+
+@test "report: days in range agree between the summary and the detail" {
+	cd "$FIXTURES"
+	run -0 report --summary --since 2026-10-01 clients/ana/checkin.csv
+	assert_line --index 1 --partial 'ana,2026-11-22,28,54,'
+	run -0 report -f table --since 2026-10-01 clients/ana/checkin.csv
+	assert_line 'Check-ins on 28 of 54 days, from 2026-10-01 to 2026-11-23.'
+}
+
+@test "report: an --until in the future does not count days still to come" {
+	run -0 report -f table --until 2026-11-30 "$FIXTURES/clients/ana/checkin.csv"
+	assert_line 'Check-ins on 28 of 29 days, from 2026-10-26 to 2026-11-23.'
+	refute_line --partial 'the last check-in was'
+}
+
+@test "report: per-period notes name their period" {
+	run -0 report -f table --by week "$FIXTURES/clients/ana/checkin.csv"
+	assert_line --partial 'Win: in 2026-W45, mood has been improving'
+}
+
+@test "report: ./file takes the current folder's name" {
+	cd "$FIXTURES/clients/ana"
+	run -0 report --cols mood ./checkin.csv
+	assert_line --index 1 --partial 'ana,,,check-ins,,mood,28,'
+}
+
+@test "report: a week with fewer than 4 check-in days is a gap in the charts" {
+	# Week 45 has 7 check-ins, week 46 only 3 (Mon, Tue, Wed).
+	{
+		echo 'ts,mood'
+		for d in 02 03 04 05 06 07 08 09 10 11; do
+			echo "2026-11-${d}T08:00:00+01:00,5"
+		done
+	} >"$BATS_TEST_TMPDIR/thin.csv"
+	run -0 report -f json "$BATS_TEST_TMPDIR/thin.csv"
+	run -0 python3 -c 'import json,sys; c=json.load(sys.stdin)["sections"][0]["charts"][0]; print([p["y"] for p in c["points"]])' <<<"$output"
+	assert_output '[5, None]'
 }

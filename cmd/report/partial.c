@@ -39,12 +39,11 @@ partial_group(struct strbuf *sb, const struct group *g)
 	const char *f[NPARTIAL];
 	size_t i;
 
-	sb_printf(&st, "%lld %d %lld %lld %lld %d", (long long)g->rows,
-	    g->timed, (long long)g->low_safety, (long long)g->high_peaks,
-	    (long long)g->stops, g->peaks.n);
+	sb_printf(&st, "%lld %d %lld %d", (long long)g->rows, g->timed,
+	    (long long)g->low_safety, g->peaks.n);
 	for (i = 0; i < (size_t)g->peaks.n; i++)
-		sb_printf(&st, " %lld %lld", (long long)g->peaks.t[i],
-		    (long long)g->peaks.v[i]);
+		sb_printf(&st, " %lld %lld %d", (long long)g->peaks.t[i],
+		    (long long)g->peaks.v[i], g->peaks.stop[i]);
 	sb_putc(&st, '|');
 	daymap_encode(&st, &g->days);
 	f[0] = g->source;
@@ -131,25 +130,23 @@ merge_measure(struct group *g, size_t id, const char *state)
 static int
 merge_counts(struct group *g, const char *s, int *used)
 {
-	long long rows, low, high, stops, t, v;
-	int timed, npeaks, n, i;
+	long long rows, low, t, v;
+	int timed, npeaks, stop, n, i;
 	const char *p = s;
 
-	if (sscanf(p, "%lld %d %lld %lld %lld %d%n", &rows, &timed, &low,
-	    &high, &stops, &npeaks, &n) != 6 || npeaks < 0 || npeaks > 12)
+	if (sscanf(p, "%lld %d %lld %d%n", &rows, &timed, &low, &npeaks,
+	    &n) != 4 || npeaks < 0 || npeaks > 12)
 		return -1;
 	for (p += n, i = 0; i < npeaks; i++, p += n)
-		if (sscanf(p, " %lld %lld%n", &t, &v, &n) != 2)
+		if (sscanf(p, " %lld %lld %d%n", &t, &v, &stop, &n) != 3)
 			return -1;
 		else
-			peaks_add(&g->peaks, t, v);
+			peaks_add(&g->peaks, t, v, stop != 0);
 	if (*p++ != '|')
 		return -1;
 	g->rows += rows;
 	g->timed |= timed;
 	g->low_safety += low;
-	g->high_peaks += high;
-	g->stops += stops;
 	*used = (int)(p - s);
 	return 0;
 }

@@ -269,6 +269,10 @@ kind_measures(struct view *v, struct csvr *r)
 	} else if (v->kind == K_TRIALS) {
 		add_diff(v, r, "violation", BETTER_HIGH, "expect_pct",
 		    "outcome_pct");
+		if (has(r, "pre"))
+			directed("pre", BETTER_LOW);
+		if (has(r, "post"))
+			directed("post", BETTER_LOW);
 		if (has(r, "peak"))
 			directed("peak", BETTER_LOW);
 		v->peak_col = csvr_col(r, "peak");
@@ -277,29 +281,27 @@ kind_measures(struct view *v, struct csvr *r)
 
 /*
  * The source of a file's rows: the name of the folder holding it
- * (clients/ana/checkin.csv is "ana"; a file named without a folder is in
- * the current one), or --source's name for standard input.
+ * (clients/ana/checkin.csv is "ana"; "checkin.csv" and "./checkin.csv"
+ * are in the current folder), or --source's name for standard input.
  */
 static char *
 source_of(const char *path, const struct opts *o)
 {
-	const char *end, *start;
-	char cwd[4096];
+	char *real, *end, *start, *name;
 
 	if (strcmp(path, "-") == 0)
 		return xstrdup(o->source ? o->source : "stdin");
-	if ((end = strrchr(path, '/')) == NULL) {
-		if (getcwd(cwd, sizeof(cwd)) == NULL)
-			return xstrdup(".");
-		return source_of(strcat(cwd, "/x"), o);
-	}
-	while (end > path && end[-1] == '/')
-		end--;
-	for (start = end; start > path && start[-1] != '/'; start--)
-		;
-	if (start == end)
+	if ((real = realpath(path, NULL)) == NULL)
+		return xstrdup(path);	/* read_file says why it is missing */
+	if ((end = strrchr(real, '/')) == NULL || end == real) {
+		free(real);
 		return xstrdup("/");
-	return xasprintf("%.*s", (int)(end - start), start);
+	}
+	*end = '\0';
+	start = strrchr(real, '/');
+	name = xstrdup(start ? start + 1 : real);
+	free(real);
+	return name;
 }
 
 static int
@@ -482,9 +484,6 @@ count_flags(struct group *g, const struct view *v, const int64_t *val,
 	if (v->safety_col >= 0 && set[v->safety_col] &&
 	    val[v->safety_col] <= rules.safety_threshold * STATS_SCALE)
 		g->low_safety++;
-	if (v->peak_col >= 0 && set[v->peak_col] &&
-	    val[v->peak_col] >= pace.ceiling * STATS_SCALE)
-		g->high_peaks++;
 }
 
 static int
@@ -494,30 +493,43 @@ is_yes(const char *s)
 	    strcmp(s, "true") == 0;
 }
 
+/* Trial a comes before trial b: by time, then peak, then stop. */
+static int
+trial_before(const struct peaks *p, int i, int64_t t, int64_t v, int stop)
+{
+	if (p->t[i] != t)
+		return p->t[i] < t;
+	if (p->v[i] != v)
+		return p->v[i] < v;
+	return p->stop[i] < stop;
+}
+
 /*
- * Keep the latest trials' peaks in time order (ties: the smaller value
- * first), dropping the oldest: the same set whatever the order of rows
- * or partials, so merges stay exact.
+ * Keep the latest trials in time order, dropping the oldest: the same
+ * set whatever the order of rows or partials, so merges stay exact.
  */
 void
-peaks_add(struct peaks *p, int64_t t, int64_t v)
+peaks_add(struct peaks *p, int64_t t, int64_t v, int stop)
 {
 	int i, max = (int)(sizeof(p->t) / sizeof(p->t[0]));
 
-	if (p->n == max && (t < p->t[0] || (t == p->t[0] && v <= p->v[0])))
+	if (p->n == max && !trial_before(p, 0, t, v, stop))
 		return;
 	if (p->n == max) {
 		memmove(p->t, p->t + 1, (size_t)(max - 1) * sizeof(p->t[0]));
 		memmove(p->v, p->v + 1, (size_t)(max - 1) * sizeof(p->v[0]));
+		memmove(p->stop, p->stop + 1, (size_t)(max - 1) *
+		    sizeof(p->stop[0]));
 		p->n--;
 	}
-	for (i = p->n; i > 0 && (p->t[i - 1] > t ||
-	    (p->t[i - 1] == t && p->v[i - 1] > v)); i--) {
+	for (i = p->n; i > 0 && !trial_before(p, i - 1, t, v, stop); i--) {
 		p->t[i] = p->t[i - 1];
 		p->v[i] = p->v[i - 1];
+		p->stop[i] = p->stop[i - 1];
 	}
 	p->t[i] = t;
 	p->v[i] = v;
+	p->stop[i] = stop;
 	p->n++;
 }
 
@@ -584,10 +596,10 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	count_flags(g, v, val, set);
 	if (v->trapcol >= 0)
 		count_traps(g, csvr_field(r, (size_t)v->trapcol), t, day);
-	if (v->stopcol >= 0 && is_yes(csvr_field(r, (size_t)v->stopcol)))
-		g->stops++;
-	if (v->peak_col >= 0 && set[v->peak_col])
-		peaks_add(&g->peaks, t, val[v->peak_col]);
+	if (v->kind == K_TRIALS)
+		peaks_add(&g->peaks, t, v->peak_col >= 0 && set[v->peak_col] ?
+		    val[v->peak_col] : -1, v->stopcol >= 0 &&
+		    is_yes(csvr_field(r, (size_t)v->stopcol)));
 }
 
 /* Read one file (or standard input for "-") into the groups. */
@@ -615,6 +627,9 @@ read_file(const char *path, const struct opts *o)
 		    "in time", v.name);
 		rc = -1;
 	}
+	/* A client quiet in the range still counts: the summary says so. */
+	if (v.kind == K_CHECKIN && o->by == BY_ALL && v.gcol < 0)
+		(void)group_get(v.source, "", "", "", v.kind);
 	val = xcalloc(v.ncols, sizeof(*val));
 	set = xcalloc(v.ncols, sizeof(*set));
 	while (rc == 0 && (c = csvr_next(r)) != CSVR_EOF) {

@@ -80,6 +80,25 @@ chart_weeks(const struct group *g, size_t len, int32_t *mon)
 }
 
 
+/*
+ * A weekly check-in figure needs at least 4 of the week's 7 days
+ * (CLINICAL.md): thinner weeks are left as gaps in sparklines and charts.
+ */
+#define WEEK_MIN_DAYS 4
+
+static void
+thin_weeks(const struct group *g, int32_t mon, double *w, size_t n)
+{
+	size_t k;
+
+	if (g->kind != K_CHECKIN)
+		return;
+	for (k = 0; k < n; k++)
+		if (daymap_count(&g->days, mon + 7 * (int32_t)k,
+		    mon + 7 * (int32_t)k + 6) < WEEK_MIN_DAYS)
+			w[k] = NAN;
+}
+
 /* A number with up to dec decimals, trailing zeros cut; "" for NAN. */
 static const char *
 num(double x, int dec, char *buf, size_t len)
@@ -125,10 +144,10 @@ trend_word(const struct measure *m, const struct stats *st,
 }
 
 /* The last day of the range: --until's day, else today. */
+/* A local date's day number. */
 static int32_t
-end_day(void)
+day_of(time_t t)
 {
-	time_t t = range.has_until ? range.until - 1 : range.now;
 	char date[11];
 	int y, m, d;
 
@@ -137,6 +156,29 @@ end_day(void)
 		return 0;
 	return (int32_t)when_days_from_civil(y, m, d);
 }
+
+/* The last day of the range: --until's day, else today, and never a day
+ * that has not come yet (it could not hold a check-in). */
+static int32_t
+end_day(void)
+{
+	int32_t today = day_of(range.now);
+
+	if (range.has_until && day_of(range.until - 1) < today)
+		return day_of(range.until - 1);
+	return today;
+}
+
+/* The first day of the range for a group whose first record is on
+ * `first`: --since's day when given, else that first day. */
+static int32_t
+start_day(int32_t first)
+{
+	return range.has_since ? day_of(range.since) : first;
+}
+
+/* The period the sentences being said are about ("" for the range). */
+static const char *say_period = "";
 
 static void
 say(struct out *o, enum out_kind k, int *count, const char *fmt, ...)
@@ -154,6 +196,8 @@ say(struct out *o, enum out_kind k, int *count, const char *fmt, ...)
 		return;
 	sb_puts(&sb, k == OUT_CONCERN ? "Concern to look at: " :
 	    k == OUT_WIN ? "Win: " : "");
+	if (*say_period)
+		sb_printf(&sb, "in %s, ", say_period);
 	va_start(ap, fmt);
 	sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
@@ -197,6 +241,9 @@ flag_trends(const struct group *g, struct out *o, struct tally *t)
 		}
 }
 
+/* How many of a step's latest trials the overwhelm rule looks at. */
+#define RECENT 3
+
 /* A step's trials through the pacing rules shared with ladder. */
 static void
 flag_step(const struct group *g, struct out *o, struct tally *t)
@@ -204,7 +251,7 @@ flag_step(const struct group *g, struct out *o, struct tally *t)
 	size_t pk = measure_id("peak", 1), vi = measure_id("violation", 1);
 	struct step_trials s;
 	double mean;
-	int days;
+	int days, i;
 
 	memset(&s, 0, sizeof(s));
 	s.trials = g->rows;
@@ -216,20 +263,24 @@ flag_step(const struct group *g, struct out *o, struct tally *t)
 	if (vi < g->nm && stats_window(&g->m[vi], 1, &mean, &s.recent_n,
 	    &days) == 0)
 		s.recent_violation = mean;
-	s.high_peaks = g->high_peaks;
-	s.stops = g->stops;
+	/* Overwhelm is judged on the latest trials, so it can pass. */
+	for (i = g->peaks.n > RECENT ? g->peaks.n - RECENT : 0;
+	    i < g->peaks.n; i++) {
+		s.high_peaks += g->peaks.v[i] >= pace.ceiling * STATS_SCALE;
+		s.stops += g->peaks.stop[i];
+	}
 	switch (pacing_step(&pace, &s)) {
 	case PACE_SMALLER:
-		if (g->high_peaks >= pace.repeats)
+		if (s.high_peaks >= pace.repeats)
 			say(o, OUT_CONCERN, &t->concerns, "step \"%s\": %lld "
-			    "trials peaked at %lld or more; a smaller in-between "
-			    "step may help.", g->sub, (long long)g->high_peaks,
-			    pace.ceiling);
+			    "of the latest trials peaked at %lld or more; a "
+			    "smaller in-between step may help.", g->sub,
+			    (long long)s.high_peaks, pace.ceiling);
 		else
 			say(o, OUT_CONCERN, &t->concerns, "step \"%s\": %lld "
-			    "trials were stopped early, which is always a fair "
-			    "choice; a smaller in-between step may help.",
-			    g->sub, (long long)g->stops);
+			    "of the latest trials were stopped early, which is "
+			    "always a fair choice; a smaller in-between step may "
+			    "help.", g->sub, (long long)s.stops);
 		break;
 	case PACE_READY:
 		say(o, OUT_WIN, &t->wins, "step \"%s\" looks ready to move on, "
@@ -246,15 +297,17 @@ trajectory(struct out *o, const struct group *g)
 {
 	struct strbuf sb = { 0 };
 	char b[32];
-	int i;
+	int i, k;
 
 	if (g->kind != K_TRIALS || g->peaks.n == 0)
 		return;
 	sb_printf(&sb, "Step \"%s\": peak distress by trial%s ", g->sub,
 	    g->rows > g->peaks.n ? " (the latest)" : "");
-	for (i = 0; i < g->peaks.n; i++) {
+	for (i = 0, k = 0; i < g->peaks.n; i++) {
+		if (g->peaks.v[i] < 0)
+			continue;	/* a trial without a peak rating */
 		stats_format(g->peaks.v[i], 1, b, sizeof(b));
-		sb_printf(&sb, "%s%s", i ? ", " : "", b);
+		sb_printf(&sb, "%s%s", k++ ? ", " : "", b);
 	}
 	sb_puts(&sb, ".");
 	out_note(o, OUT_INFO, sb.s);
@@ -270,6 +323,11 @@ flag_group(const struct group *g, struct out *o, struct tally *t)
 	double strength;
 	char b[32];
 	size_t id;
+
+	say_period = g->period;
+	if (g->kind == K_CHECKIN && g->rows == 0)
+		say(o, OUT_CONCERN, &t->concerns, "no check-ins in this "
+		    "period.");
 
 	if (g->low_safety > 0)
 		say(o, OUT_CONCERN, &t->concerns, "safety was rated %lld or "
@@ -299,6 +357,7 @@ flag_group(const struct group *g, struct out *o, struct tally *t)
 			    g->sub, num(-stats_mean(ch), 1, b, 32),
 			    (long long)ch->n);
 	}
+	say_period = "";
 }
 
 /* The full columns, for csv, tsv and json: one tidy table. */
@@ -370,6 +429,7 @@ measure_cells(const struct group *g, size_t id, struct cells *c,
 	c->spark[0] = '\0';
 	if ((nw = chart_weeks(g, 64, &mon)) > 0) {
 		nw = stats_weekly(st, mon, w, nw);
+		thin_weeks(g, mon, w, nw);
 		out_sparkline(w, nw, (double)st->min / STATS_SCALE,
 		    (double)st->max / STATS_SCALE, c->spark, sizeof(c->spark));
 	}
@@ -518,12 +578,7 @@ coverage(struct out *o, const struct group *g)
 	if (g->kind != K_CHECKIN || *g->period ||
 	    daymap_span(&g->days, &first, &last) == -1)
 		return;
-	start = first;
-	if (range.has_since) {
-		when_date(range.since, a);
-		if (sscanf(a, "%d-%d-%d", &y, &m, &d) == 3)
-			start = (int32_t)when_days_from_civil(y, m, d);
-	}
+	start = start_day(first);
 	if (end < last)
 		end = last;
 	when_civil_from_days(start, &y, &m, &d);
@@ -561,6 +616,7 @@ charts(struct out *o, const struct group *g)
 		if (g->m[i].n == 0 || measures[i].textseen || is_trap(i))
 			continue;
 		n = stats_weekly(&g->m[i], mon, w, nw);
+		thin_weeks(g, mon, w, n);
 		for (k = 0; k < n; k++) {
 			when_isoweek_of_day(mon + 7 * (long)k, &wy, &wk);
 			snprintf(labels[k], sizeof(labels[k]), "%04d-W%02d", wy,
@@ -679,6 +735,10 @@ block(struct out *o, struct group **g, size_t n, enum out_format f)
 		trajectory(o, g[i]);
 	for (i = 0; i < n; i++)
 		flag_group(g[i], o, &t);
+	for (i = 0; i < n && g[i]->rows == 0; i++)
+		;
+	if (i == n)
+		return;		/* the concern above says it all */
 	nc = short_keep(g, n, keep, cols);
 	out_table(o, kind_names[g[0]->kind], full ? full_cols : cols,
 	    full ? NFULL : nc, 1);
@@ -784,7 +844,9 @@ detail(struct out *o, enum out_format f)
 	size_t i, j, src = 0;
 
 	qsort(groups, ngroups, sizeof(*groups), group_cmp);
-	if (ngroups == 0 && full_format(f))	/* still a well-formed table */
+	/* A file is a well-formed table even with no rows: its header comes
+	 * first, and the blocks' tables of the same columns add rows. */
+	if (f == OUT_CSV || f == OUT_TSV)
 		out_table(o, "measures", full_cols, NFULL, 1);
 	for (i = 0; i < ngroups; i = j) {
 		if (i == 0 || strcmp(groups[i]->source, groups[i - 1]->source)
@@ -847,9 +909,16 @@ summary_rows(struct srow **out)
 			snprintf(rows[n - 1].last, 11, "%04d-%02d-%02d", y, m,
 			    d);
 			snprintf(rows[n - 1].days, 24, "%lld", (long long)
-			    daymap_count(&groups[i]->days, first, end));
+			    daymap_count(&groups[i]->days, start_day(first),
+			    end));
 			snprintf(rows[n - 1].span, 24, "%ld",
-			    (long)(end - first + 1));
+			    (long)(end - start_day(first) + 1));
+		} else if (groups[i]->kind == K_CHECKIN && !*groups[i]->gval) {
+			/* Quiet in the range: no days of how many. */
+			snprintf(rows[n - 1].days, 24, "0");
+			if (range.has_since)
+				snprintf(rows[n - 1].span, 24, "%ld", (long)
+				    (end - day_of(range.since) + 1));
 		}
 	}
 	for (i = 0; i < n; i++) {
@@ -926,7 +995,8 @@ render(const struct opts *o)
 	}
 	sort_measures();
 	colour = o->format == OUT_TABLE && isatty(STDOUT_FILENO) &&
-	    getenv("NO_COLOR") == NULL && (getenv("TERM") == NULL ||
+	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0') &&
+	    (getenv("TERM") == NULL ||
 	    strcmp(getenv("TERM"), "dumb") != 0);
 	out = out_open(stdout, o->format, colour, o->summary ?
 	    "Caseload summary" : "Trends");

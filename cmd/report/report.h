@@ -58,13 +58,12 @@ struct group {
 	int64_t rows;
 	int timed;		/* its rows have times (a ts column) */
 	int64_t low_safety;	/* check-ins at or below the threshold */
-	int64_t high_peaks;	/* trials peaking at or above the ceiling */
 	struct dayseries *ds;	/* per measure, for sources with practice */
 	size_t nds;
-	int64_t stops;		/* trials stopped early, by choice */
-	struct peaks {		/* the latest trials' peaks, oldest first */
+	struct peaks {		/* the latest trials, oldest first */
 		int n;
-		int64_t t[12], v[12];
+		int64_t t[12], v[12];	/* v: the peak, or -1 if none */
+		int stop[12];		/* stopped early, by choice */
 	} peaks;
 	uint32_t hash;
 	struct group *next;
@@ -99,7 +98,7 @@ struct group *group_get(const char *src, const char *gval,
     const char *period, const char *sub, enum kind kind);
 struct stats *group_stats(struct group *g, size_t id);
 struct dayseries *group_series(struct group *g, size_t id);
-void peaks_add(struct peaks *p, int64_t t, int64_t v);
+void peaks_add(struct peaks *p, int64_t t, int64_t v, int stop);
 void prescan(int argc, char **argv, const struct opts *o);
 int read_file(const char *path, const struct opts *o);
 void groups_free(void);

@@ -1114,19 +1114,30 @@ test_plain_read_error(void)
 	fclose(fp);
 }
 
-/* The caller's stream is left just after the last line the reader took. */
+/*
+ * The caller's stream is left just after the last line the reader took,
+ * whichever way it was read.
+ */
 static void
 test_give_back(void)
 {
+	static const char text[] = "a,b\n1,2\n3,4\n5,6\n";
+	struct csvr *r;
+	char buf[16], label[128];
 	FILE *fp;
-	struct csvr *r = OPEN("a,b\n1,2\n3,4\n5,6\n", 0, &fp);
-	char buf[16];
+	int way;
 
-	CHECK_INT(csvr_next(r), CSVR_REC, "give back: a record");
-	csvr_close(r);
-	CHECK_STR(fgets(buf, sizeof(buf), fp), "3,4\n",
-	    "give back: the stream goes on at the next line");
-	fclose(fp);
+	for (way = 0; way < NWAYS; way++) {
+		if (way == WAY_PATH)
+			continue;
+		r = open_way(way, text, sizeof(text) - 1, 0, &fp);
+		CHECK_INT(csvr_next(r), CSVR_REC, "give back: a record");
+		csvr_close(r);
+		snprintf(label, sizeof(label), "give back: the stream goes "
+		    "on at the next line (%s)", way_name[way]);
+		CHECK_STR(fgets(buf, sizeof(buf), fp), "3,4\n", label);
+		fclose(fp);
+	}
 }
 
 /*
