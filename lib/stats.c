@@ -20,7 +20,6 @@ __extension__ typedef unsigned __int128 stats_u128;
 #define I128_MIN	(-I128_MAX - 1)
 #define VALUE_MAX	(9000000000000LL * STATS_SCALE)
 #define ENC_VERSION	1
-#define SHOWN_MAX	40
 
 /* Floor division: day numbers before 1970 are negative. */
 static int64_t
@@ -161,22 +160,6 @@ stats_free(struct stats *s)
 	free(s->weeks.n);
 	free(s->weeks.sx);
 	stats_init(s);
-}
-
-/* Copy s for quoting in a message: it may come from a log file. */
-static const char *
-shown(const char *s, char buf[SHOWN_MAX + 4])
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0' && i < SHOWN_MAX; i++)
-		buf[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
-	if (s[i] != '\0') {
-		memcpy(buf + i, "...", 3);
-		i += 3;
-	}
-	buf[i] = '\0';
-	return buf;
 }
 
 static int

@@ -259,3 +259,18 @@ warn_option(const char *arg, const char *what)
 		fprintf(stderr, "%s: %s %s\n", program_invocation_short_name,
 		    arg, what);
 }
+
+const char *
+shown(const char *s, char buf[SHOWN_MAX + 4])
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i < SHOWN_MAX; i++)
+		buf[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
+	if (s[i] != '\0') {
+		memcpy(buf + i, "...", 3);
+		i += 3;
+	}
+	buf[i] = '\0';
+	return buf;
+}

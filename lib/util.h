@@ -79,6 +79,14 @@ int close_stdout(void);
  */
 void warn_option(const char *arg, const char *what);
 
+/*
+ * Copy s into buf for quoting in a message: text from a log file may hold
+ * control bytes that must not reach the terminal, and a long value is cut
+ * after SHOWN_MAX bytes with "...".  Returns buf.
+ */
+#define SHOWN_MAX 40
+const char *shown(const char *s, char buf[SHOWN_MAX + 4]);
+
 /* Trim ASCII white space at both ends, in place; returns s. */
 char *trim(char *s);
 

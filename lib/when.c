@@ -13,7 +13,6 @@
 			"or 2026-11-23T07:30"
 #define SPAN_MAX	100000
 #define OFF_MAX		(14 * 3600L)
-#define SHOWN_MAX	40
 
 /* The fields of a timestamp as written, before any zone arithmetic. */
 struct stamp {
@@ -22,26 +21,6 @@ struct stamp {
 	int	has_off;
 	long	off;
 };
-
-/*
- * Copy s for quoting in an error message: the text may come from a log
- * file, so control bytes must not reach the terminal, and a long line is
- * cut short rather than filling the message.
- */
-static const char *
-shown(const char *s, char buf[SHOWN_MAX + 4])
-{
-	size_t i;
-
-	for (i = 0; s[i] != '\0' && i < SHOWN_MAX; i++)
-		buf[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
-	if (s[i] != '\0') {
-		memcpy(buf + i, "...", 3);
-		i += 3;
-	}
-	buf[i] = '\0';
-	return buf;
-}
 
 static int
 bad_stamp(const char *s)
