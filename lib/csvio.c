@@ -1,16 +1,17 @@
 /*
  * csvio: the CSV/TSV reader and writer (see csvio.h).
  *
- * Input is read in blocks and cut into physical lines with memchr.  A line
- * that starts a record and holds no double quote can only be one whole
- * record whose fields are the bytes between separators, which is nearly
- * every line of a log, so the reader splits it itself.  Every other line
- * goes to libcsv.  libcsv does not count lines, so the reader hands it one
- * physical line at a time, followed by the "\n" that ended it; only "\n" is
- * a record end for libcsv, so a bare CR is data and CRLF is undone before
- * parsing.  Every buffer belongs to the reader and is reused from record to
- * record, and each has a limit, so memory follows the largest record
- * allowed, never the size of the file.
+ * Input is read in blocks where it can be (see csvr_open) and cut into
+ * physical lines with memchr.  A line that starts a record and holds no
+ * double quote can only be one whole record whose fields are the bytes
+ * between separators, which is nearly every line of a log, so the reader
+ * splits it itself.  Every other line goes to libcsv.  libcsv does not
+ * count lines, so the reader hands it one physical line at a time,
+ * followed by the "\n" that ended it; only "\n" is a record end for
+ * libcsv, so a bare CR is data and CRLF is undone before parsing.  Every
+ * buffer belongs to the reader and is reused from record to record, and
+ * each has a limit, so memory follows the largest record allowed, never
+ * the size of the file.
  */
 #include <sys/types.h>
 #include <sys/stat.h>

@@ -35,6 +35,17 @@ static char **practiced;
 static size_t npracticed;
 
 size_t
+measure_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < nmeasures; i++)
+		if (strcmp(measures[i].name, name) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+size_t
 measure_id(const char *name, int named)
 {
 	const struct item *it;
@@ -327,6 +338,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	if (o->group && strcmp(o->group, "source") && v->gcol < 0) {
 		warnx("%s:1: there is no column \"%s\" to group by", v->name,
 		    o->group);
+		free(v->source);
 		return -1;
 	}
 	v->ncols = csvr_ncols(r);

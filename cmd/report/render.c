@@ -57,7 +57,8 @@ sort_measures(void)
 	order = xcalloc(nmeasures, sizeof(*order));
 	for (i = 0; i < nmeasures; i++)
 		order[i] = i;
-	qsort(order, nmeasures, sizeof(*order), order_cmp);
+	if (nmeasures > 0)
+		qsort(order, nmeasures, sizeof(*order), order_cmp);
 }
 
 /*
@@ -248,7 +249,8 @@ flag_trends(const struct group *g, struct out *o, struct tally *t)
 static void
 flag_step(const struct group *g, struct out *o, struct tally *t)
 {
-	size_t pk = measure_id("peak", 1), vi = measure_id("violation", 1);
+	/* Look up, never create: the display order is already sized. */
+	size_t pk = measure_find("peak"), vi = measure_find("violation");
 	struct step_trials s;
 	double mean;
 	int days, i;
@@ -349,7 +351,7 @@ flag_group(const struct group *g, struct out *o, struct tally *t)
 	}
 	if (g->kind == K_CHECKIN || g->kind == K_GENERIC)
 		flag_trends(g, o, t);
-	if (g->kind == K_GROUND && (id = measure_id("change", 1)) < g->nm) {
+	if (g->kind == K_GROUND && (id = measure_find("change")) < g->nm) {
 		ch = &g->m[id];
 		if (ch->n >= rules.min_days && stats_mean(ch) <= -1)
 			say(o, OUT_WIN, &t->wins, "%s went with distress "
@@ -678,7 +680,8 @@ trap_note(struct out *o, struct group **g, size_t n)
 				tc[k].n += g[i]->m[j].n;
 		k += tc[k].n > 0;
 	}
-	qsort(tc, k, sizeof(*tc), trap_cmp);
+	if (k > 0)
+		qsort(tc, k, sizeof(*tc), trap_cmp);
 	for (i = 0; i < k && i < 5; i++)
 		sb_printf(&sb, "%s%s (%lld)", i ? ", " : "Possible thinking "
 		    "traps noted most often: ", measures[tc[i].id].name +
@@ -843,7 +846,8 @@ detail(struct out *o, enum out_format f)
 	char heading[256];
 	size_t i, j, src = 0;
 
-	qsort(groups, ngroups, sizeof(*groups), group_cmp);
+	if (ngroups > 0)
+		qsort(groups, ngroups, sizeof(*groups), group_cmp);
 	/* A file is a well-formed table even with no rows: its header comes
 	 * first, and the blocks' tables of the same columns add rows. */
 	if (f == OUT_CSV || f == OUT_TSV)
@@ -894,7 +898,8 @@ summary_rows(struct srow **out)
 	size_t i, n = 0;
 	int y, m, d;
 
-	qsort(groups, ngroups, sizeof(*groups), group_cmp);
+	if (ngroups > 0)
+		qsort(groups, ngroups, sizeof(*groups), group_cmp);
 	for (i = 0; i < ngroups; i++) {
 		if (n == 0 || strcmp(rows[n - 1].source, groups[i]->source)) {
 			rows = xreallocarray(rows, n + 1, sizeof(*rows));
@@ -925,7 +930,8 @@ summary_rows(struct srow **out)
 		snprintf(rows[i].concerns, 24, "%d", rows[i].t.concerns);
 		snprintf(rows[i].wins, 24, "%d", rows[i].t.wins);
 	}
-	qsort(rows, n, sizeof(*rows), srow_cmp);
+	if (n > 0)
+		qsort(rows, n, sizeof(*rows), srow_cmp);
 	*out = rows;
 	return n;
 }

@@ -93,6 +93,8 @@ extern struct range range;
 
 /* read.c: the measures, the groups, and the rows that fill them. */
 size_t measure_id(const char *name, int named);
+/* The id of the measure called name, or (size_t)-1: never creates one. */
+size_t measure_find(const char *name);
 int is_trap(size_t id);
 struct group *group_get(const char *src, const char *gval,
     const char *period, const char *sub, enum kind kind);
