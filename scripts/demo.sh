@@ -22,29 +22,18 @@ show() {
 	sh -c "$1" || true
 }
 
-# Month by month means from the log: the kind of trend steady is for.
-monthly='checkin --log | awk -F, '\''
-NR > 1 {
-	m = substr($1, 1, 7); n[m]++
-	if ($2 != "") { mo[m] += $2; nm[m]++ }
-	if ($5 != "") { di[m] += $5; nd[m]++ }
-}
-END {
-	printf "%-8s %9s %10s %14s\n", "month", "check-ins", "mood (avg)", "distress (avg)"
-	for (m in n) order[++k] = m
-	for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++)
-		if (order[j] < order[i]) { t = order[i]; order[i] = order[j]; order[j] = t }
-	for (i = 1; i <= k; i++) { m = order[i]
-		printf "%-8s %9d %10.1f %14.1f\n", m, n[m], mo[m] / nm[m], di[m] / nd[m] }
-}'\'''
-
 echo "steady demo: a sample person's last three months of check-ins,"
 echo "kept in a scratch folder, with today taken to be 24 November 2026."
 show 'checkin --due'
 show 'checkin mood=6 trust=5 safety=8 distress=3 arousal=0 note="slept through the night"'
 show 'checkin --due; echo "exit status $?: today is done"'
 show 'checkin --log --since 7d | cut -d, -f1-6'
-show "$monthly" "checkin --log | awk -F, '...'   # monthly averages"
+show 'checkin --log | report -S sample -f table'
+out="${TMPDIR:-/tmp}/steady-demo-report.html"
+report -f html "$STEADY_DIR/checkin.csv" >"$out"
+chmod 600 "$out"
 echo
-echo "The log is plain CSV, one line per check-in: $STEADY_DIR/checkin.csv"
-echo "(removed when the demo ends). Try 'checkin --help' and 'man -l man/checkin.1'."
+echo "An HTML report of the same, with a chart for each rating, is in"
+echo "  $out"
+echo "(it stays there after the demo; the check-in log itself is removed)."
+echo "Try 'checkin --help', 'report --help' and 'man -l man/report.1'."

@@ -390,3 +390,16 @@ fixtures,,,reflections,weekly,entries,1,,,,,,,,,,,,"
 	run -0 python3 -c 'import json,sys; c=json.load(sys.stdin)["sections"][0]["charts"][0]; print([p["y"] for p in c["points"]])' <<<"$output"
 	assert_output '[5, None]'
 }
+
+@test "report: count, mean, sd, min and max agree with miller's stats1" {
+	cd "$FIXTURES"
+	local m
+	for m in mood distress arousal; do
+		run -0 sh -c "report --cols $m clients/ben/checkin.csv | cut -d, -f7-11 | tail -n 1"
+		local ours=$output
+		# miller reads TZ itself and knows only zone names.
+		TZ=UTC run -0 mlr --icsv --ocsv --headerless-csv-output --ofmt '%.3lf' \
+		    stats1 -a count,mean,stddev,min,max -f $m clients/ben/checkin.csv
+		assert_equal "$ours" "$(sed -e 's/\.000\b//g' -e 's/\(\.[0-9]*[1-9]\)0*\b/\1/g' <<<"$output")"
+	done
+}
