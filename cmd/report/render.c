@@ -124,16 +124,16 @@ num(double x, int dec, char *buf, size_t len)
 }
 
 /*
- * The trend in words that respect the measure's direction.  An interval
- * that spans zero is "no clear change"; too few values say so.
+ * The trend in words that respect the measure's direction, from a trend
+ * already computed (ok: stats_trend() gave one).  An interval that spans
+ * zero is "no clear change"; too few values say so.
  */
 static const char *
-trend_word(const struct measure *m, const struct stats *st,
-    struct stats_trend *tr)
+trend_words(const struct measure *m, int ok, const struct stats_trend *tr)
 {
 	int rising;
 
-	if (stats_trend(st, tr) == -1)
+	if (!ok)
 		return "too few to tell";
 	if (tr->lo <= 0 && tr->hi >= 0)
 		return "no clear change";
@@ -142,6 +142,14 @@ trend_word(const struct measure *m, const struct stats *st,
 		return rising ? "rising" : "falling";
 	return rising == (m->better == BETTER_HIGH) ? "improving" :
 	    "worsening";
+}
+
+/* Compute the trend into *tr and say it in words. */
+static const char *
+trend_word(const struct measure *m, const struct stats *st,
+    struct stats_trend *tr)
+{
+	return trend_words(m, stats_trend(st, tr) == 0, tr);
 }
 
 /* The last day of the range: --until's day, else today. */
@@ -388,9 +396,12 @@ full_format(enum out_format f)
 	return f == OUT_CSV || f == OUT_TSV || f == OUT_JSON;
 }
 
-/* Cells for one measure of one group, in either column set. */
+/* Cells for one measure of one group: mean, sd, min, max, first, last,
+ * slope, low, high, baseline, recent, n (v[0] to v[11]). */
+#define NCELLS 12
+
 struct cells {
-	char v[NFULL][48];
+	char v[NCELLS][48];
 	char spark[3 * 64 + 1];
 };
 
@@ -400,10 +411,11 @@ measure_cells(const struct group *g, size_t id, struct cells *c,
 {
 	const struct stats *st = &g->m[id];
 	struct stats_trend tr;
-	const char *word = trend_word(&measures[id], st, &tr);
+	int ok = stats_trend(st, &tr) == 0;
+	const char *word = trend_words(&measures[id], ok, &tr);
 	double w[64], mean;
 	int64_t wn;
-	int days, ok = stats_trend(st, &tr) == 0;
+	int days;
 	int dec = full ? 3 : 1;	/* people read one decimal; files keep 3 */
 	int32_t mon;
 	size_t nw = 0;
