@@ -104,27 +104,6 @@ spread(int64_t n, stats_i128 sab, stats_i128 sa, stats_i128 sb,
 }
 
 /*
- * Whether no sum can have wrapped: each of the n terms of every sum is
- * at most k * k in size, k the largest value or day in magnitude.
- */
-static int
-sums_fit(const struct stats *s)
-{
-	stats_u128 m = mag(s->min), d;
-	stats_i128 k, t;
-
-	if (s->nbase == 0 || s->nrecent == 0)
-		return 0;
-	if (mag(s->max) > m)
-		m = mag(s->max);
-	d = mag(s->base[0].day);
-	if (mag(s->recent[s->nrecent - 1].day) > d)
-		d = mag(s->recent[s->nrecent - 1].day);
-	k = (stats_i128)(m > d ? m : d);
-	return mul_fits(k, k, &t) && mul_fits(t, s->n, &t);
-}
-
-/*
  * v as a long double, by halves: valgrind mis-emulates the compiler's
  * own conversion of a negative __int128 (-1000000 comes out -999424).
  */
@@ -139,6 +118,30 @@ ld(stats_i128 v)
 	return v < 0 ? -x : x;
 }
 
+/*
+ * Whether no sum can have wrapped: each of the n terms of every sum is
+ * at most k * k in size, k the largest value or day in magnitude.
+ */
+static int
+sums_fit(const struct stats *s)
+{
+	stats_u128 m = mag(s->min), d;
+	stats_i128 k, t;
+
+	if (s->n == 0)
+		return 0;
+	if (mag(s->max) > m)
+		m = mag(s->max);
+	if (s->tm != NULL) {
+		d = mag(s->tm->base[0].day);
+		if (mag(s->tm->recent[s->tm->nrecent - 1].day) > d)
+			d = mag(s->tm->recent[s->tm->nrecent - 1].day);
+	} else	/* no day is larger than the root of their squares' sum */
+		d = (stats_u128)sqrtl(ld(s->sdd)) + 1;
+	k = (stats_i128)(m > d ? m : d);
+	return mul_fits(k, k, &t) && mul_fits(t, s->n, &t);
+}
+
 /* num / den (den > 0) with the integer part exact. */
 static long double
 ratio(stats_i128 num, stats_i128 den)
@@ -150,16 +153,46 @@ void
 stats_init(struct stats *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->weeks.n = NULL;
-	s->weeks.sx = NULL;
+	s->tm = NULL;
+}
+
+void
+stats_init_plain(struct stats *s)
+{
+	stats_init(s);
+	s->plain = 1;
+}
+
+static void
+time_free(struct stats_time *tm)
+{
+	if (tm == NULL)
+		return;
+	free(tm->weeks.n);
+	free(tm->weeks.sx);
+	free(tm);
 }
 
 void
 stats_free(struct stats *s)
 {
-	free(s->weeks.n);
-	free(s->weeks.sx);
+	int plain = s->plain;
+
+	time_free(s->tm);
 	stats_init(s);
+	s->plain = plain;
+}
+
+/* The windows and weeks, made on the first value of a full summary. */
+static struct stats_time *
+time_of(struct stats *s)
+{
+	if (s->tm == NULL) {
+		s->tm = xcalloc(1, sizeof(*s->tm));
+		s->tm->weeks.n = NULL;
+		s->tm->weeks.sx = NULL;
+	}
+	return s->tm;
 }
 
 static int
@@ -424,6 +457,7 @@ void
 stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 {
 	stats_i128 xi = x, di = day;
+	struct stats_time *tm;
 
 	fold_ends(s, x, x, t, x, t, x);
 	s->n++;
@@ -432,15 +466,19 @@ stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 	s->sd = wadd(s->sd, di);
 	s->sdd = wadd(s->sdd, di * di);
 	s->sxd = wadd(s->sxd, xi * di);
-	window_add(s->base, &s->nbase, 0, day, 1, xi);
-	window_add(s->recent, &s->nrecent, 1, day, 1, xi);
-	week_add(&s->weeks, week_of(day), 1, xi);
+	if (s->plain)
+		return;
+	tm = time_of(s);
+	window_add(tm->base, &tm->nbase, 0, day, 1, xi);
+	window_add(tm->recent, &tm->nrecent, 1, day, 1, xi);
+	week_add(&tm->weeks, week_of(day), 1, xi);
 }
 
 void
 stats_merge(struct stats *into, const struct stats *from)
 {
-	const struct stats_weeks *fw = &from->weeks;
+	const struct stats_weeks *fw;
+	struct stats_time *in;
 	size_t i, off;
 
 	if (from->n == 0)
@@ -453,21 +491,27 @@ stats_merge(struct stats *into, const struct stats *from)
 	into->sd = wadd(into->sd, from->sd);
 	into->sdd = wadd(into->sdd, from->sdd);
 	into->sxd = wadd(into->sxd, from->sxd);
-	for (i = 0; i < from->nbase; i++)
-		window_add(into->base, &into->nbase, 0, from->base[i].day,
-		    from->base[i].n, from->base[i].sx);
-	for (i = 0; i < from->nrecent; i++)
-		window_add(into->recent, &into->nrecent, 1,
-		    from->recent[i].day, from->recent[i].n,
-		    from->recent[i].sx);
-	if (fw->len == 0)
+	if (into->plain || from->tm == NULL) {
+		time_free(into->tm);
+		into->tm = NULL;
+		into->plain = 1;
 		return;
-	weeks_cover(&into->weeks, fw->first,
+	}
+	in = time_of(into);
+	for (i = 0; i < from->tm->nbase; i++)
+		window_add(in->base, &in->nbase, 0, from->tm->base[i].day,
+		    from->tm->base[i].n, from->tm->base[i].sx);
+	for (i = 0; i < from->tm->nrecent; i++)
+		window_add(in->recent, &in->nrecent, 1,
+		    from->tm->recent[i].day, from->tm->recent[i].n,
+		    from->tm->recent[i].sx);
+	fw = &from->tm->weeks;
+	weeks_cover(&in->weeks, fw->first,
 	    fw->first + 7 * (int64_t)(fw->len - 1));
-	off = (size_t)((fw->first - into->weeks.first) / 7);
+	off = (size_t)((fw->first - in->weeks.first) / 7);
 	for (i = 0; i < fw->len; i++) {
-		into->weeks.n[off + i] += fw->n[i];
-		into->weeks.sx[off + i] = wadd(into->weeks.sx[off + i],
+		in->weeks.n[off + i] += fw->n[i];
+		in->weeks.sx[off + i] = wadd(in->weeks.sx[off + i],
 		    fw->sx[i]);
 	}
 }
@@ -561,10 +605,15 @@ int
 stats_window(const struct stats *s, int recent, double *mean, int64_t *n,
     int *days)
 {
-	const struct stats_day *w = recent ? s->recent : s->base;
-	size_t cnt = recent ? s->nrecent : s->nbase, i;
+	const struct stats_day *w = NULL;
+	size_t cnt = 0, i;
 	stats_i128 sx = 0;
 	int64_t k = 0;
+
+	if (s->tm != NULL) {
+		w = recent ? s->tm->recent : s->tm->base;
+		cnt = recent ? s->tm->nrecent : s->tm->nbase;
+	}
 
 	for (i = 0; i < cnt; i++) {
 		k += w[i].n;
@@ -586,13 +635,13 @@ stats_window(const struct stats *s, int recent, double *mean, int64_t *n,
 size_t
 stats_weekly(const struct stats *s, int32_t from, double *out, size_t len)
 {
-	const struct stats_weeks *w = &s->weeks;
+	const struct stats_weeks *w = s->tm != NULL ? &s->tm->weeks : NULL;
 	int64_t mon = week_of(from), at;
 	size_t i;
 
 	for (i = 0; i < len && mon <= INT32_MAX; i++, mon += 7) {
-		at = (mon - w->first) / 7;
-		if (w->len > 0 && mon >= w->first && at < (int64_t)w->len &&
+		at = w != NULL ? (mon - w->first) / 7 : 0;
+		if (w != NULL && w->len > 0 && mon >= w->first && at < (int64_t)w->len &&
 		    w->n[at] > 0)
 			out[i] = (double)(ratio(w->sx[at], w->n[at]) /
 			    STATS_SCALE);
@@ -645,18 +694,20 @@ stats_encode(struct strbuf *sb, const struct stats *s)
 		s->n, s->sx, s->sxx, s->sd, s->sdd, s->sxd, s->min, s->max,
 		s->tfirst, s->tlast, s->first, s->last
 	};
+	static const struct stats_time none;
+	const struct stats_time *tm = s->tm != NULL ? s->tm : &none;
 	size_t i;
 
 	put_i128(sb, 0, ENC_VERSION);
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
 		put_i128(sb, ' ', head[i]);
-	put_window(sb, s->base, s->nbase);
-	put_window(sb, s->recent, s->nrecent);
-	put_i128(sb, ';', s->weeks.first);
-	put_i128(sb, ' ', (stats_i128)s->weeks.len);
-	for (i = 0; i < s->weeks.len; i++) {
-		put_i128(sb, ' ', s->weeks.n[i]);
-		put_i128(sb, ' ', s->weeks.sx[i]);
+	put_window(sb, tm->base, tm->nbase);
+	put_window(sb, tm->recent, tm->nrecent);
+	put_i128(sb, ';', tm->weeks.first);
+	put_i128(sb, ' ', (stats_i128)tm->weeks.len);
+	for (i = 0; i < tm->weeks.len; i++) {
+		put_i128(sb, ' ', tm->weeks.n[i]);
+		put_i128(sb, ' ', tm->weeks.sx[i]);
 	}
 }
 
@@ -796,34 +847,36 @@ get_weeks(struct cursor *c, struct stats_weeks *w)
 
 /* The counts and days must agree with each other, as add() leaves them. */
 static const char *
-inconsistent(const struct stats *s)
+inconsistent(const struct stats *s, const struct stats_time *tm)
 {
-	const struct stats_weeks *w = &s->weeks;
+	const struct stats_weeks *w = &tm->weeks;
 	stats_i128 total = 0, more;
 	size_t i;
+	int none = tm->nbase == 0 && tm->nrecent == 0 && w->len == 0;
 
 	if (s->n == 0)
 		return s->sx || s->sxx || s->sd || s->sdd || s->sxd ||
 		    s->min || s->max || s->tfirst || s->tlast || s->first ||
-		    s->last || s->nbase || s->nrecent || w->len ?
-		    "an empty summary holds values" : NULL;
-	if (s->nbase == 0 || s->nrecent == 0 || w->len == 0)
-		return "a window or the weeks are empty";
+		    s->last || !none ? "an empty summary holds values" : NULL;
 	if (s->min > s->max || s->first < s->min || s->first > s->max ||
 	    s->last < s->min || s->last > s->max || s->tfirst > s->tlast)
 		return "the extremes do not agree";
+	if (none)	/* a plain summary */
+		return NULL;
+	if (tm->nbase == 0 || tm->nrecent == 0 || w->len == 0)
+		return "a window or the weeks are empty";
 	for (i = 0; i < w->len; i++)
 		total += w->n[i];
 	if (total != s->n || w->n[0] == 0 || w->n[w->len - 1] == 0)
 		return "the weekly counts do not add up";
-	if (week_of(s->base[0].day) != w->first ||
-	    week_of(s->recent[s->nrecent - 1].day) !=
+	if (week_of(tm->base[0].day) != w->first ||
+	    week_of(tm->recent[tm->nrecent - 1].day) !=
 	    w->first + 7 * (int64_t)(w->len - 1))
 		return "the windows and the weeks do not agree";
-	for (i = 0, total = 0; i < s->nbase; i++)
-		total += s->base[i].n;
-	for (i = 0, more = 0; i < s->nrecent; i++)
-		more += s->recent[i].n;
+	for (i = 0, total = 0; i < tm->nbase; i++)
+		total += tm->base[i].n;
+	for (i = 0, more = 0; i < tm->nrecent; i++)
+		more += tm->recent[i].n;
 	return total > s->n || more > s->n ?
 	    "the window counts do not add up" : NULL;
 }
@@ -836,20 +889,31 @@ int
 stats_decode(const char *text, struct stats *s)
 {
 	struct cursor c = { text, text, NULL, 0 };
+	struct stats_time *tm = xcalloc(1, sizeof(*tm));
 	const char *why;
 
 	stats_init(s);
+	tm->weeks.n = NULL;
+	tm->weeks.sx = NULL;
 	if (get_head(&c, s) == 0 &&
-	    get_window(&c, s->base, &s->nbase) == 0 &&
-	    get_window(&c, s->recent, &s->nrecent) == 0 &&
-	    get_weeks(&c, &s->weeks) == 0 && *c.p != '\0')
+	    get_window(&c, tm->base, &tm->nbase) == 0 &&
+	    get_window(&c, tm->recent, &tm->nrecent) == 0 &&
+	    get_weeks(&c, &tm->weeks) == 0 && *c.p != '\0')
 		fail(&c, "it goes on past its end");
-	if (c.why == NULL && (why = inconsistent(s)) != NULL)
+	if (c.why == NULL && (why = inconsistent(s, tm)) != NULL)
 		fail(&c, why);
+	if (c.why == NULL && s->n > 0 && tm->nbase == 0) {
+		s->plain = 1;	/* written without windows and weeks */
+		time_free(tm);
+	} else if (c.why == NULL && s->n > 0)
+		s->tm = tm;
+	else
+		time_free(tm);
 	if (c.why == NULL)
 		return 0;
 	st_seterr("stats: bad summary at byte %zu: %s", c.at, c.why);
 	stats_free(s);
+	s->plain = 0;
 	return -1;
 }
 

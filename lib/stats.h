@@ -32,6 +32,13 @@ struct stats_weeks {
 	stats_i128 *sx;
 };
 
+/* The windows and weekly series of a summary that keeps them. */
+struct stats_time {
+	struct stats_day base[STATS_WINDOW], recent[STATS_WINDOW];
+	size_t nbase, nrecent;		/* days held in each window */
+	struct stats_weeks weeks;
+};
+
 struct stats {
 	int64_t n;
 	stats_i128 sx, sxx;		/* sums of x and x*x (scaled x) */
@@ -40,13 +47,20 @@ struct stats {
 	int64_t tfirst, tlast;		/* instants of the first and last */
 	int64_t first, last;		/* their values (scaled); ties: the
 					 * smaller first, the larger last */
-	struct stats_day base[STATS_WINDOW], recent[STATS_WINDOW];
-	size_t nbase, nrecent;		/* days held in each window */
-	struct stats_weeks weeks;
+	struct stats_time *tm;		/* NULL until a value comes, or
+					 * for ever in a plain summary */
+	int plain;
 };
 
+/*
+ * A summary starts empty.  A plain one keeps no windows and no weekly
+ * series (stats_window and stats_weekly find nothing): for summaries of
+ * one period, which need neither, at a seventh of the memory.  Merging
+ * a plain summary into a full one makes the result plain.
+ */
 void stats_init(struct stats *s);
-void stats_free(struct stats *s);	/* the weeks' memory */
+void stats_init_plain(struct stats *s);
+void stats_free(struct stats *s);	/* its memory; it stays plain or not */
 
 /*
  * Parse a decimal number ("6", "-2", "+1", "3.75", "1e3" is not taken)

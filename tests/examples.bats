@@ -166,12 +166,12 @@ Win: in 2026-W46, mood has been improving (about +3.5 a week).
 Win: in 2026-W47, mood has been improving (about +3.5 a week).
 
 check-ins
-period    measure  n  mean   sd  min  max  last  trend            per week  first 2 wk  last 2 wk  weekly
---------  -------  -  ----  ---  ---  ---  ----  ---------------  --------  ----------  ---------  ------
-2026-W46  mood     7   3.3  1.1    2    5     5  improving             3.5         3.3        3.3  ▄
-2026-W46  safety   7     7    0    7    7     7  no clear change         0           7          7  ▄
-2026-W47  mood     7   6.7  1.1    5    8     8  improving             3.5         6.7        6.7  ▅
-2026-W47  safety   7     7    0    7    7     7  no clear change         0           7          7  ▄'
+period    measure  n  mean   sd  min  max  last  trend            per week
+--------  -------  -  ----  ---  ---  ---  ----  ---------------  --------
+2026-W46  mood     7   3.3  1.1    2    5     5  improving             3.5
+2026-W46  safety   7     7    0    7    7     7  no clear change         0
+2026-W47  mood     7   6.7  1.1    5    8     8  improving             3.5
+2026-W47  safety   7     7    0    7    7     7  no clear change         0'
 }
 
 @test "examples: the last four weeks of your own log, through a pager (report.1)" {

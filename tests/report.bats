@@ -71,13 +71,14 @@ FULL='source,group,period,log,item,measure,n,mean,sd,min,max,first,last,trend_pe
 
 @test "report: --by week gives a row per ISO week" {
 	# Week 45 holds 4,4,4,4,4,5,5: mean 30/7, slope 5/28 a day (1.25 a
-	# week), interval 1.25 +/- 7*2.571*0.0630; checked by hand.
+	# week), interval 1.25 +/- 7*2.571*0.0630; checked by hand.  A week
+	# is shorter than the 14-day averages: they stay empty.
 	run -0 report --by week --cols mood "$FIXTURES/clients/ana/checkin.csv"
 	assert_output "$FULL
-ana,,2026-W44,check-ins,,mood,7,3.143,0.378,3,4,3,4,0.75,-0.363,1.863,no clear change,3.143,3.143
-ana,,2026-W45,check-ins,,mood,7,4.286,0.488,4,5,4,5,1.25,0.137,2.363,improving,4.286,4.286
-ana,,2026-W46,check-ins,,mood,7,5.429,0.535,5,6,5,6,1.5,0.504,2.496,improving,5.429,5.429
-ana,,2026-W47,check-ins,,mood,7,6.571,0.535,6,7,6,7,1.5,0.504,2.496,improving,6.571,6.571"
+ana,,2026-W44,check-ins,,mood,7,3.143,0.378,3,4,3,4,0.75,-0.363,1.863,no clear change,,
+ana,,2026-W45,check-ins,,mood,7,4.286,0.488,4,5,4,5,1.25,0.137,2.363,improving,,
+ana,,2026-W46,check-ins,,mood,7,5.429,0.535,5,6,5,6,1.5,0.504,2.496,improving,,
+ana,,2026-W47,check-ins,,mood,7,6.571,0.535,6,7,6,7,1.5,0.504,2.496,improving,,"
 }
 
 @test "report: --by month and --by day label periods" {
@@ -85,7 +86,7 @@ ana,,2026-W47,check-ins,,mood,7,6.571,0.535,6,7,6,7,1.5,0.504,2.496,improving,6.
 	assert_line --index 1 --partial 'ana,,2026-10,check-ins,,mood,6,'
 	assert_line --index 2 --partial 'ana,,2026-11,check-ins,,mood,22,'
 	run -0 report --by day --cols mood "$FIXTURES/week.csv"
-	assert_line --index 7 'fixtures,,2026-11-08,check-ins,,mood,1,7,,7,7,7,7,,,,too few to tell,7,7'
+	assert_line --index 7 'fixtures,,2026-11-08,check-ins,,mood,1,7,,7,7,7,7,,,,too few to tell,,'
 }
 
 @test "report: a caseload summary puts concerns first" {

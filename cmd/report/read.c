@@ -104,7 +104,21 @@ group_get(const char *src, const char *gval, const char *period,
 	return g;
 }
 
-/* The group's summary of measure id, created on first use. */
+/*
+ * A day or an ISO week ("2026-11-08", "2026-W47") is no longer than the
+ * 14-day windows, so their averages would only repeat the mean, and the
+ * periods themselves are the weekly series.
+ */
+int
+period_short(const char *period)
+{
+	return strchr(period, 'W') != NULL || strlen(period) == 10;
+}
+
+/*
+ * The group's summary of measure id, created on first use: plain for a
+ * day or a week (period_short).
+ */
 struct stats *
 group_stats(struct group *g, size_t id)
 {
@@ -113,7 +127,10 @@ group_stats(struct group *g, size_t id)
 	if (id >= g->nm) {
 		g->m = xreallocarray(g->m, nmeasures, sizeof(*g->m));
 		for (i = g->nm; i < nmeasures; i++)
-			stats_init(&g->m[i]);
+			if (period_short(g->period))
+				stats_init_plain(&g->m[i]);
+			else
+				stats_init(&g->m[i]);
 		g->nm = nmeasures;
 	}
 	return &g->m[id];

@@ -484,6 +484,9 @@ short_keep(struct group **g, size_t n, int *keep, struct out_col *cols)
 		if (i == 1)
 			keep[i] = g[0]->kind == K_GROUND ||
 			    g[0]->kind == K_TRIALS || g[0]->kind == K_REFLECT;
+		/* Days and weeks: the averages and bars would be empty. */
+		if (i >= 11 && period_short(g[0]->period))
+			keep[i] = 0;
 		if (keep[i])
 			cols[k++] = short_cols[i];
 	}

@@ -99,6 +99,8 @@ int is_trap(size_t id);
 struct group *group_get(const char *src, const char *gval,
     const char *period, const char *sub, enum kind kind);
 struct stats *group_stats(struct group *g, size_t id);
+/* A day's or an ISO week's label: its summaries are plain. */
+int period_short(const char *period);
 struct dayseries *group_series(struct group *g, size_t id);
 void peaks_add(struct peaks *p, int64_t t, int64_t v, int stop);
 void prescan(int argc, char **argv, const struct opts *o);

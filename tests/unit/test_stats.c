@@ -385,8 +385,8 @@ test_windows(void)
 	stats_add(&s, 99, 99, S(-1));
 	/* -1 + 0 + ... + 12 = 77, over 14 */
 	window_is(&s, 0, 77.0 / 14, 14, 14, "an earlier day evicts");
-	CHECK_INT(s.base[0].day, 99, "the window starts on the new day");
-	CHECK_INT(s.base[13].day, 112, "and ends 13 days later");
+	CHECK_INT(s.tm->base[0].day, 99, "the window starts on the new day");
+	CHECK_INT(s.tm->base[13].day, 112, "and ends 13 days later");
 	/* recent: 100..113 still; 99 is 14 days before 113 */
 	window_is(&s, 1, 6.5, 14, 14, "the recent window keeps 100..113");
 	stats_free(&s);
@@ -412,8 +412,8 @@ test_weekly(void)
 	stats_add(&s, 0, 18630, S(3));		/* Sun 2021-01-03 */
 	stats_add(&s, 0, 18631, S(10));		/* Mon 2021-01-04 */
 	stats_add(&s, 0, 18645, S(4));		/* Mon 2021-01-18 */
-	CHECK_INT(s.weeks.first, 18624, "the first week's Monday");
-	CHECK_INT(s.weeks.len, 4, "four weeks held");
+	CHECK_INT(s.tm->weeks.first, 18624, "the first week's Monday");
+	CHECK_INT(s.tm->weeks.len, 4, "four weeks held");
 	CHECK_INT(stats_weekly(&s, 18617, out, 6), 6, "six weeks filled");
 	CHECK(isnan(out[0]), "the week before: nothing");
 	CHECK(out[1] == 2, "2020-W53: (1 + 3) / 2");
@@ -435,7 +435,7 @@ test_weekly(void)
 	stats_add(&s, 0, -4, S(1));
 	stats_add(&s, 0, 3, S(4));
 	stats_add(&s, 0, -3, S(2));
-	CHECK_INT(s.weeks.first, -10, "Monday before 1970 with floor mod");
+	CHECK_INT(s.tm->weeks.first, -10, "Monday before 1970 with floor mod");
 	CHECK_INT(stats_weekly(&s, -10, out, 3), 3, "three weeks");
 	CHECK(out[0] == 1 && out[1] == 3 && out[2] == 8,
 	    "weeks -10, -3, 4: 1, (2 + 4) / 2, 8");
@@ -504,8 +504,8 @@ same_numbers(const struct stats *a, const struct stats *b, const char *what)
 	stats_window(a, 1, &ma, NULL, NULL);
 	stats_window(b, 1, &mb, NULL, NULL);
 	same_double(ma, mb, what);
-	stats_weekly(a, a->weeks.first - 7, wa, 70);
-	stats_weekly(b, a->weeks.first - 7, wb, 70);
+	stats_weekly(a, a->tm->weeks.first - 7, wa, 70);
+	stats_weekly(b, a->tm->weeks.first - 7, wb, 70);
 	CHECK(memcmp(wa, wb, sizeof(wa)) == 0, what);
 }
 
@@ -762,7 +762,7 @@ test_extremes(void)
 	stats_init(&s);
 	stats_add(&s, 0, INT32_MIN, S(1));
 	stats_add(&s, 1, INT32_MIN + 7, S(3));
-	CHECK_INT(s.weeks.first, INT32_MIN + 6, "the first int32 week");
+	CHECK_INT(s.tm->weeks.first, INT32_MIN + 6, "the first int32 week");
 	same_text(&s, &s, "encodes");
 	stats_free(&s);
 }
@@ -998,6 +998,57 @@ test_dayseries(void)
 	sb_free(&sb2);
 }
 
+/* A plain summary: the same figures, no windows or weeks, and merging
+ * one into a full summary makes that plain too. */
+static void
+test_plain(void)
+{
+	struct stats full, plain, back, m;
+	struct stats_trend a, b;
+	struct strbuf sb = { 0 }, sb2 = { 0 };
+	double mean, w[2];
+	int i;
+
+	stats_init(&full);
+	stats_init_plain(&plain);
+	for (i = 0; i < 30; i++) {
+		stats_add(&full, 86400LL * (20000 + i), 20000 + i,
+		    (i % 7) * STATS_SCALE);
+		stats_add(&plain, 86400LL * (20000 + i), 20000 + i,
+		    (i % 7) * STATS_SCALE);
+	}
+	CHECK(plain.tm == NULL, "a plain summary holds no windows");
+	CHECK_INT(stats_window(&plain, 1, &mean, NULL, NULL), -1,
+	    "a plain summary has no recent window");
+	CHECK(isnan(mean), "and says so with NAN");
+	CHECK_INT(stats_weekly(&plain, 20000, w, 2), 2, "weeks are filled");
+	CHECK(isnan(w[0]) && isnan(w[1]), "with no value");
+	CHECK_INT(stats_trend(&full, &a), 0, "the full trend");
+	CHECK_INT(stats_trend(&plain, &b), 0, "the plain trend");
+	CHECK(a.slope == b.slope && a.lo == b.lo && a.hi == b.hi,
+	    "the trend is the same without windows");
+	CHECK(stats_sd(&full) == stats_sd(&plain), "so is the sd");
+	stats_encode(&sb, &plain);
+	CHECK_INT(stats_decode(sb.s, &back), 0, "a plain summary reads back");
+	CHECK_INT(back.plain, 1, "as a plain one");
+	stats_encode(&sb2, &back);
+	CHECK_STR(sb2.s, sb.s, "and writes the same");
+	stats_init(&m);
+	stats_merge(&m, &full);
+	CHECK(m.tm != NULL, "a full merge keeps the windows");
+	stats_merge(&m, &back);
+	CHECK_INT(m.plain, 1, "merging a plain one makes it plain");
+	CHECK(m.tm == NULL, "and drops the windows");
+	CHECK_INT(m.n, 60, "with every value counted");
+	stats_free(&m);
+	CHECK_INT(m.plain, 1, "freeing keeps it plain");
+	stats_free(&full);
+	stats_free(&plain);
+	stats_free(&back);
+	sb_free(&sb);
+	sb_free(&sb2);
+}
+
 int
 main(void)
 {
@@ -1022,5 +1073,6 @@ main(void)
 	test_strength();
 	test_daymap_merge();
 	test_daymap_text();
+	test_plain();
 	return unit_done();
 }
