@@ -87,6 +87,11 @@ struct csvr {
 	int toolong;		/* a field passed CSVR_FIELD_MAX */
 	int over;		/* the record passed CSVR_RECORD_MAX */
 	int rowdone;		/* libcsv saw the record's end */
+	off_t blockoff;		/* the input's offset of in[0] */
+	off_t recoff;		/* where the current record starts */
+	off_t limit;		/* read no further than this, or -1 */
+	off_t cut;		/* a record the limit cut starts here, or -1 */
+	unsigned long cutline;	/* lines before it */
 };
 
 /* Fields are kept verbatim: libcsv would trim spaces and tabs. */
@@ -278,10 +283,19 @@ fill(struct csvr *r)
 	size_t have = r->inend - r->inpos, want = CSVR_INBUF - have, n;
 
 	memmove(r->in, r->in + r->inpos, have);
+	r->blockoff += (off_t)r->inpos;
 	r->inpos = 0;
 	r->inend = have;
 	if (r->ineof || r->inerr != 0)
 		return 0;
+	if (r->limit >= 0) {
+		if (r->blockoff + (off_t)have >= r->limit) {
+			r->ineof = 1;
+			return 0;
+		}
+		if ((off_t)want > r->limit - r->blockoff - (off_t)have)
+			want = (size_t)(r->limit - r->blockoff - (off_t)have);
+	}
 	errno = 0;
 	if (r->how == IN_READ)
 		n = fill_read(r, r->in + have, want);
@@ -538,6 +552,13 @@ rec_eof(struct csvr *r, size_t join)
 		r->raw.s[join] = '\0';
 	if (r->recline == 0)
 		return CSVR_EOF;
+	if (r->limit >= 0) {
+		/* The limit fell inside a quoted field: not an error yet. */
+		r->cut = r->recoff;
+		r->cutline = r->recline - 1;
+		r->lineno = r->cutline;
+		return CSVR_EOF;
+	}
 	return rec_bad(r, r->recline, "a quote is not closed");
 }
 
@@ -554,6 +575,8 @@ read_record(struct csvr *r)
 		join = r->raw.len;
 		if (r->recline != 0)
 			keep_bytes(r, "\n", 1);
+		else
+			r->recoff = r->blockoff + (off_t)r->inpos;
 		start = r->raw.len;
 		if ((st = get_line(r, &line, &len)) == LN_ERR)
 			return io_error(r);
@@ -628,6 +651,7 @@ reader_new(FILE *fp, const char *name, int flags, int how)
 	r->sep = ',';
 	r->header = 1;
 	r->in = xmalloc(CSVR_INBUF);
+	r->limit = r->cut = -1;
 	parser_start(r, 0);
 	st = read_record(r);
 	if (st == CSVR_REC && take_header(r) != 0)
@@ -645,7 +669,8 @@ reader_new(FILE *fp, const char *name, int flags, int how)
  * miss, so fp is read through stdio.  A file is read in blocks with fread,
  * and csvr_close seeks back over what was not used.  Anything else, a pipe
  * or a terminal, a byte at a time, as fread would wait for a whole block
- * even when a line has come, and what was read could not be given back.
+ * even when a line has come, and what was read could not be given back;
+ * unless the caller reads to the end (CSVR_WHOLE) and need not wait.
  */
 struct csvr *
 csvr_open(FILE *fp, const char *name, int flags)
@@ -653,7 +678,8 @@ csvr_open(FILE *fp, const char *name, int flags)
 	struct stat st;
 	int fd = fileno(fp);
 
-	if (fd != -1 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+	if ((flags & CSVR_WHOLE) ||
+	    (fd != -1 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)))
 		return reader_new(fp, name, flags, IN_FREAD);
 	return reader_new(fp, name, flags, IN_GETC);
 }
@@ -726,6 +752,64 @@ csvr_next(struct csvr *r)
 	if (r->ateof)
 		return CSVR_EOF;
 	return read_record(r);
+}
+
+/* Read on from byte off of the file, which has lines before it. */
+static int
+reposition(struct csvr *r, off_t off, unsigned long lines)
+{
+	if (r->how != IN_READ) {
+		st_seterr("%s: only a file opened by name can be read in "
+		    "pieces", r->name);
+		return -1;
+	}
+	if (lseek(fileno(r->fp), off, SEEK_SET) == -1) {
+		st_seterr("%s: %s", r->name, strerror(errno));
+		return -1;
+	}
+	r->blockoff = off;
+	r->inpos = r->inend = 0;
+	r->ineof = r->ateof = 0;
+	r->inerr = r->ioerr = 0;
+	r->lineno = lines;
+	r->cut = -1;
+	rec_begin(r);
+	parser_start(r, 1);
+	return 0;
+}
+
+int
+csvr_seek(struct csvr *r, off_t off, unsigned long lines)
+{
+	r->limit = -1;
+	return reposition(r, off, lines);
+}
+
+void
+csvr_limit(struct csvr *r, off_t end)
+{
+	r->limit = end;
+	/* Bytes already read past the limit are as if never read. */
+	if (end >= 0 && r->blockoff + (off_t)r->inend > end)
+		r->inend = end - r->blockoff > (off_t)r->inpos ?
+		    (size_t)(end - r->blockoff) : r->inpos;
+}
+
+off_t
+csvr_cut(const struct csvr *r, unsigned long *lines)
+{
+	if (r->cut >= 0 && lines != NULL)
+		*lines = r->cutline;
+	return r->cut;
+}
+
+int
+csvr_extend(struct csvr *r)
+{
+	off_t at = r->cut >= 0 ? r->cut : r->blockoff + (off_t)r->inpos;
+
+	r->limit = -1;
+	return reposition(r, at, r->cut >= 0 ? r->cutline : r->lineno);
 }
 
 size_t

@@ -12,6 +12,7 @@
 #ifndef STEADY_CSVIO_H
 #define STEADY_CSVIO_H
 
+#include <sys/types.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -22,6 +23,7 @@
 
 /* Reader flags. */
 #define CSVR_UNESCAPE 0x1	/* decode \n \r \t \\ in fields (logs) */
+#define CSVR_WHOLE 0x2		/* a stream read to its end: in blocks */
 
 /* csvr_next() results. */
 #define CSVR_REC 1		/* a record is ready */
@@ -56,6 +58,22 @@ void csvr_close(struct csvr *r);
  * skipped silently.
  */
 int csvr_next(struct csvr *r);
+
+/*
+ * Reading a file in pieces, for readers from csvr_openpath, between
+ * records.  csvr_seek goes to byte off (a line's start) of the file,
+ * `lines` lines into it, and lifts any limit.  csvr_limit makes the input
+ * end at byte end (-1: no limit).  When the limit falls inside a quoted
+ * record, that record is not read: csvr_next returns CSVR_EOF, and
+ * csvr_cut gives where the record starts (and the lines before it in
+ * *lines), else -1.  csvr_extend lifts the limit and reads on from the
+ * cut record, or from where reading stopped.  Both return 0, or -1 with
+ * st_error() set.
+ */
+int csvr_seek(struct csvr *r, off_t off, unsigned long lines);
+void csvr_limit(struct csvr *r, off_t end);
+off_t csvr_cut(const struct csvr *r, unsigned long *lines);
+int csvr_extend(struct csvr *r);
 
 size_t csvr_ncols(const struct csvr *r);		/* header columns */
 const char *csvr_colname(const struct csvr *r, size_t i);

@@ -404,3 +404,75 @@ fixtures,,,reflections,weekly,entries,1,,,,,,,,,,,,"
 		assert_equal "$ours" "$(sed -e 's/\.000\b//g' -e 's/\(\.[0-9]*[1-9]\)0*\b/\1/g' <<<"$output")"
 	done
 }
+
+# A log of n days for clients a, b and c, with a note now and then.
+pieces_log() {
+	local d c
+	echo 'ts,client,mood,distress,note'
+	for d in $(seq 1 "$1"); do
+		for c in a b c; do
+			printf '2026-%02d-%02dT08:00:00+01:00,%s,%d,%d,%s\n' \
+			    $(((d - 1) / 28 + 1)) $(((d - 1) % 28 + 1)) "$c" \
+			    $(((d * 7 + ${#c}) % 11)) $(((d * 3) % 11)) \
+			    "$( ((d % 5 == 0)) && echo 'a walk then tea')"
+		done
+	done
+}
+
+@test "report: a file read in pieces at once gives what one pass gives" {
+	pieces_log 200 >"$BATS_TEST_TMPDIR/big.csv"
+	# Rows no one can use, spread over the pieces, keep their order.
+	sed -i -e '50s/,[0-9]*,/,x,/' -e '400s/,[0-9]*,/,y,/' \
+	    -e '590s/,[0-9]*,/,z,/' "$BATS_TEST_TMPDIR/big.csv"
+	local f
+	for f in csv json; do
+		STEADY_JOBS=1 run -1 --separate-stderr report -f $f --group client \
+		    "$BATS_TEST_TMPDIR/big.csv"
+		local out=$output err=$stderr
+		STEADY_JOBS=4 STEADY_PIECE_MIN=1000 run -1 --separate-stderr \
+		    report -f $f --group client "$BATS_TEST_TMPDIR/big.csv"
+		assert_equal "$output" "$out"
+		assert_equal "$stderr" "$err"
+	done
+	assert_equal "$stderr" "report: $BATS_TEST_TMPDIR/big.csv:50: mood \"x\" is not a number
+report: $BATS_TEST_TMPDIR/big.csv:400: mood \"y\" is not a number
+report: $BATS_TEST_TMPDIR/big.csv:590: mood \"z\" is not a number
+report: 3 rows could not be used (see above)"
+}
+
+@test "report: a piece that starts inside a quoted note is read whole" {
+	{
+		pieces_log 100
+		printf '2026-05-01T08:00:00+01:00,a,5,5,"%s\n%s"\n' \
+		    "$(printf 'long %.0s' $(seq 1 300))" "and more"
+		pieces_log 100 | sed 1d | sed 's/^2026/2027/'
+	} >"$BATS_TEST_TMPDIR/q.csv"
+	STEADY_JOBS=1 run -0 --separate-stderr report --group client \
+	    "$BATS_TEST_TMPDIR/q.csv"
+	local out=$output
+	# Two pieces: the first newline past the middle is inside the note.
+	local at half
+	at=$(grep -b -o '^and more' "$BATS_TEST_TMPDIR/q.csv" | cut -d: -f1)
+	half=$(($(stat -c %s "$BATS_TEST_TMPDIR/q.csv") / 2))
+	(( at > half && at - half < 1500 ))
+	STEADY_JOBS=2 STEADY_PIECE_MIN=1 run -0 --separate-stderr report \
+	    --group client "$BATS_TEST_TMPDIR/q.csv"
+	assert_equal "$output" "$out"
+	assert_equal "$stderr" ""
+	assert_line --index 1 --partial ',a,,check-ins,,mood,201,'
+}
+
+@test "report: --strict stops at a bad row in a later piece" {
+	pieces_log 200 >"$BATS_TEST_TMPDIR/big.csv"
+	sed -i '500s/,[0-9]*,/,x,/' "$BATS_TEST_TMPDIR/big.csv"
+	STEADY_JOBS=3 STEADY_PIECE_MIN=1000 run -1 --separate-stderr report \
+	    --strict --group client "$BATS_TEST_TMPDIR/big.csv"
+	assert_output ''
+	assert_equal "$stderr" "report: $BATS_TEST_TMPDIR/big.csv:500: mood \"x\" is not a number"
+}
+
+@test "report: STEADY_JOBS must be a whole number from 1 to 16" {
+	STEADY_JOBS=0 run -1 --separate-stderr report "$FIXTURES/week.csv"
+	assert_output ''
+	assert_equal "$stderr" 'report: STEADY_JOBS: "0" is not a whole number from 1 to 16'
+}

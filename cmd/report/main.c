@@ -191,6 +191,8 @@ setup(const struct opts *o)
 		errx(EXIT_USAGE, "--until %s", st_error());
 	range.has_since = o->since != NULL;
 	range.has_until = o->until != NULL;
+	if (pieces_setup() == -1)
+		exit(EXIT_ERR);
 }
 
 

@@ -73,15 +73,17 @@ partial_group(struct strbuf *sb, const struct group *g)
 }
 
 void
-write_partial(void)
+write_partial(FILE *fp)
 {
 	struct strbuf sb = { 0 };
 	size_t i;
 
 	csvw_record(&sb, partial_cols, NPARTIAL, ',', 0);
+	fwrite(sb.s, 1, sb.len, fp);
+	sb_reset(&sb);
 	for (i = 0; i < ngroups; i++) {
 		partial_group(&sb, groups[i]);
-		fwrite(sb.s, 1, sb.len, stdout);
+		fwrite(sb.s, 1, sb.len, fp);
 		sb_reset(&sb);
 	}
 	sb_free(&sb);
@@ -184,19 +186,13 @@ merge_row(struct csvr *r)
 	return merge_measure(g, id, f[7]);
 }
 
-int
-read_partial(const char *path)
+/* Merge the partial read by r, which is closed. */
+static int
+merge_partial(struct csvr *r)
 {
-	struct csvr *r;
 	size_t i;
 	int c, rc = 0;
 
-	r = strcmp(path, "-") == 0 ? csvr_open(stdin, "(stdin)",
-	    CSVR_UNESCAPE) : csvr_openpath(path, CSVR_UNESCAPE);
-	if (r == NULL) {
-		warnx("%s", st_error());
-		return -1;
-	}
 	for (i = 0; i < NPARTIAL; i++)
 		if (csvr_col(r, partial_cols[i]) < 0) {
 			warnx("%s:1: this is not a partial from report "
@@ -217,3 +213,28 @@ read_partial(const char *path)
 	return rc;
 }
 
+int
+read_partial(const char *path)
+{
+	struct csvr *r;
+
+	r = strcmp(path, "-") == 0 ? csvr_open(stdin, "(stdin)",
+	    CSVR_UNESCAPE) : csvr_openpath(path, CSVR_UNESCAPE);
+	if (r == NULL) {
+		warnx("%s", st_error());
+		return -1;
+	}
+	return merge_partial(r);
+}
+
+int
+read_partial_stream(FILE *fp, const char *name)
+{
+	struct csvr *r;
+
+	if ((r = csvr_open(fp, name, CSVR_UNESCAPE | CSVR_WHOLE)) == NULL) {
+		warnx("%s", st_error());
+		return -1;
+	}
+	return merge_partial(r);
+}

@@ -1,7 +1,13 @@
 /* report: reading rows into groups of measures. */
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -149,6 +155,16 @@ group_series(struct group *g, size_t id)
 		g->nds = nmeasures;
 	}
 	return &g->ds[id];
+}
+
+/* Start again with no groups, leaving the old ones to the process that
+ * is about to end (a piece's child, which exits without freeing). */
+static void
+groups_forget(void)
+{
+	memset(buckets, 0, sizeof(buckets));
+	groups = NULL;
+	ngroups = 0;
 }
 
 void
@@ -416,23 +432,34 @@ period_label(enum period by, int32_t day, char *buf, size_t len)
 	}
 }
 
+/* In a process reading a piece: its messages, and --strict's stop. */
+static FILE *piece_msgs;
+static int piece_stop;
+
 static int
 bad_row(const struct opts *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Report a row that cannot be used; with --strict, stop there. */
+/*
+ * Report a row that cannot be used; with --strict, stop there.  A
+ * process reading a piece of a file keeps its messages until the pieces
+ * before it are told (read_pieces).
+ */
 static int
 bad_row(const struct opts *o, const char *fmt, ...)
 {
+	FILE *fp = piece_msgs != NULL ? piece_msgs : stderr;
 	va_list ap;
 
-	fprintf(stderr, "report: ");
+	fprintf(fp, "report: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(fp, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fputc('\n', fp);
 	badrows++;
-	if (o->strict)
+	if (o->strict && piece_msgs != NULL)
+		piece_stop = 1;
+	else if (o->strict)
 		exit(EXIT_ERR);
 	return -1;
 }
@@ -631,14 +658,341 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 		    is_yes(csvr_field(r, (size_t)v->stopcol)));
 }
 
+/* Take the records of r until its end; -1 on a read error. */
+static int
+read_rows(struct csvr *r, const struct view *v, const struct opts *o)
+{
+	int64_t *val = xcalloc(v->ncols, sizeof(*val));
+	int *set = xcalloc(v->ncols, sizeof(*set));
+	int c, rc = 0;
+
+	while (!piece_stop && (c = csvr_next(r)) != CSVR_EOF) {
+		if (c == CSVR_REC)
+			take_row(v, r, o, val, set);
+		else if (c == CSVR_BAD)
+			bad_row(o, "%s", st_error());
+		else {
+			fprintf(piece_msgs != NULL ? piece_msgs : stderr,
+			    "report: %s\n", st_error());
+			rc = -1;
+			break;
+		}
+	}
+	free(val);
+	free(set);
+	return rc;
+}
+
+/*
+ * A large file is read in pieces at once, one process a piece: the first
+ * here, the others in children that send back their groups as a partial
+ * (partial.c), merged in file order, so the result is the one a single
+ * pass gives.  A piece starts after a newline; should that newline lie
+ * inside a quoted field, the piece before it sees its limit cut a record
+ * (csvr_cut), and this process reads the rest of the file itself.
+ */
+#define PIECES_MAX 16
+
+struct piece {
+	off_t start, end;
+	pid_t pid;
+	int fd;			/* the child's partial, or -1 */
+};
+
+/* A whole number from the environment, or def when unset. */
+static int
+env_num(const char *name, long long min, long long max, long long def,
+    long long *out)
+{
+	const char *s = getenv(name), *why;
+
+	*out = def;
+	if (s == NULL || *s == '\0')
+		return 0;
+	if (parse_num(s, min, max, out, &why) == -1) {
+		warnx("%s: \"%s\" is not a whole number from %lld to %lld",
+		    name, s, min, max);
+		return -1;
+	}
+	return 0;
+}
+
+/* The first byte after a newline at or past pos, or -1 for none near. */
+static off_t
+line_after(int fd, off_t pos)
+{
+	char buf[65536], *nl;
+	off_t at;
+	ssize_t n;
+
+	for (at = pos - 1; at < pos + 16 * (off_t)sizeof(buf); at += n) {
+		if ((n = pread(fd, buf, sizeof(buf), at)) <= 0)
+			return -1;
+		if ((nl = memchr(buf, '\n', (size_t)n)) != NULL)
+			return at + (nl - buf) + 1;
+	}
+	return -1;
+}
+
+/* How many processes may read a file, and its smallest piece. */
+static long long jobs_max, piece_min;
+
+int
+pieces_setup(void)
+{
+	if (env_num("STEADY_JOBS", 1, PIECES_MAX, 0, &jobs_max) == -1 ||
+	    env_num("STEADY_PIECE_MIN", 1, LLONG_MAX, 4 << 20,
+	    &piece_min) == -1)
+		return -1;
+	if (jobs_max == 0 && (jobs_max = sysconf(_SC_NPROCESSORS_ONLN)) < 1)
+		jobs_max = 1;
+	jobs_max = jobs_max > PIECES_MAX ? PIECES_MAX : jobs_max;
+	return 0;
+}
+
+/* How many pieces, and where each starts: 1 when not worth it. */
+static void
+plan_pieces(const char *path, struct piece *p, int *n)
+{
+	long long jobs = jobs_max, min = piece_min;
+	struct stat st;
+	off_t s;
+	int fd, k;
+
+	*n = 1;
+	if (jobs < 2 || (fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    st.st_size / min < 2) {
+		close(fd);
+		return;
+	}
+	jobs = st.st_size / min < jobs ? st.st_size / min : jobs;
+	p[0].start = 0;
+	for (k = 1; k < jobs; k++) {
+		s = line_after(fd, st.st_size / jobs * k);
+		if (s <= p[k - 1].start || s >= st.st_size)
+			break;
+		p[k].start = s;
+		p[k - 1].end = s;
+	}
+	p[k - 1].end = st.st_size;
+	*n = k;
+	close(fd);
+}
+
+/* Lines before byte off of path, so a piece's messages name the line. */
+static int
+lines_before(const char *path, off_t off, unsigned long *lines)
+{
+	char buf[65536];
+	const char *q, *e;
+	off_t at;
+	ssize_t n = 0;
+	int fd;
+
+	*lines = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	for (at = 0; at < off; at += n) {
+		n = pread(fd, buf, off - at < (off_t)sizeof(buf) ?
+		    (size_t)(off - at) : sizeof(buf), at);
+		if (n <= 0)
+			break;
+		for (q = buf, e = buf + n; (q = memchr(q, '\n',
+		    (size_t)(e - q))) != NULL; q++)
+			(*lines)++;
+	}
+	close(fd);
+	return n < 0 || at < off ? -1 : 0;
+}
+
+/*
+ * In the child: read one piece into groups of its own and send them
+ * back, after a line of counts and the messages for its rows.
+ */
+static void
+piece_child(const struct piece *p, const struct view *v, const char *path,
+    const struct opts *o, FILE *out)
+{
+	struct csvr *r;
+	unsigned long lines, cutline = 0;
+	char *msg = NULL;
+	size_t msglen = 0, i, ntext = 0;
+	off_t cut = -1;
+	int rc = -1;
+
+	if ((piece_msgs = open_memstream(&msg, &msglen)) == NULL)
+		_exit(EXIT_ERR);
+	groups_forget();
+	badrows = 0;
+	if ((r = csvr_openpath(path, CSVR_UNESCAPE)) != NULL &&
+	    lines_before(path, p->start, &lines) == 0 &&
+	    csvr_seek(r, p->start, lines) == 0) {
+		csvr_limit(r, p->end);
+		rc = read_rows(r, v, o);
+		cut = csvr_cut(r, &cutline);
+	} else
+		fprintf(piece_msgs, "report: %s: a piece cannot be read\n",
+		    path);
+	fclose(piece_msgs);
+	for (i = 0; i < nmeasures; i++)
+		ntext += measures[i].textseen != 0;
+	fprintf(out, "%lld %lld %lu %d %d %zu %zu\n", (long long)badrows,
+	    (long long)cut, cutline, piece_stop, rc, msglen, ntext);
+	fwrite(msg, 1, msglen, out);
+	for (i = 0; i < nmeasures; i++)
+		if (measures[i].textseen)
+			fprintf(out, "%zu %s\n", strlen(measures[i].name),
+			    measures[i].name);
+	write_partial(out);
+	_exit(fclose(out) == 0 ? 0 : EXIT_ERR);
+}
+
+static int
+piece_start(struct piece *p, const struct view *v, const char *path,
+    const struct opts *o)
+{
+	int fd[2];
+	FILE *out;
+
+	if (pipe(fd) == -1)
+		return -1;
+	fflush(stdout);
+	fflush(stderr);
+	if ((p->pid = fork()) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (p->pid == 0) {
+		close(fd[0]);
+		if ((out = fdopen(fd[1], "w")) == NULL)
+			_exit(EXIT_ERR);
+		piece_child(p, v, path, o, out);
+	}
+	close(fd[1]);
+	p->fd = fd[0];
+	return 0;
+}
+
+/* The text a child sent: its counts, messages, text columns, groups. */
+static int
+piece_take(FILE *fp, const char *path, off_t *cut, unsigned long *cutline,
+    int *stop)
+{
+	long long bad, c;
+	size_t msglen, ntext, len, i;
+	char *name;
+	int rc, ch;
+
+	if (fscanf(fp, "%lld %lld %lu %d %d %zu %zu", &bad, &c, cutline,
+	    stop, &rc, &msglen, &ntext) != 7 || getc(fp) != '\n')
+		return -1;
+	*cut = (off_t)c;
+	badrows += bad;
+	for (; msglen > 0 && (ch = getc(fp)) != EOF; msglen--)
+		putc(ch, stderr);
+	for (i = 0; i < ntext; i++) {
+		if (fscanf(fp, "%zu", &len) != 1 || getc(fp) != ' ' ||
+		    len > CSVR_FIELD_MAX)
+			return -1;
+		name = xmalloc(len + 1);
+		if (fread(name, 1, len, fp) != len || getc(fp) != '\n') {
+			free(name);
+			return -1;
+		}
+		name[len] = '\0';
+		measures[measure_id(name, 0)].textseen = 1;
+		free(name);
+	}
+	if (rc == -1)
+		return -2;
+	return read_partial_stream(fp, path) == 0 ? 0 : -1;
+}
+
+/* Merge child p's piece; -1 (told) if it could not be taken whole. */
+static int
+piece_merge(struct piece *p, const char *path, const struct opts *o,
+    off_t *cut, unsigned long *cutline)
+{
+	FILE *fp = fdopen(p->fd, "r");
+	int rc = -1, stop = 0, st;
+
+	if (fp != NULL) {
+		rc = piece_take(fp, path, cut, cutline, &stop);
+		fclose(fp);
+	} else
+		close(p->fd);
+	p->fd = -1;
+	if (waitpid(p->pid, &st, 0) == -1 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0)
+		rc = rc == -2 ? -2 : -1;
+	if (rc == -1)
+		warnx("%s: a process reading part of it failed", path);
+	if (stop && o->strict)
+		exit(EXIT_ERR);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Children not needed after all: their pieces are read here instead. */
+static void
+pieces_drop(struct piece *p, int from, int n)
+{
+	int k, st;
+
+	for (k = from; k < n; k++) {
+		if (p[k].fd == -1)
+			continue;
+		kill(p[k].pid, SIGTERM);
+		close(p[k].fd);
+		p[k].fd = -1;
+		(void)waitpid(p[k].pid, &st, 0);
+	}
+}
+
+/* Read r's file, whose header r has read, in pieces where it pays. */
+static int
+read_pieces(struct csvr *r, const struct view *v, const char *path,
+    const struct opts *o)
+{
+	struct piece p[PIECES_MAX];
+	unsigned long cutline;
+	off_t cut;
+	int n, k, started, rc;
+
+	for (k = 0; k < PIECES_MAX; k++)
+		p[k].fd = -1;
+
+	plan_pieces(path, p, &n);
+	if (n < 2)
+		return read_rows(r, v, o);
+	for (started = 1; started < n; started++)
+		if (piece_start(&p[started], v, path, o) == -1)
+			break;
+	if (started < n) {
+		/* No process to spare: read it all here. */
+		pieces_drop(p, 1, started);
+		return read_rows(r, v, o);
+	}
+	csvr_limit(r, p[0].end);
+	rc = read_rows(r, v, o);
+	cut = csvr_cut(r, &cutline);
+	for (k = 1; rc == 0 && cut < 0 && k < n; k++)
+		rc = piece_merge(&p[k], path, o, &cut, &cutline);
+	pieces_drop(p, k, n);
+	if (rc == 0 && cut >= 0)
+		rc = csvr_seek(r, cut, cutline) == 0 ? read_rows(r, v, o) : -1;
+	return rc;
+}
+
 /* Read one file (or standard input for "-") into the groups. */
 int
 read_file(const char *path, const struct opts *o)
 {
 	struct csvr *r;
 	struct view v;
-	int64_t *val;
-	int *set, c = CSVR_EOF, rc = 0;
+	int rc = 0;
 
 	r = strcmp(path, "-") == 0 ? csvr_open(stdin, "(stdin)",
 	    CSVR_UNESCAPE) : csvr_openpath(path, CSVR_UNESCAPE);
@@ -659,20 +1013,10 @@ read_file(const char *path, const struct opts *o)
 	/* A client quiet in the range still counts: the summary says so. */
 	if (v.kind == K_CHECKIN && o->by == BY_ALL && v.gcol < 0)
 		(void)group_get(v.source, "", "", "", v.kind);
-	val = xcalloc(v.ncols, sizeof(*val));
-	set = xcalloc(v.ncols, sizeof(*set));
-	while (rc == 0 && (c = csvr_next(r)) != CSVR_EOF) {
-		if (c == CSVR_REC)
-			take_row(&v, r, o, val, set);
-		else if (c == CSVR_BAD)
-			bad_row(o, "%s", st_error());
-		else
-			rc = -1;
-	}
-	if (rc == -1 && c == CSVR_ERR)
-		warnx("%s", st_error());
-	free(val);
-	free(set);
+	if (rc == 0 && strcmp(path, "-") != 0)
+		rc = read_pieces(r, &v, path, o);
+	else if (rc == 0)
+		rc = read_rows(r, &v, o);
 	view_close(&v);
 	csvr_close(r);
 	return rc;

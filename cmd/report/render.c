@@ -1011,7 +1011,7 @@ render(const struct opts *o)
 	int colour;
 
 	if (o->partial) {
-		write_partial();
+		write_partial(stdout);
 		return 0;
 	}
 	sort_measures();

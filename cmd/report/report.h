@@ -105,11 +105,15 @@ struct dayseries *group_series(struct group *g, size_t id);
 void peaks_add(struct peaks *p, int64_t t, int64_t v, int stop);
 void prescan(int argc, char **argv, const struct opts *o);
 int read_file(const char *path, const struct opts *o);
+/* STEADY_JOBS and STEADY_PIECE_MIN; -1 (told) when one is wrong. */
+int pieces_setup(void);
 void groups_free(void);
 
 /* partial.c: the whole state as CSV, and back. */
-void write_partial(void);
+void write_partial(FILE *fp);
 int read_partial(const char *path);
+/* A partial read to its end from fp, which stays open; name for messages. */
+int read_partial_stream(FILE *fp, const char *name);
 
 /* render.c: the document, in the format asked for. */
 int render(const struct opts *o);

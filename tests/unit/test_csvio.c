@@ -1194,6 +1194,66 @@ test_pipe(int bypath)
 	unlink("p.csv");
 }
 
+/* Write s to t.csv and open it by name. */
+static struct csvr *
+open_named(const char *s)
+{
+	FILE *fp = fopen("t.csv", "w");
+
+	unit_must(fp != NULL && fputs(s, fp) >= 0 && fclose(fp) == 0,
+	    "t.csv");
+	return csvr_openpath("t.csv", 0);
+}
+
+/* A file read in pieces gives the records whole, on their lines. */
+static void
+test_pieces(void)
+{
+	struct csvr *r;
+	unsigned long lines = 0;
+
+	r = open_named("a,b\n1,2\n3,4\n5,6\n");
+	csvr_limit(r, 8);
+	CHECK_INT(csvr_next(r), CSVR_REC, "pieces: the first piece's record");
+	CHECK_STR(csvr_field(r, 0), "1", "pieces: is 1,2");
+	CHECK_INT(csvr_next(r), CSVR_EOF, "pieces: the limit ends the piece");
+	CHECK_INT(csvr_cut(r, &lines), -1, "pieces: on a record's end");
+	CHECK_INT(csvr_extend(r), 0, "pieces: extend");
+	CHECK_INT(csvr_next(r), CSVR_REC, "pieces: then reading goes on");
+	CHECK_STR(csvr_field(r, 0), "3", "pieces: with 3,4");
+	CHECK_INT(csvr_line(r), 3, "pieces: on line 3");
+	CHECK_INT(csvr_seek(r, 12, 3), 0, "pieces: seek to the last line");
+	csvr_limit(r, 16);
+	CHECK_INT(csvr_next(r), CSVR_REC, "pieces: the last piece");
+	CHECK_STR(csvr_field(r, 1), "6", "pieces: is 5,6");
+	CHECK_INT(csvr_line(r), 4, "pieces: on line 4");
+	CHECK_INT(csvr_next(r), CSVR_EOF, "pieces: and ends");
+	csvr_close(r);
+
+	/* The limit falls inside a quoted field of two lines. */
+	r = open_named("a,b\n1,\"x\ny\"\n3,4\n");
+	csvr_limit(r, 9);
+	CHECK_INT(csvr_next(r), CSVR_EOF, "cut: the cut record is not read");
+	CHECK_INT(csvr_cut(r, &lines), 4, "cut: where it starts");
+	CHECK_INT(lines, 1, "cut: after the header's line");
+	CHECK_INT(csvr_extend(r), 0, "cut: extend");
+	CHECK_INT(csvr_next(r), CSVR_REC, "cut: the record, whole");
+	CHECK_STR(csvr_field(r, 1), "x\ny", "cut: its two lines");
+	CHECK_INT(csvr_line(r), 2, "cut: starting on line 2");
+	CHECK_INT(csvr_next(r), CSVR_REC, "cut: and the next");
+	CHECK_INT(csvr_line(r), 4, "cut: on line 4");
+	CHECK_INT(csvr_next(r), CSVR_EOF, "cut: then the end");
+	csvr_close(r);
+
+	/* Starting inside that field reads nonsense, as a cut tells. */
+	r = open_named("a,b\n1,\"x\ny\"\n");
+	CHECK_INT(csvr_seek(r, 9, 2), 0, "inside: seek");
+	CHECK_INT(csvr_next(r), CSVR_BAD, "inside: a stray quote");
+	CHECK_STR(st_error(), "t.csv:3: a quote appears inside an unquoted "
+	    "field", "inside: named on its line");
+	csvr_close(r);
+}
+
 int
 main(void)
 {
@@ -1224,6 +1284,7 @@ main(void)
 	test_give_back();
 	test_pipe(1);
 	test_pipe(0);
+	test_pieces();
 	unit_must(unlink("t.csv") == 0 && chdir("/") == 0 &&
 	    rmdir(scratch) == 0, scratch);
 	free(scratch);
