@@ -404,10 +404,12 @@ weeks_cover(struct stats_weeks *w, int64_t lo, int64_t hi)
 		w->n = xreallocarray(w->n, weeks_cap(len), sizeof(*w->n));
 		w->sx = xreallocarray(w->sx, weeks_cap(len), sizeof(*w->sx));
 	}
-	memmove(w->n + head, w->n, w->len * sizeof(*w->n));
-	memmove(w->sx + head, w->sx, w->len * sizeof(*w->sx));
-	memset(w->n, 0, head * sizeof(*w->n));
-	memset(w->sx, 0, head * sizeof(*w->sx));
+	if (head > 0) {
+		memmove(w->n + head, w->n, w->len * sizeof(*w->n));
+		memmove(w->sx + head, w->sx, w->len * sizeof(*w->sx));
+		memset(w->n, 0, head * sizeof(*w->n));
+		memset(w->sx, 0, head * sizeof(*w->sx));
+	}
 	memset(w->n + head + w->len, 0, (len - head - w->len) *
 	    sizeof(*w->n));
 	memset(w->sx + head + w->len, 0, (len - head - w->len) *
@@ -458,8 +460,26 @@ stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 {
 	stats_i128 xi = x, di = day;
 	struct stats_time *tm;
+	struct stats_day *last;
 
-	fold_ends(s, x, x, t, x, t, x);
+	/* fold_ends for one value, written out: this runs for every cell. */
+	if (s->n == 0) {
+		s->min = s->max = s->first = s->last = x;
+		s->tfirst = s->tlast = t;
+	} else {
+		if (x < s->min)
+			s->min = x;
+		if (x > s->max)
+			s->max = x;
+		if (t < s->tfirst || (t == s->tfirst && x < s->first)) {
+			s->tfirst = t;
+			s->first = x;
+		}
+		if (t > s->tlast || (t == s->tlast && x > s->last)) {
+			s->tlast = t;
+			s->last = x;
+		}
+	}
 	s->n++;
 	s->sx = wadd(s->sx, xi);
 	s->sxx = wadd(s->sxx, xi * xi);
@@ -469,7 +489,19 @@ stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 	if (s->plain)
 		return;
 	tm = time_of(s);
-	window_add(tm->base, &tm->nbase, 0, day, 1, xi);
+	/* A day past the base window's end adds nothing to it. */
+	if (tm->nbase == 0 || day < (int64_t)tm->base[0].day + STATS_WINDOW)
+		window_add(tm->base, &tm->nbase, 0, day, 1, xi);
+	last = tm->nrecent > 0 ? &tm->recent[tm->nrecent - 1] : NULL;
+	if (last != NULL && last->day == day) {
+		/* The latest day seen: its week is the last one held. */
+		last->n++;
+		last->sx = wadd(last->sx, xi);
+		tm->weeks.n[tm->weeks.len - 1]++;
+		tm->weeks.sx[tm->weeks.len - 1] = wadd(
+		    tm->weeks.sx[tm->weeks.len - 1], xi);
+		return;
+	}
 	window_add(tm->recent, &tm->nrecent, 1, day, 1, xi);
 	week_add(&tm->weeks, week_of(day), 1, xi);
 }
@@ -964,10 +996,12 @@ daymap_cover(struct daymap *m, int64_t lo, int64_t hi)
 void
 daymap_set(struct daymap *m, int32_t day)
 {
-	int64_t i;
+	int64_t i = (int64_t)day - m->first;
 
-	daymap_cover(m, day, day);
-	i = (int64_t)day - m->first;
+	if (m->nbits == 0 || i < 0 || i >= (int64_t)m->nbits) {
+		daymap_cover(m, day, day);
+		i = (int64_t)day - m->first;
+	}
 	m->bits[i / 64] |= (uint64_t)1 << (i % 64);
 }
 

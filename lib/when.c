@@ -243,11 +243,61 @@ parse_stamp(const char *s, struct stamp *st, time_t *t, long *off)
 	return 0;
 }
 
+/* Two digits at p as a number, or -1. */
+static int
+two(const char *p)
+{
+	unsigned a = (unsigned)p[0] - '0', b = (unsigned)p[1] - '0';
+
+	return a < 10 && b < 10 ? (int)(a * 10 + b) : -1;
+}
+
+/*
+ * The form steady writes, "2026-11-23T07:30:00+01:00", read at once, with
+ * the day number of the last date kept: a log's rows share their dates.
+ * Returns 1 when s is not exactly in that form, for the general path.
+ */
+static int
+parse_written(const char *s, time_t *t, long *off)
+{
+	static int cy = -1, cmo, cd;
+	static long long cdays;
+	int c, y, mo, d, h, mi, sec, oh, om;
+	long o;
+
+	if (strlen(s) != 25 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+	    s[13] != ':' || s[16] != ':' || (s[19] != '+' && s[19] != '-') ||
+	    s[22] != ':' || (c = two(s)) < 0 || (y = two(s + 2)) < 0 ||
+	    (mo = two(s + 5)) < 1 || mo > 12 || (d = two(s + 8)) < 1 ||
+	    (h = two(s + 11)) < 0 || h > 23 || (mi = two(s + 14)) < 0 ||
+	    mi > 59 || (sec = two(s + 17)) < 0 || sec > 60 ||
+	    (oh = two(s + 20)) < 0 || (om = two(s + 23)) < 0 || om > 59)
+		return 1;
+	y += c * 100;
+	o = oh * 3600L + om * 60L;
+	if (d > month_days(y, mo) || o > OFF_MAX)
+		return 1;
+	if (y != cy || mo != cmo || d != cd) {
+		cdays = when_days_from_civil(y, mo, d);
+		cy = y;
+		cmo = mo;
+		cd = d;
+	}
+	o = s[19] == '-' ? -o : o;
+	*t = (time_t)(cdays * 86400LL + h * 3600LL + mi * 60LL +
+	    (sec == 60 ? 59 : sec) - o);
+	if (off != NULL)
+		*off = o;
+	return 0;
+}
+
 int
 when_parse(const char *s, time_t *t, long *off)
 {
 	struct stamp st;
 
+	if (parse_written(s, t, off) == 0)
+		return 0;
 	return parse_stamp(s, &st, t, off);
 }
 

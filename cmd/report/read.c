@@ -81,6 +81,13 @@ hash_str(uint32_t h, const char *s)
 	return (h ^ 0x1f) * 16777619u;
 }
 
+/* strcmp(a, b) == 0 without a call for the empty keys most groups have. */
+static int
+same(const char *a, const char *b)
+{
+	return a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
+}
+
 struct group *
 group_get(const char *src, const char *gval, const char *period,
     const char *sub, enum kind kind)
@@ -90,10 +97,9 @@ group_get(const char *src, const char *gval, const char *period,
 	struct group *g;
 
 	for (g = buckets[h % NBUCKETS]; g != NULL; g = g->next)
-		if (g->hash == h && g->kind == kind &&
-		    strcmp(g->source, src) == 0 && strcmp(g->gval, gval) == 0
-		    && strcmp(g->period, period) == 0 &&
-		    strcmp(g->sub, sub) == 0)
+		if (g->hash == h && g->kind == kind && same(g->gval, gval) &&
+		    same(g->period, period) && same(g->sub, sub) &&
+		    same(g->source, src))
 			return g;
 	g = xcalloc(1, sizeof(*g));
 	g->source = xstrdup(src);
@@ -639,8 +645,9 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	}
 	for (i = 0; i < v->ncols; i++)
 		if (set[i]) {
-			stats_add(group_stats(g, (size_t)v->mid[i]), t, day,
-			    val[i]);
+			stats_add((size_t)v->mid[i] < g->nm ?
+			    &g->m[v->mid[i]] : group_stats(g,
+			    (size_t)v->mid[i]), t, day, val[i]);
 			if (v->linked)
 				dayseries_add(group_series(g,
 				    (size_t)v->mid[i]), day, val[i]);

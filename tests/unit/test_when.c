@@ -481,6 +481,43 @@ test_from_days(void)
 	CHECK(wy == 2026 && wk == 48, "2026-11-23 is 2026-W48");
 }
 
+/*
+ * The written form has a quick path: it must agree with the general one
+ * (reached by writing the offset without its colon) on every field, and
+ * refuse what the general path refuses.
+ */
+static void
+test_written(void)
+{
+	static const char *const ok[][2] = {
+		{ "2026-11-23T07:30:00+01:00", "2026-11-23T07:30:00+0100" },
+		{ "2026-03-29T02:30:00-05:30", "2026-03-29T02:30:00-0530" },
+		{ "2024-02-29T23:59:60+14:00", "2024-02-29T23:59:60+1400" },
+		{ "1969-12-31T00:00:00+00:00", "1969-12-31T00:00:00+0000" },
+		{ "2026-11-24T00:00:00+01:00", "2026-11-24T00:00:00+0100" },
+		{ "2026-11-23T07:30:00+01:00", "2026-11-23T07:30:00+0100" },
+	};
+	static const char *const bad[] = {
+		"2025-02-29T08:00:00+01:00", "2026-13-01T08:00:00+01:00",
+		"2026-11-31T08:00:00+01:00", "2026-11-23T24:00:00+01:00",
+		"2026-11-23T07:60:00+01:00", "2026-11-23T07:30:61+01:00",
+		"2026-11-23T07:30:00+14:01", "2026-11-23T07:30:00+01:60",
+		"2026-11-00T07:30:00+01:00", "2026-11-2xT07:30:00+01:00",
+	};
+	time_t a, b;
+	long oa, ob;
+	size_t i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		CHECK_INT(when_parse(ok[i][0], &a, &oa), 0, ok[i][0]);
+		CHECK_INT(when_parse(ok[i][1], &b, &ob), 0, ok[i][1]);
+		CHECK_INT(a, b, "the quick path gives the same instant");
+		CHECK_INT(oa, ob, "and the same offset");
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		CHECK_INT(when_parse(bad[i], &a, &oa), -1, bad[i]);
+}
+
 int
 main(void)
 {
@@ -494,5 +531,6 @@ main(void)
 	test_isoweek();
 	test_bound();
 	test_now();
+	test_written();
 	return unit_done();
 }
