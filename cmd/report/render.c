@@ -1,6 +1,7 @@
 /* report: the document: trends, concerns, wins, summaries. */
 #include <err.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -100,26 +101,80 @@ thin_weeks(const struct group *g, int32_t mon, double *w, size_t n)
 			w[k] = NAN;
 }
 
+/*
+ * x (>= 0) times 10^dec, rounded half to even, as printf's %.*f rounds:
+ * x is m * 2^e exactly, with m below 2^53, so m * 10^dec fits in 64
+ * bits and the rounding is done on integers, exactly, with no printf on
+ * every cell of a large report.  -1 when x is too large for this.
+ */
+static int
+scaled(double x, int dec, unsigned long long *out)
+{
+	static const unsigned long long p10[] = { 1, 10, 100, 1000 };
+	unsigned long long m, mp, q, rem, half;
+	int e;
+
+	if (!(x < 9e15))
+		return -1;
+	m = (unsigned long long)ldexp(frexp(x, &e), 53);
+	e -= 53;
+	mp = m * p10[dec];
+	if (e >= 0) {
+		if (e > 10 || mp > ULLONG_MAX >> e)
+			return -1;
+		*out = mp << e;
+		return 0;
+	}
+	if (-e >= 64) {
+		*out = 0;
+		return 0;
+	}
+	q = mp >> -e;
+	rem = mp & ((1ULL << -e) - 1);
+	half = 1ULL << (-e - 1);
+	*out = q + (rem > half || (rem == half && (q & 1)));
+	return 0;
+}
+
 /* A number with up to dec decimals, trailing zeros cut; "" for NAN. */
 static const char *
 num(double x, int dec, char *buf, size_t len)
 {
+	char tmp[32], *p = tmp + sizeof(tmp);
+	unsigned long long u;
+	int d, neg = x < 0;
 	char *e;
 
 	if (isnan(x)) {
 		buf[0] = '\0';
 		return buf;
 	}
-	snprintf(buf, len, "%.*f", dec, x);
-	if (strchr(buf, '.') != NULL) {
-		e = buf + strlen(buf);
-		while (e[-1] == '0')
-			*--e = '\0';
-		if (e[-1] == '.')
-			e[-1] = '\0';
+	if (dec < 0 || dec > 3 || scaled(fabs(x), dec, &u) == -1) {
+		snprintf(buf, len, "%.*f", dec, x);
+		if (strchr(buf, '.') != NULL) {
+			e = buf + strlen(buf);
+			while (e[-1] == '0')
+				*--e = '\0';
+			if (e[-1] == '.')
+				e[-1] = '\0';
+		}
+		if (strcmp(buf, "-0") == 0)
+			strcpy(buf, "0");
+		return buf;
 	}
-	if (strcmp(buf, "-0") == 0)
-		strcpy(buf, "0");
+	*--p = '\0';
+	for (d = dec; d > 0 && u % 10 == 0; d--)
+		u /= 10;	/* trailing zeros are cut */
+	for (; d > 0; d--, u /= 10)
+		*--p = (char)('0' + u % 10);
+	if (p[0] != '\0')
+		*--p = '.';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (neg && strcmp(p, "0") != 0)
+		*--p = '-';
+	snprintf(buf, len, "%s", p);
 	return buf;
 }
 
