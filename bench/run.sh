@@ -51,7 +51,7 @@ if [ "$have_time" = no ]; then
 	    "timing with date(1) alone, peak memory not measured"
 fi
 
-tools="cat csvagg report"
+tools="cat csvagg report report1"
 if command -v mlr >/dev/null 2>&1; then
 	tools="$tools miller"
 else
@@ -74,6 +74,7 @@ label() {
 	cat)	echo "cat" ;;
 	csvagg)	echo "csvagg (libcsv)" ;;
 	report)	echo "report --group client" ;;
+	report1) echo "  the same, one process" ;;
 	miller)	echo "miller stats1" ;;
 	sqlite)	echo "sqlite3 import+query" ;;
 	pandas)	echo "pandas" ;;
@@ -158,6 +159,8 @@ run_tool() {
 	csvagg)	run_once csvagg "$tmp/out.csvagg" "$tmp/csvagg" "$f" ;;
 	report)	run_once report "$tmp/out.report" "$report" --group client \
 		    "$f" ;;
+	report1) run_once report1 "$tmp/out.report1" env STEADY_JOBS=1 \
+		    "$report" --group client "$f" ;;
 	miller)	run_once miller "$tmp/out.miller" mlr --icsv --ocsv stats1 \
 		    -a count,mean,min,max -f mood,distress -g client "$f" ;;
 	sqlite)	stdin=$tmp/query.sql
@@ -224,7 +227,7 @@ sanity() {
 	awk 'NR == 1 { a = $0 } { l[NR] = $0 }
 	    END { printf "  sqlite3, for example: %s; %s; %s\n", a,
 		l[int((NR + 1) / 2)], l[NR] }' "$tmp/counts.sqlite"
-	for t in csvagg report miller pandas week; do
+	for t in csvagg report report1 miller pandas week; do
 		case " $tools " in
 		*" $t "*) ;;
 		*)	continue ;;
@@ -341,7 +344,8 @@ targets() {
 	esac
 	awk -v b="$bytes" -v r="$best_report" -v c="${best_csvagg:-}" \
 	    -v m="${best_miller:-}" -v p="${best_pandas:-}" \
-	    -v w="${best_week:-}" -v k="$peak_report" 'BEGIN {
+	    -v w="${best_week:-}" -v k="$peak_report" \
+	    -v one="${best_report1:-}" 'BEGIN {
 		rate = b / r / 1e6
 		line("at least 300 MB/s", sprintf("%.1f MB/s", rate),
 		    rate >= 300)
@@ -364,6 +368,9 @@ targets() {
 		if (w != "")
 			line("by week at most 2x slower", sprintf("%.1fx",
 			    w / r), w / r <= 2)
+		if (one != "")
+			line("pieces pay (one process)", sprintf("%.2fx " \
+			    "slower", one / r), -1)
 	    }
 	    function line(what, fig, ok) {
 		if (ok < 0)

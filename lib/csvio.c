@@ -916,6 +916,12 @@ csvw_field(struct strbuf *sb, const char *s, char sep, int flags)
 	int quote = needs_quotes(s, sep, flags);
 	char e;
 
+	/* Most fields are written as they are. */
+	if (!quote && (!(flags & CSVW_ESCAPE) ||
+	    strpbrk(s, "\n\r\t\\") == NULL)) {
+		sb_puts(sb, s);
+		return;
+	}
 	if (quote)
 		sb_putc(sb, '"');
 	for (; *s != '\0'; s++) {

@@ -41,7 +41,9 @@ struct out {
 	const struct out_col *cols;
 	size_t ncols;
 	int primary;
-	char **cells;		/* nrows * ncols copies */
+	struct strbuf arena;	/* the cells' text, each ending in NUL */
+	size_t *offs;		/* nrows * ncols: where each starts */
+	char **cells;		/* and pointers to them, while rendering */
 	size_t nrows;
 	size_t cap;
 
@@ -838,6 +840,11 @@ end_table(struct out *o)
 
 	if (!o->tab_open)
 		return;
+	/* The arena no longer moves: point at the cells. */
+	o->cells = xreallocarray(NULL, o->nrows * o->ncols + 1,
+	    sizeof(*o->cells));
+	for (i = 0; i < o->nrows * o->ncols; i++)
+		o->cells[i] = o->arena.s + o->offs[i];
 	switch (o->f) {
 	case OUT_TABLE:
 		render_table(o);
@@ -856,11 +863,12 @@ end_table(struct out *o)
 		render_html(o);
 		break;
 	}
-	for (i = 0; i < o->nrows * o->ncols; i++)
-		free(o->cells[i]);
 	free(o->cells);
+	free(o->offs);
+	sb_reset(&o->arena);
 	free(o->tname);
 	o->cells = NULL;
+	o->offs = NULL;
 	o->tname = NULL;
 	o->nrows = o->cap = 0;
 	o->tab_open = 0;
@@ -1082,21 +1090,25 @@ void
 out_row(struct out *o, const char *const *cells)
 {
 	const char *s;
-	char **at;
-	size_t j;
+	size_t *at, j;
 
 	if (!o->tab_open || o->ncols == 0)
 		return;
 	if (o->nrows == o->cap) {
 		o->cap = o->cap ? o->cap * 2 : 16;
-		o->cells = xreallocarray(o->cells, o->cap,
-		    o->ncols * sizeof(*o->cells));
+		o->offs = xreallocarray(o->offs, o->cap,
+		    o->ncols * sizeof(*o->offs));
 	}
-	at = o->cells + o->nrows++ * o->ncols;
+	at = o->offs + o->nrows++ * o->ncols;
 	for (j = 0; j < o->ncols; j++) {
 		s = cells != NULL && cells[j] != NULL ? cells[j] : "";
+		at[j] = o->arena.len;
 		/* The terminal measures cleaned cells, so keep them so. */
-		at[j] = o->f == OUT_TABLE ? plain_dup(s) : xstrdup(s);
+		if (o->f == OUT_TABLE)
+			put_plain(&o->arena, s);
+		else
+			sb_puts(&o->arena, s);
+		sb_add(&o->arena, "", 1);
 	}
 }
 
@@ -1421,6 +1433,7 @@ out_close(struct out *o)
 	bad = fflush(o->fp) != 0 || ferror(o->fp);
 	free_hdr(o);
 	sb_free(&o->sb);
+	sb_free(&o->arena);
 	sb_free(&o->jhead);
 	sb_free(&o->jnotes);
 	sb_free(&o->jtables);

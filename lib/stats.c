@@ -268,7 +268,9 @@ stats_parse(const char *s, int64_t *scaled)
 void
 stats_format(int64_t scaled, int dec, char *buf, size_t len)
 {
-	uint64_t m, unit = 1, p10 = 1;
+	char tmp[32], *p = tmp + sizeof(tmp);
+	uint64_t m, unit = 1;
+	size_t n;
 	int i;
 
 	if (len == 0)
@@ -280,15 +282,22 @@ stats_format(int64_t scaled, int dec, char *buf, size_t len)
 	m = m / unit + (unit > 1 && m % unit >= unit / 2);
 	for (; dec > 0 && m % 10 == 0; dec--)
 		m /= 10;
-	for (i = 0; i < dec; i++)
-		p10 *= 10;
-	if (dec == 0)
-		snprintf(buf, len, "%s%llu", scaled < 0 && m ? "-" : "",
-		    (unsigned long long)m);
-	else
-		snprintf(buf, len, "%s%llu.%0*llu", scaled < 0 ? "-" : "",
-		    (unsigned long long)(m / p10), dec,
-		    (unsigned long long)(m % p10));
+	/* Digits from the right: snprintf costs too much per cell. */
+	*--p = '\0';
+	for (i = 0; i < dec; i++, m /= 10)
+		*--p = (char)('0' + m % 10);
+	if (dec > 0)
+		*--p = '.';
+	do
+		*--p = (char)('0' + m % 10);
+	while ((m /= 10) != 0);
+	if (scaled < 0 && (dec > 0 || strcmp(p, "0") != 0))
+		*--p = '-';
+	n = (size_t)(tmp + sizeof(tmp) - p);
+	if (n > len)
+		n = len;
+	memcpy(buf, p, n);
+	buf[n - 1] = '\0';
 }
 
 /*

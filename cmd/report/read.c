@@ -415,10 +415,18 @@ view_close(struct view *v)
 static void
 period_label(enum period by, int32_t day, char *buf, size_t len)
 {
+	static char last[16];
+	static int32_t lastday;
+	static enum period lastby = BY_ALL;
 	int y, m, d, wy, wk;
 
 	if (by == BY_ALL) {
 		buf[0] = '\0';
+		return;
+	}
+	/* Rows come day after day: the label of the last day is kept. */
+	if (by == lastby && day == lastday && len <= sizeof(last)) {
+		memcpy(buf, last, len);
 		return;
 	}
 	when_civil_from_days(day, &y, &m, &d);
@@ -435,6 +443,11 @@ period_label(enum period by, int32_t day, char *buf, size_t len)
 		break;
 	default:
 		buf[0] = '\0';
+	}
+	if (len <= sizeof(last)) {
+		memcpy(last, buf, len);
+		lastday = day;
+		lastby = by;
 	}
 }
 

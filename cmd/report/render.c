@@ -174,7 +174,12 @@ num(double x, int dec, char *buf, size_t len)
 	while ((u /= 10) != 0);
 	if (neg && strcmp(p, "0") != 0)
 		*--p = '-';
-	snprintf(buf, len, "%s", p);
+	d = (int)(tmp + sizeof(tmp) - p);	/* with its NUL */
+	if ((size_t)d > len)
+		d = (int)len;
+	memcpy(buf, p, (size_t)d);
+	if (d > 0)
+		buf[d - 1] = '\0';
 	return buf;
 }
 
