@@ -296,6 +296,29 @@ fixtures,,,reflections,thought,entries,3,,,,,,,,,,,,
 fixtures,,,reflections,weekly,entries,1,,,,,,,,,,,,"
 }
 
+@test "report: grounding exercises are ranked by how distress changed" {
+	{
+		echo 'ts,exercise,seconds,pre,post,completed'
+		echo '2026-11-02T20:00:00+01:00,box,300,7,5,yes'
+		echo '2026-11-03T20:00:00+01:00,box,300,6,4,yes'
+		echo '2026-11-04T20:00:00+01:00,box,300,8,5,yes'
+		echo '2026-11-02T21:00:00+01:00,sigh,60,5,4,yes'
+		echo '2026-11-03T21:00:00+01:00,sigh,60,6,6,yes'
+		echo '2026-11-04T21:00:00+01:00,sigh,60,6,5,yes'
+		echo '2026-11-05T21:00:00+01:00,478,120,4,5,yes'
+		echo '2026-11-06T21:00:00+01:00,478,120,5,5,yes'
+		echo '2026-11-07T21:00:00+01:00,478,120,3,3,yes'
+		echo '2026-11-08T21:00:00+01:00,slow,300,5,4,yes'
+	} >"$BATS_TEST_TMPDIR/ground.csv"
+	# box -2,-2,-3: 2.3; sigh -1,0,-1: 0.7; 478 +1,0,0: 0.3; slow has
+	# one session, too few to rank.
+	run -0 report -f table "$BATS_TEST_TMPDIR/ground.csv"
+	assert_line 'Distress from before to after, by exercise, the largest fall first: box fell by 2.3 (3 sessions), sigh fell by 0.7 (3 sessions), 478 rose by 0.3 (3 sessions).'
+	# With one exercise of enough sessions there is nothing to rank.
+	run -0 report -f table "$FIXTURES/ground.csv"
+	refute_line --partial 'the largest fall first'
+}
+
 @test "report: grounding practice shows its days and a strength that fades gently" {
 	run -0 report -f table "$FIXTURES/ground.csv"
 	assert_line 'Grounding on 5 days; practice strength 9 of 100 (it grows with practice and fades gently over gaps).'

@@ -769,6 +769,60 @@ trap_note(struct out *o, struct group **g, size_t n)
 	free(tc);
 }
 
+struct exrank {
+	const char *name;
+	double mean;
+	int64_t n;
+};
+
+static int
+exrank_cmp(const void *a, const void *b)
+{
+	const struct exrank *x = a, *y = b;
+
+	if (x->mean != y->mean)
+		return x->mean < y->mean ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/*
+ * Which exercise went with the largest fall in distress, for a person
+ * choosing what to reach for: the exercises with at least min_days (3)
+ * sessions, largest fall first.  Said as what went together, no more.
+ */
+static void
+exercise_note(struct out *o, struct group **g, size_t n)
+{
+	struct strbuf sb = { 0 };
+	struct exrank *r = xcalloc(n, sizeof(*r));
+	size_t i, k = 0, id = measure_find("change");
+	char b[32];
+
+	for (i = 0; id != (size_t)-1 && i < n; i++)
+		if (id < g[i]->nm && g[i]->m[id].n >= rules.min_days) {
+			r[k].name = g[i]->sub;
+			r[k].mean = stats_mean(&g[i]->m[id]);
+			r[k++].n = g[i]->m[id].n;
+		}
+	if (k >= 2) {
+		qsort(r, k, sizeof(*r), exrank_cmp);
+		sb_puts(&sb, "Distress from before to after, by exercise, "
+		    "the largest fall first: ");
+		for (i = 0; i < k; i++) {
+			num(fabs(r[i].mean), 1, b, sizeof(b));
+			sb_printf(&sb, "%s%s %s%s (%lld sessions)",
+			    i > 0 ? ", " : "", r[i].name, strcmp(b, "0") == 0 ?
+			    "held steady" : r[i].mean < 0 ? "fell by " :
+			    "rose by ", strcmp(b, "0") == 0 ? "" : b,
+			    (long long)r[i].n);
+		}
+		sb_puts(&sb, ".");
+		out_note(o, OUT_INFO, sb.s);
+	}
+	sb_free(&sb);
+	free(r);
+}
+
 /* How steady a practice has been: days with it, and its strength. */
 static void
 practice_note(struct out *o, struct group **g, size_t n)
@@ -793,6 +847,8 @@ practice_note(struct out *o, struct group **g, size_t n)
 		out_note(o, OUT_INFO, sent);
 	}
 	daymap_free(&dm);
+	if (g[0]->kind == K_GROUND)
+		exercise_note(o, g, n);
 	if (g[0]->kind == K_REFLECT)
 		trap_note(o, g, n);
 }
