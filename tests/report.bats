@@ -499,3 +499,24 @@ report: 3 rows could not be used (see above)"
 	assert_output ''
 	assert_equal "$stderr" 'report: STEADY_JOBS: "0" is not a whole number from 1 to 16'
 }
+
+@test "report: ladder's trial log: unplanned encounters apart, words not counted" {
+	{
+		echo 'ts,id,kind,ladder,step_id,step,pre,peak,post,minutes,expect,expect_pct,outcome_pct,expect_after,surprise,safety,learned,present,stopped,suggested,note'
+		echo '2026-11-02T18:00:00+01:00,t1,planned,main,3,read the old messages,40,80,50,30,I will fall apart,80,30,40,60,held a mug,it passed,7,no,3,'
+		echo '2026-11-04T18:00:00+01:00,t2,planned,main,3,read the old messages,35,60,40,30,I will fall apart,75,20,30,50,,,8,no,3,'
+		echo '2026-11-05T12:00:00+01:00,t3,trigger,main,3,read the old messages,20,90,60,,,,,,,,,,no,,saw one by chance'
+	} >"$BATS_TEST_TMPDIR/trials.csv"
+	run -0 --separate-stderr report --cols peak,present "$BATS_TEST_TMPDIR/trials.csv"
+	assert_equal "$stderr" ''
+	assert_line --index 1 --partial ',exposure trials,read the old messages,peak,2,70,'
+	assert_line --index 2 --partial ',exposure trials,read the old messages,violation,2,52.5,'
+	assert_line --index 3 --partial ',exposure trials,read the old messages,present,2,7.5,'
+	assert_line --index 4 --partial ',exposure trials,read the old messages (unplanned),peak,1,90,'
+	run -0 report "$BATS_TEST_TMPDIR/trials.csv"
+	refute_output --partial 'step_id'
+	refute_output --partial ',safety,'
+	run -0 report -f table "$BATS_TEST_TMPDIR/trials.csv"
+	assert_line 'Step "read the old messages": peak distress by trial 80, 60.'
+	refute_line --partial 'Step "read the old messages (unplanned)"'
+}

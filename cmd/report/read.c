@@ -217,6 +217,7 @@ struct view {
 	int linked;		/* check-ins of a source with practice logs */
 	int trapcol;		/* reflections: the traps column, or -1 */
 	int stopcol;		/* trials: the stopped column, or -1 */
+	int tkindcol;		/* trials: planned or trigger, or -1 */
 };
 
 static int
@@ -255,11 +256,17 @@ not_a_measure(const struct view *v, const char *col)
 		"ts", "note", "exercise", "step", "kind", "id", "completed",
 		"stopped", "expect", "text", "prompt", "situation", "thought",
 		"traps", "learned", "safety_behaviours", "created", "status",
+		"step_id", "ladder", "suggested", "trial", "week", "emotion",
+		"evidence_for", "evidence_against", "balanced", "prediction",
+		"done", "happened", "went_well", "hard", "adjust",
 	};
 	size_t i;
 
 	if (v->kind == K_GENERIC)
 		return strcmp(col, "ts") == 0;
+	/* Outside check-ins, "safety" is what helped feel safe: words. */
+	if (v->kind != K_CHECKIN && strcmp(col, "safety") == 0)
+		return 1;
 	for (i = 0; i < sizeof(skip) / sizeof(skip[0]); i++)
 		if (strcmp(col, skip[i]) == 0)
 			return 1;
@@ -374,6 +381,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	v->safety_col = v->peak_col = -1;
 	v->trapcol = v->kind == K_REFLECT ? csvr_col(r, "traps") : -1;
 	v->stopcol = v->kind == K_TRIALS ? csvr_col(r, "stopped") : -1;
+	v->tkindcol = v->kind == K_TRIALS ? csvr_col(r, "kind") : -1;
 	if (o->group && strcmp(o->group, "source") && v->gcol < 0) {
 		warnx("%s:1: there is no column \"%s\" to group by", v->name,
 		    o->group);
@@ -389,7 +397,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 		    !wanted(o->cols, col))
 			continue;
 		v->mid[i] = (long)measure_id(col, o->cols != NULL ||
-		    (v->kind != K_GENERIC && items_find(&items, col)));
+		    (v->kind == K_CHECKIN && items_find(&items, col)));
 	}
 	if (v->kind == K_CHECKIN)
 		v->safety_col = csvr_col(r, "safety");
@@ -637,8 +645,11 @@ static void
 take_row(const struct view *v, struct csvr *r, const struct opts *o,
     int64_t *val, int *set)
 {
+	static struct strbuf unplanned;
 	char period[16];
+	const char *sub;
 	struct group *g;
+	int trigger;
 	int32_t day;
 	int64_t dv;
 	time_t t;
@@ -648,9 +659,17 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	    row_values(v, r, o, val, set) != 0)
 		return;
 	period_label(o->by, day, period, sizeof(period));
+	sub = v->subcol >= 0 ? csvr_field(r, (size_t)v->subcol) : "";
+	/* A step met in daily life is kept apart from planned practice. */
+	trigger = v->tkindcol >= 0 &&
+	    strcmp(csvr_field(r, (size_t)v->tkindcol), "trigger") == 0;
+	if (trigger) {
+		sb_reset(&unplanned);
+		sb_printf(&unplanned, "%s (unplanned)", sub);
+		sub = unplanned.s;
+	}
 	g = group_get(v->source, v->gcol >= 0 ? csvr_field(r,
-	    (size_t)v->gcol) : "", period, v->subcol >= 0 ?
-	    csvr_field(r, (size_t)v->subcol) : "", v->kind);
+	    (size_t)v->gcol) : "", period, sub, v->kind);
 	g->rows++;
 	if (v->tscol >= 0) {
 		g->timed = 1;
@@ -672,7 +691,7 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	count_flags(g, v, val, set);
 	if (v->trapcol >= 0)
 		count_traps(g, csvr_field(r, (size_t)v->trapcol), t, day);
-	if (v->kind == K_TRIALS)
+	if (v->kind == K_TRIALS && !trigger)
 		peaks_add(&g->peaks, t, v->peak_col >= 0 && set[v->peak_col] ?
 		    val[v->peak_col] : -1, v->stopcol >= 0 &&
 		    is_yes(csvr_field(r, (size_t)v->stopcol)));
