@@ -520,3 +520,35 @@ report: 3 rows could not be used (see above)"
 	assert_line 'Step "read the old messages": peak distress by trial 80, 60.'
 	refute_line --partial 'Step "read the old messages (unplanned)"'
 }
+
+@test "report: a ladder's steps show how their ratings changed" {
+	{
+		echo 'id,ladder,step,suds,first_suds,status,created,ratings'
+		echo '1,main,call my sister,40,50,active,2026-11-01,2026-11-01:50;2026-11-10:45;2026-11-20:40'
+		echo '2,,read the old messages,60,60,active,2026-11-01,'
+		echo '3,work,see him at the office,70,80,mastered,2026-11-02,2026-11-02:80;2026-11-16:70'
+	} >"$BATS_TEST_TMPDIR/ladder.csv"
+	mkdir "$BATS_TEST_TMPDIR/ana"
+	mv "$BATS_TEST_TMPDIR/ladder.csv" "$BATS_TEST_TMPDIR/ana/"
+	cd "$BATS_TEST_TMPDIR/ana"
+	run -0 report -f table ladder.csv
+	assert_line 'Step "call my sister" was rated 50 on 2026-11-01 and is rated 40 now (3 ratings).'
+	assert_line 'Step "read the old messages" is rated 60.'
+	assert_line 'Step "work: see him at the office" was rated 80 on 2026-11-02 and is rated 70 now (2 ratings).'
+	# Ratings 50, 45, 40 on days 0, 9, 19: Sxd -95, Sdd 180.67, slope
+	# -0.5258 a day, -3.681 a week; sd 5; checked by hand.
+	run -0 report ladder.csv
+	assert_line --index 1 'ana,,,exposure ladder,call my sister,suds,3,45,5,40,50,50,40,-3.681,-5.102,-2.26,falling,47.5,42.5'
+	assert_line --index 2 'ana,,,exposure ladder,read the old messages,suds,1,60,,60,60,,,,,,,,'
+	# The same through a partial and a merge.
+	run -0 sh -c 'report --partial ladder.csv | report --merge -'
+	assert_line --index 1 'ana,,,exposure ladder,call my sister,suds,3,45,5,40,50,50,40,-3.681,-5.102,-2.26,falling,47.5,42.5'
+}
+
+@test "report: a ladder rating that cannot be read names its line" {
+	printf 'id,step,suds,ratings\n1,call,40,2026-11-01:50;soon:40\n' \
+	    >"$BATS_TEST_TMPDIR/ladder.csv"
+	run -1 --separate-stderr report "$BATS_TEST_TMPDIR/ladder.csv"
+	assert_equal "$stderr" "report: $BATS_TEST_TMPDIR/ladder.csv:2: ratings \"soon\" is not a date and time (use 2026-11-23 or 2026-11-23T07:30)
+report: 1 row could not be used (see above)"
+}

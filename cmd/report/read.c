@@ -19,7 +19,8 @@
 #include "when.h"
 
 const char *const kind_names[] = {
-	"data", "check-ins", "grounding", "exposure trials", "reflections"
+	"data", "check-ins", "grounding", "exposure trials", "reflections",
+	"exposure ladder"
 };
 
 struct measure *measures;
@@ -218,6 +219,8 @@ struct view {
 	int trapcol;		/* reflections: the traps column, or -1 */
 	int stopcol;		/* trials: the stopped column, or -1 */
 	int tkindcol;		/* trials: planned or trigger, or -1 */
+	int ratcol, sudscol, lcol;	/* a ladder: ratings, suds, ladder */
+	size_t sudsid;		/* a ladder: the measure "suds" */
 };
 
 static int
@@ -235,7 +238,7 @@ kind_of(struct csvr *r)
 	size_t i;
 
 	if (!has(r, "ts"))
-		return K_GENERIC;
+		return has(r, "step") && has(r, "suds") ? K_LADDER : K_GENERIC;
 	if (has(r, "exercise") && has(r, "pre") && has(r, "post"))
 		return K_GROUND;
 	if (has(r, "step") && has(r, "peak"))
@@ -376,12 +379,15 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	v->gcol = o->group && strcmp(o->group, "source") ? csvr_col(r,
 	    o->group) : -1;
 	v->subcol = v->kind == K_GROUND ? csvr_col(r, "exercise") :
-	    v->kind == K_TRIALS ? csvr_col(r, "step") :
+	    v->kind == K_TRIALS || v->kind == K_LADDER ? csvr_col(r, "step") :
 	    v->kind == K_REFLECT ? csvr_col(r, "kind") : -1;
 	v->safety_col = v->peak_col = -1;
 	v->trapcol = v->kind == K_REFLECT ? csvr_col(r, "traps") : -1;
 	v->stopcol = v->kind == K_TRIALS ? csvr_col(r, "stopped") : -1;
 	v->tkindcol = v->kind == K_TRIALS ? csvr_col(r, "kind") : -1;
+	v->ratcol = csvr_col(r, "ratings");
+	v->sudscol = csvr_col(r, "suds");
+	v->lcol = csvr_col(r, "ladder");
 	if (o->group && strcmp(o->group, "source") && v->gcol < 0) {
 		warnx("%s:1: there is no column \"%s\" to group by", v->name,
 		    o->group);
@@ -394,7 +400,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 		col = csvr_colname(r, i);
 		v->mid[i] = -1;
 		if ((int)i == v->gcol || not_a_measure(v, col) ||
-		    !wanted(o->cols, col))
+		    !wanted(o->cols, col) || v->kind == K_LADDER)
 			continue;
 		v->mid[i] = (long)measure_id(col, o->cols != NULL ||
 		    (v->kind == K_CHECKIN && items_find(&items, col)));
@@ -408,6 +414,8 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	    i < npracticed; i++)
 		if (strcmp(practiced[i], v->source) == 0)
 			v->linked = 1;
+	if (v->kind == K_LADDER)
+		v->sudsid = measure_id("suds", 1);
 	kind_measures(v, r);
 	return 0;
 }
@@ -641,6 +649,84 @@ is_trap(size_t id)
 	return strncmp(measures[id].name, TRAP, strlen(TRAP)) == 0;
 }
 
+/*
+ * One rating of a ladder's step, "2026-11-01:70": its day's start and
+ * day number, and the rating scaled; -1 (st_error set) when it is not
+ * one.
+ */
+static int
+rating(const char *s, time_t *t, int32_t *day, int64_t *v)
+{
+	char date[16], q[SHOWN_MAX + 4];
+	const char *colon = strrchr(s, ':');
+	long off;
+
+	if (colon == NULL || colon - s >= (long)sizeof(date) ||
+	    stats_parse(colon + 1, v) == -1 || *v < 0 ||
+	    *v > 100 * STATS_SCALE) {
+		st_seterr("\"%s\" is not a date and a rating from 0 to 100",
+		    shown(s, q));
+		return -1;
+	}
+	memcpy(date, s, (size_t)(colon - s));
+	date[colon - s] = '\0';
+	if (when_parse(date, t, &off) == -1)
+		return -1;
+	*day = (int32_t)((*t + off) / 86400 - ((*t + off) % 86400 < 0));
+	return 0;
+}
+
+/*
+ * A step of a ladder: its ratings over time become the values of
+ * "suds", so the first, the latest and the trend are the step's own;
+ * a row without them counts its one rating, untimed.
+ */
+static void
+take_step(const struct view *v, struct csvr *r, const struct opts *o)
+{
+	static struct strbuf sub;
+	const char *lad = v->lcol >= 0 ? csvr_field(r, (size_t)v->lcol) : "";
+	char *list, *p, *one;
+	struct group *g;
+	int64_t val;
+	int32_t day;
+	time_t t;
+	int bad = 0;
+
+	sb_reset(&sub);
+	if (*lad != '\0' && strcmp(lad, "main") != 0)
+		sb_printf(&sub, "%s: ", lad);
+	sb_puts(&sub, v->subcol >= 0 ? csvr_field(r, (size_t)v->subcol) : "");
+	list = xstrdup(v->ratcol >= 0 ? csvr_field(r, (size_t)v->ratcol) : "");
+	for (p = list; !bad && (one = strsep(&p, ";")) != NULL;)
+		if (*one != '\0' && rating(one, &t, &day, &val) == -1)
+			bad = bad_row(o, "%s:%lu: ratings %s", v->name,
+			    csvr_line(r), st_error());
+	if (!bad && *list == '\0' && v->sudscol >= 0 &&
+	    stats_parse(csvr_field(r, (size_t)v->sudscol), &val) == -1)
+		bad = bad_row(o, "%s:%lu: suds \"%.40s\" is not a number",
+		    v->name, csvr_line(r), csvr_field(r, (size_t)v->sudscol));
+	free(list);
+	if (bad)
+		return;
+	g = group_get(v->source, v->gcol >= 0 ? csvr_field(r,
+	    (size_t)v->gcol) : "", "", sub.s, K_LADDER);
+	g->rows++;
+	list = xstrdup(v->ratcol >= 0 ? csvr_field(r, (size_t)v->ratcol) : "");
+	for (p = list; (one = strsep(&p, ";")) != NULL;) {
+		if (*one == '\0' || rating(one, &t, &day, &val) == -1 ||
+		    (range.has_since && t < range.since) ||
+		    (range.has_until && t >= range.until))
+			continue;
+		stats_add(group_stats(g, v->sudsid), t, day, val);
+		g->timed = 1;
+	}
+	if (*list == '\0' && v->sudscol >= 0 &&
+	    stats_parse(csvr_field(r, (size_t)v->sudscol), &val) == 0)
+		stats_add(group_stats(g, v->sudsid), 0, 0, val);
+	free(list);
+}
+
 static void
 take_row(const struct view *v, struct csvr *r, const struct opts *o,
     int64_t *val, int *set)
@@ -655,6 +741,10 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	time_t t;
 	size_t i;
 
+	if (v->kind == K_LADDER) {
+		take_step(v, r, o);
+		return;
+	}
 	if (row_time(v, r, o, &t, &day) != 0 ||
 	    row_values(v, r, o, val, set) != 0)
 		return;

@@ -361,6 +361,30 @@ flag_step(const struct group *g, struct out *o, struct tally *t)
 	}
 }
 
+/* "Step "X" was rated 70 on 2026-11-01 and 50 now (3 ratings)." */
+static void
+rating_note(struct out *o, const struct group *g)
+{
+	struct strbuf sb = { 0 };
+	const struct stats *st;
+	size_t id = measure_find("suds");
+	char a[32], b[32], d[11];
+
+	if (id == (size_t)-1 || id >= g->nm || (st = &g->m[id])->n == 0)
+		return;
+	stats_format(st->last, 1, b, sizeof(b));
+	stats_format(st->first, 1, a, sizeof(a));
+	when_date((time_t)st->tfirst, d);
+	if (!g->timed || st->n == 1)
+		sb_printf(&sb, "Step \"%s\" is rated %s.", g->sub, b);
+	else
+		sb_printf(&sb, "Step \"%s\" was rated %s on %s and is rated "
+		    "%s now (%lld ratings).", g->sub, a, d, b,
+		    (long long)st->n);
+	out_note(o, OUT_INFO, sb.s);
+	sb_free(&sb);
+}
+
 /* "Step "X": peaks by trial 80, 70, 55, 40." */
 static void
 trajectory(struct out *o, const struct group *g)
@@ -369,6 +393,8 @@ trajectory(struct out *o, const struct group *g)
 	char b[32];
 	int i, k;
 
+	if (g->kind == K_LADDER)
+		rating_note(o, g);
 	if (g->kind != K_TRIALS || g->peaks.n == 0)
 		return;
 	sb_printf(&sb, "Step \"%s\": peak distress by trial%s ", g->sub,
@@ -542,8 +568,7 @@ short_keep(struct group **g, size_t n, int *keep, struct out_col *cols)
 		if (i == 0)
 			keep[i] = *g[0]->period != '\0';
 		if (i == 1)
-			keep[i] = g[0]->kind == K_GROUND ||
-			    g[0]->kind == K_TRIALS || g[0]->kind == K_REFLECT;
+			keep[i] = g[0]->kind >= K_GROUND;
 		/* Days and weeks: the averages and bars would be empty. */
 		if (i >= 11 && period_short(g[0]->period))
 			keep[i] = 0;
@@ -717,10 +742,10 @@ charts(struct out *o, const struct group *g)
 
 /* The practices, by kind of log, in a table and starting a sentence. */
 static const char *const practice_names[] = {
-	"", "", "grounding", "exposure", "reflection"
+	"", "", "grounding", "exposure", "reflection", ""
 };
 static const char *const practice_titles[] = {
-	"", "", "Grounding", "Exposure practice", "Reflection"
+	"", "", "Grounding", "Exposure practice", "Reflection", ""
 };
 
 struct trapcount {
@@ -832,7 +857,7 @@ practice_note(struct out *o, struct group **g, size_t n)
 	char sent[200], b[16];
 	size_t i;
 
-	if (g[0]->kind < K_GROUND || *g[0]->period)
+	if (g[0]->kind < K_GROUND || g[0]->kind > K_REFLECT || *g[0]->period)
 		return;
 	daymap_init(&dm);
 	for (i = 0; i < n; i++)

@@ -32,7 +32,9 @@ struct opts {
  * (a practice per row, a step per trial...), anything else is summarised
  * column by column.
  */
-enum kind { K_GENERIC, K_CHECKIN, K_GROUND, K_TRIALS, K_REFLECT };
+enum kind {
+	K_GENERIC, K_CHECKIN, K_GROUND, K_TRIALS, K_REFLECT, K_LADDER
+};
 
 extern const char *const kind_names[];
 
