@@ -777,8 +777,9 @@ static int
 get_num(struct cursor *c, int sep, stats_i128 lo, stats_i128 hi,
     stats_i128 *v)
 {
-	const char *p = c->p;
+	const char *p = c->p, *start;
 	stats_u128 u = 0, lim;
+	uint64_t small = 0;
 	int neg = 0;
 
 	if (c->why != NULL)
@@ -793,6 +794,11 @@ get_num(struct cursor *c, int sep, stats_i128 lo, stats_i128 hi,
 	if (!isdig(*p) || (*p == '0' && (neg || isdig(p[1]))))
 		return fail(c, *p == '\0' ? "it is cut short" :
 		    "a number is malformed");
+	start = p;
+	/* Up to 18 digits fit in 64 bits: most numbers end there. */
+	for (; isdig(*p) && p - start < 18; p++)
+		small = small * 10 + (uint64_t)(*p - '0');
+	u = small;
 	for (; isdig(*p); p++) {
 		if (u > (lim - (stats_u128)(*p - '0')) / 10)
 			return fail(c, "a number is out of range");
