@@ -282,32 +282,36 @@ struct tally {
 static void
 flag_trends(const struct group *g, struct out *o, struct tally *t)
 {
-	struct stats_trend tr;
-	const char *w;
+	struct stats_trend *tr = xcalloc(nmeasures, sizeof(*tr));
+	const char **w = xcalloc(nmeasures, sizeof(*w));
 	char b[32];
 	size_t i, j;
 	int pass;
 
+	/* Each trend once: worse first, then better. */
+	for (j = 0; j < nmeasures; j++)
+		if ((i = order[j]) < g->nm && g->m[i].n > 0 &&
+		    !measures[i].textseen && measures[i].directed &&
+		    measures[i].better != BETTER_MID)
+			w[i] = trend_word(&measures[i], &g->m[i], &tr[i]);
 	for (pass = 0; pass < 2; pass++)
 		for (j = 0; j < nmeasures; j++) {
-			if ((i = order[j]) >= g->nm || g->m[i].n == 0 ||
-			    measures[i].textseen ||
-			    !measures[i].directed ||
-			    measures[i].better == BETTER_MID)
+			if (w[i = order[j]] == NULL)
 				continue;
-			w = trend_word(&measures[i], &g->m[i], &tr);
-			if (pass == 0 && strcmp(w, "worsening") == 0)
+			if (pass == 0 && strcmp(w[i], "worsening") == 0)
 				say(o, OUT_CONCERN, &t->concerns, "%s has been "
 				    "%s (about %s%s a week).", measures[i].name,
-				    tr.slope > 0 ? "rising" : "falling",
-				    tr.slope > 0 ? "+" : "",
-				    num(tr.slope, 2, b, 32));
-			else if (pass == 1 && strcmp(w, "improving") == 0)
+				    tr[i].slope > 0 ? "rising" : "falling",
+				    tr[i].slope > 0 ? "+" : "",
+				    num(tr[i].slope, 2, b, 32));
+			else if (pass == 1 && strcmp(w[i], "improving") == 0)
 				say(o, OUT_WIN, &t->wins, "%s has been "
 				    "improving (about %s%s a week).",
-				    measures[i].name, tr.slope > 0 ? "+" : "",
-				    num(tr.slope, 2, b, 32));
+				    measures[i].name, tr[i].slope > 0 ? "+" : "",
+				    num(tr[i].slope, 2, b, 32));
 		}
+	free(w);
+	free(tr);
 }
 
 /* How many of a step's latest trials the overwhelm rule looks at. */
