@@ -913,15 +913,19 @@ needs_quotes(const char *s, char sep, int flags)
 void
 csvw_field(struct strbuf *sb, const char *s, char sep, int flags)
 {
-	int quote = needs_quotes(s, sep, flags);
+	const char *p;
+	int quote;
 	char e;
 
-	/* Most fields are written as they are. */
-	if (!quote && (!(flags & CSVW_ESCAPE) ||
-	    strpbrk(s, "\n\r\t\\") == NULL)) {
-		sb_puts(sb, s);
+	/* Most fields are written as they are: one look at each byte. */
+	for (p = s; *p != '\0' && *p != sep && *p != '"' && *p != '\n' &&
+	    *p != '\r' && *p != '\\' && *p != '\t'; p++)
+		;
+	if (*p == '\0' && (p == s || (s[0] != ' ' && p[-1] != ' '))) {
+		sb_add(sb, s, (size_t)(p - s));
 		return;
 	}
+	quote = needs_quotes(s, sep, flags);
 	if (quote)
 		sb_putc(sb, '"');
 	for (; *s != '\0'; s++) {
