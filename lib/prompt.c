@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -123,30 +124,58 @@ prompt_interrupted(const struct prompt *p)
 static int
 readline_tty(struct prompt *p, struct strbuf *sb)
 {
-	char c;
+	sigset_t block, old;
+	fd_set fds;
 	ssize_t n;
+	int i, rc = PROMPT_ERR;
+	char c;
 
 	sb_reset(sb);
 	sb_add(sb, "", 0);	/* so sb->s is never NULL */
+	/*
+	 * The signals are held between the look at gotsig and the wait, and
+	 * let in only by pselect as it waits: one that came in between would
+	 * otherwise leave read(2) waiting for a key.
+	 */
+	sigemptyset(&block);
+	for (i = 0; i < 3; i++)
+		sigaddset(&block, sigs[i]);
+	sigprocmask(SIG_BLOCK, &block, &old);
 	for (;;) {
-		if (gotsig)
-			return PROMPT_INTR;
+		if (gotsig) {
+			rc = PROMPT_INTR;
+			break;
+		}
+		FD_ZERO(&fds);
+		FD_SET(p->in, &fds);
+		if (pselect(p->in + 1, &fds, NULL, NULL, NULL, &old) == -1) {
+			if (errno == EINTR)
+				continue;	/* gotsig is looked at above */
+			st_seterr("cannot read from the terminal: %s",
+			    strerror(errno));
+			break;
+		}
 		n = read(p->in, &c, 1);
+		if (n == 1 && c == '\n') {
+			rc = PROMPT_OK;
+			break;
+		}
 		if (n == 1) {
-			if (c == '\n')
-				return PROMPT_OK;
 			if (sb->len < LINE_MAX_BYTES)
 				sb_putc(sb, c);
 			continue;
 		}
-		if (n == 0 || errno == EIO)
-			return PROMPT_EOF;
-		if (errno == EINTR)
-			continue;	/* gotsig is checked above */
-		st_seterr("cannot read from the terminal: %s",
-		    strerror(errno));
-		return PROMPT_ERR;
+		if (n == 0 || errno == EIO) {
+			rc = PROMPT_EOF;
+			break;
+		}
+		if (errno == EINTR || errno == EAGAIN)
+			continue;
+		st_seterr("cannot read from the terminal: %s", strerror(errno));
+		break;
 	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
 
 /*
@@ -379,4 +408,10 @@ prompt_editor(struct prompt *p, const char *initial, char **out)
 	unlink(path);
 	free(path);
 	return rc;
+}
+
+int
+prompt_fd(const struct prompt *p)
+{
+	return p->in;
 }
