@@ -20,27 +20,27 @@ LDLIBS = -lcsv `pkg-config --libs libpcre2-8` -lm
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
-PROGS = checkin report
+PROGS = checkin report ground
 MODULES = util csvio store when prompt match config safety stats out \
-	pacing
+	pacing clock
 HDRS = lib/util.h lib/csvio.h lib/store.h lib/when.h lib/prompt.h \
 	lib/match.h lib/config.h lib/safety.h lib/stats.h lib/out.h \
-	lib/pacing.h
+	lib/pacing.h lib/clock.h
 LIBOBJ = lib/util.o lib/csvio.o lib/store.o lib/when.o lib/prompt.o \
 	lib/match.o lib/config.o lib/safety.o lib/stats.o lib/out.o \
-	lib/pacing.o
+	lib/pacing.o lib/clock.o
 LIBAOBJ = lib/util.ao lib/csvio.ao lib/store.ao lib/when.ao lib/prompt.ao \
 	lib/match.ao lib/config.ao lib/safety.ao lib/stats.ao lib/out.ao \
-	lib/pacing.ao
+	lib/pacing.ao lib/clock.ao
 REPORTOBJ = cmd/report/main.o cmd/report/read.o cmd/report/partial.o \
 	cmd/report/render.o
 REPORTAOBJ = cmd/report/main.ao cmd/report/read.ao cmd/report/partial.ao \
 	cmd/report/render.ao
-MAN1 = man/checkin.1 man/report.1
+MAN1 = man/checkin.1 man/report.1 man/ground.1
 MAN5 = man/steady.5
 MAN7 = man/steady.7
 
-all: bin/checkin bin/report
+all: bin/checkin bin/report bin/ground
 
 .c.o:
 	$(CC) $(WFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -48,6 +48,7 @@ all: bin/checkin bin/report
 	$(CC) $(WFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) $(SANITIZE) -c -o $@ $<
 
 $(LIBOBJ) $(LIBAOBJ) cmd/checkin.o cmd/checkin.ao: $(HDRS)
+cmd/ground.o cmd/ground.ao: $(HDRS)
 $(REPORTOBJ) $(REPORTAOBJ): $(HDRS) cmd/report/report.h
 
 lib/libsteady.a: $(LIBOBJ)
@@ -63,6 +64,14 @@ bin/checkin: cmd/checkin.o lib/libsteady.a
 bin-asan/checkin: cmd/checkin.ao lib/libsteady-asan.a
 	mkdir -p bin-asan
 	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ cmd/checkin.ao \
+	    lib/libsteady-asan.a $(LDLIBS)
+
+bin/ground: cmd/ground.o lib/libsteady.a
+	mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/ground.o lib/libsteady.a $(LDLIBS)
+bin-asan/ground: cmd/ground.ao lib/libsteady-asan.a
+	mkdir -p bin-asan
+	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ cmd/ground.ao \
 	    lib/libsteady-asan.a $(LDLIBS)
 
 bin/report: $(REPORTOBJ) lib/libsteady.a
@@ -101,7 +110,7 @@ check: deps
 
 # Sanitizer findings exit 86, so a leak cannot hide behind an expected 1.
 check-asan: deps
-	@$(MAKE) bin-asan/checkin bin-asan/report units-asan
+	@$(MAKE) bin-asan/checkin bin-asan/report bin-asan/ground units-asan
 	ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	STEADY_BIN="`pwd`/bin-asan" bats --tap tests

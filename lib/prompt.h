@@ -61,4 +61,10 @@ int prompt_text(struct prompt *p, const char *question, char **out);
  */
 int prompt_editor(struct prompt *p, const char *initial, char **out);
 
+/*
+ * The terminal descriptor the questions are read from, for a program
+ * that also reads single keys there (lib/clock).  Owned by p.
+ */
+int prompt_fd(const struct prompt *p);
+
 #endif

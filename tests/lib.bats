@@ -24,3 +24,4 @@ unit() {
 @test "lib: stats" { unit stats; }
 @test "lib: out" { unit out; }
 @test "lib: pacing" { unit pacing; }
+@test "lib: clock" { unit clock; }

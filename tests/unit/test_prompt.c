@@ -57,6 +57,7 @@ ask_series(FILE *rep)
 	fprintf(rep, "%d %lld %d\n", rc, v, helped);
 	rc = prompt_text(p, "T2? ", &s);
 	fprintf(rep, "%d\n", rc);
+	fprintf(rep, "fd %d\n", isatty(prompt_fd(p)));
 	prompt_close(p);
 }
 
@@ -104,8 +105,9 @@ main(void)
 	type_and_drain(master, pid, &shown);
 	while ((n = read(fds[0], buf, sizeof(buf))) > 0)
 		sb_add(&rep, buf, (size_t)n);
-	CHECK_STR(rep.s, "0 7\n1\n0 2\n0 1\n0 0\n0 [hello there]\n0 3 1\n-1\n",
-	    "answers, skips, re-asks, help and end of input");
+	CHECK_STR(rep.s, "0 7\n1\n0 2\n0 1\n0 0\n0 [hello there]\n0 3 1\n-1\n"
+	    "fd 1\n", "answers, skips, re-asks, help, end of input and the "
+	    "terminal's descriptor");
 	CHECK(strstr(shown.s, "Please give a whole number from 0 to 10, or "
 	    "press Enter to skip.") != NULL, "an out-of-range answer is "
 	    "explained");
