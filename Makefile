@@ -20,27 +20,31 @@ LDLIBS = -lcsv `pkg-config --libs libpcre2-8` -lm
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
-PROGS = checkin report ground
+PROGS = checkin report ground reflect
 MODULES = util csvio store when prompt match config safety stats out \
-	pacing clock
+	pacing clock traps
 HDRS = lib/util.h lib/csvio.h lib/store.h lib/when.h lib/prompt.h \
 	lib/match.h lib/config.h lib/safety.h lib/stats.h lib/out.h \
-	lib/pacing.h lib/clock.h
+	lib/pacing.h lib/clock.h lib/traps.h
 LIBOBJ = lib/util.o lib/csvio.o lib/store.o lib/when.o lib/prompt.o \
 	lib/match.o lib/config.o lib/safety.o lib/stats.o lib/out.o \
-	lib/pacing.o lib/clock.o
+	lib/pacing.o lib/clock.o lib/traps.o
 LIBAOBJ = lib/util.ao lib/csvio.ao lib/store.ao lib/when.ao lib/prompt.ao \
 	lib/match.ao lib/config.ao lib/safety.ao lib/stats.ao lib/out.ao \
-	lib/pacing.ao lib/clock.ao
+	lib/pacing.ao lib/clock.ao lib/traps.ao
 REPORTOBJ = cmd/report/main.o cmd/report/read.o cmd/report/partial.o \
 	cmd/report/render.o
 REPORTAOBJ = cmd/report/main.ao cmd/report/read.ao cmd/report/partial.ao \
 	cmd/report/render.ao
-MAN1 = man/checkin.1 man/report.1 man/ground.1
+REFLECTOBJ = cmd/reflect/main.o cmd/reflect/entry.o cmd/reflect/save.o \
+	cmd/reflect/look.o
+REFLECTAOBJ = cmd/reflect/main.ao cmd/reflect/entry.ao cmd/reflect/save.ao \
+	cmd/reflect/look.ao
+MAN1 = man/checkin.1 man/report.1 man/ground.1 man/reflect.1
 MAN5 = man/steady.5
 MAN7 = man/steady.7
 
-all: bin/checkin bin/report bin/ground
+all: bin/checkin bin/report bin/ground bin/reflect
 
 .c.o:
 	$(CC) $(WFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -49,6 +53,7 @@ all: bin/checkin bin/report bin/ground
 
 $(LIBOBJ) $(LIBAOBJ) cmd/checkin.o cmd/checkin.ao: $(HDRS)
 cmd/ground.o cmd/ground.ao: $(HDRS)
+$(REFLECTOBJ) $(REFLECTAOBJ): $(HDRS) cmd/reflect/reflect.h
 $(REPORTOBJ) $(REPORTAOBJ): $(HDRS) cmd/report/report.h
 
 lib/libsteady.a: $(LIBOBJ)
@@ -72,6 +77,14 @@ bin/ground: cmd/ground.o lib/libsteady.a
 bin-asan/ground: cmd/ground.ao lib/libsteady-asan.a
 	mkdir -p bin-asan
 	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ cmd/ground.ao \
+	    lib/libsteady-asan.a $(LDLIBS)
+
+bin/reflect: $(REFLECTOBJ) lib/libsteady.a
+	mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(REFLECTOBJ) lib/libsteady.a $(LDLIBS)
+bin-asan/reflect: $(REFLECTAOBJ) lib/libsteady-asan.a
+	mkdir -p bin-asan
+	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ $(REFLECTAOBJ) \
 	    lib/libsteady-asan.a $(LDLIBS)
 
 bin/report: $(REPORTOBJ) lib/libsteady.a
@@ -110,7 +123,7 @@ check: deps
 
 # Sanitizer findings exit 86, so a leak cannot hide behind an expected 1.
 check-asan: deps
-	@$(MAKE) bin-asan/checkin bin-asan/report bin-asan/ground units-asan
+	@$(MAKE) bin-asan/checkin bin-asan/report bin-asan/ground bin-asan/reflect units-asan
 	ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	STEADY_BIN="`pwd`/bin-asan" bats --tap tests
@@ -156,7 +169,8 @@ uninstall:
 
 clean:
 	rm -rf bin bin-asan bin-valgrind lib/*.o lib/*.ao lib/*.a cmd/*.o cmd/*.ao \
-	    cmd/report/*.o cmd/report/*.ao
+	    cmd/report/*.o cmd/report/*.ao \
+	    cmd/reflect/*.o cmd/reflect/*.ao
 
 .PHONY: all units units-asan deps lint check check-asan check-valgrind demo \
 	bench \

@@ -25,3 +25,4 @@ unit() {
 @test "lib: out" { unit out; }
 @test "lib: pacing" { unit pacing; }
 @test "lib: clock" { unit clock; }
+@test "lib: traps" { unit traps; }
