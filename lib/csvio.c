@@ -992,3 +992,9 @@ csv_unescape(char *s)
 	*out = '\0';
 	return s;
 }
+
+void
+csvw_header(struct strbuf *sb, const struct csvr *r)
+{
+	csvw_record(sb, (const char *const *)r->cols, r->ncols, r->sep, 0);
+}

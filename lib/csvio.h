@@ -110,4 +110,7 @@ void csvw_record(struct strbuf *sb, const char *const *f, size_t n,
  */
 char *csv_unescape(char *s);
 
+/* Append r's header as a line, in r's separator, to sb. */
+void csvw_header(struct strbuf *sb, const struct csvr *r);
+
 #endif

@@ -280,15 +280,9 @@ static void
 print_header(struct csvr *r)
 {
 	struct strbuf sb = { 0 };
-	const char **cols;
-	size_t i, n = csvr_ncols(r);
 
-	cols = xcalloc(n, sizeof(*cols));
-	for (i = 0; i < n; i++)
-		cols[i] = csvr_colname(r, i);
-	csvw_record(&sb, cols, n, csvr_sep(r), 0);
+	csvw_header(&sb, r);
 	fputs(sb.s, stdout);
-	free(cols);
 	sb_free(&sb);
 }
 

@@ -1245,6 +1245,17 @@ test_pieces(void)
 	CHECK_INT(csvr_next(r), CSVR_EOF, "cut: then the end");
 	csvr_close(r);
 
+	/* The header written again, as read. */
+	r = open_named("a,\"b c\",\"d,e\"\n1,2,3\n");
+	{
+		struct strbuf sb = { 0 };
+
+		csvw_header(&sb, r);
+		CHECK_STR(sb.s, "a,b c,\"d,e\"\n", "header: written again");
+		sb_free(&sb);
+	}
+	csvr_close(r);
+
 	/* Starting inside that field reads nonsense, as a cut tells. */
 	r = open_named("a,b\n1,\"x\ny\"\n");
 	CHECK_INT(csvr_seek(r, 9, 2), 0, "inside: seek");
