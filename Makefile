@@ -20,7 +20,7 @@ LDLIBS = -lcsv `pkg-config --libs libpcre2-8` -lm
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
-PROGS = checkin report ground reflect
+PROGS = checkin report ground reflect ladder
 MODULES = util csvio store when prompt match config safety stats out \
 	pacing clock traps
 HDRS = lib/util.h lib/csvio.h lib/store.h lib/when.h lib/prompt.h \
@@ -36,15 +36,19 @@ REPORTOBJ = cmd/report/main.o cmd/report/read.o cmd/report/partial.o \
 	cmd/report/render.o
 REPORTAOBJ = cmd/report/main.ao cmd/report/read.ao cmd/report/partial.ao \
 	cmd/report/render.ao
+LADDEROBJ = cmd/ladder/main.o cmd/ladder/steps.o cmd/ladder/trials.o \
+	cmd/ladder/live.o
+LADDERAOBJ = cmd/ladder/main.ao cmd/ladder/steps.ao cmd/ladder/trials.ao \
+	cmd/ladder/live.ao
 REFLECTOBJ = cmd/reflect/main.o cmd/reflect/entry.o cmd/reflect/save.o \
 	cmd/reflect/look.o
 REFLECTAOBJ = cmd/reflect/main.ao cmd/reflect/entry.ao cmd/reflect/save.ao \
 	cmd/reflect/look.ao
-MAN1 = man/checkin.1 man/report.1 man/ground.1 man/reflect.1
+MAN1 = man/checkin.1 man/report.1 man/ground.1 man/reflect.1 man/ladder.1
 MAN5 = man/steady.5
 MAN7 = man/steady.7
 
-all: bin/checkin bin/report bin/ground bin/reflect
+all: bin/checkin bin/report bin/ground bin/reflect bin/ladder
 
 .c.o:
 	$(CC) $(WFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -55,6 +59,7 @@ $(LIBOBJ) $(LIBAOBJ) cmd/checkin.o cmd/checkin.ao: $(HDRS)
 cmd/ground.o cmd/ground.ao: $(HDRS)
 $(REFLECTOBJ) $(REFLECTAOBJ): $(HDRS) cmd/reflect/reflect.h
 $(REPORTOBJ) $(REPORTAOBJ): $(HDRS) cmd/report/report.h
+$(LADDEROBJ) $(LADDERAOBJ): $(HDRS) cmd/ladder/ladder.h
 
 lib/libsteady.a: $(LIBOBJ)
 	rm -f $@
@@ -95,6 +100,14 @@ bin-asan/report: $(REPORTAOBJ) lib/libsteady-asan.a
 	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ $(REPORTAOBJ) \
 	    lib/libsteady-asan.a $(LDLIBS)
 
+bin/ladder: $(LADDEROBJ) lib/libsteady.a
+	mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(LADDEROBJ) lib/libsteady.a $(LDLIBS)
+bin-asan/ladder: $(LADDERAOBJ) lib/libsteady-asan.a
+	mkdir -p bin-asan
+	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ $(LADDERAOBJ) \
+	    lib/libsteady-asan.a $(LDLIBS)
+
 # The C unit tests of lib/, one binary per module, run by tests/lib.bats.
 units: lib/libsteady.a
 	@mkdir -p bin/unit
@@ -123,7 +136,7 @@ check: deps
 
 # Sanitizer findings exit 86, so a leak cannot hide behind an expected 1.
 check-asan: deps
-	@$(MAKE) bin-asan/checkin bin-asan/report bin-asan/ground bin-asan/reflect units-asan
+	@$(MAKE) bin-asan/checkin bin-asan/report bin-asan/ground bin-asan/reflect bin-asan/ladder units-asan
 	ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	STEADY_BIN="`pwd`/bin-asan" bats --tap tests
@@ -169,7 +182,7 @@ uninstall:
 
 clean:
 	rm -rf bin bin-asan bin-valgrind lib/*.o lib/*.ao lib/*.a cmd/*.o cmd/*.ao \
-	    cmd/report/*.o cmd/report/*.ao \
+	    cmd/report/*.o cmd/report/*.ao cmd/ladder/*.o cmd/ladder/*.ao \
 	    cmd/reflect/*.o cmd/reflect/*.ao
 
 .PHONY: all units units-asan deps lint check check-asan check-valgrind demo \

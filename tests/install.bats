@@ -9,24 +9,29 @@ load helper
 	run -0 sh -c "cd '$root' && find . -type f | sort"
 	assert_output './usr/bin/checkin
 ./usr/bin/ground
+./usr/bin/ladder
 ./usr/bin/reflect
 ./usr/bin/report
 ./usr/share/bash-completion/completions/checkin
 ./usr/share/bash-completion/completions/ground
+./usr/share/bash-completion/completions/ladder
 ./usr/share/bash-completion/completions/reflect
 ./usr/share/bash-completion/completions/report
 ./usr/share/fish/vendor_completions.d/checkin.fish
 ./usr/share/fish/vendor_completions.d/ground.fish
+./usr/share/fish/vendor_completions.d/ladder.fish
 ./usr/share/fish/vendor_completions.d/reflect.fish
 ./usr/share/fish/vendor_completions.d/report.fish
 ./usr/share/man/man1/checkin.1
 ./usr/share/man/man1/ground.1
+./usr/share/man/man1/ladder.1
 ./usr/share/man/man1/reflect.1
 ./usr/share/man/man1/report.1
 ./usr/share/man/man5/steady.5
 ./usr/share/man/man7/steady.7
 ./usr/share/zsh/site-functions/_checkin
 ./usr/share/zsh/site-functions/_ground
+./usr/share/zsh/site-functions/_ladder
 ./usr/share/zsh/site-functions/_reflect
 ./usr/share/zsh/site-functions/_report'
 	run -0 stat -c %a "$root/usr/bin/checkin"
