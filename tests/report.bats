@@ -326,16 +326,18 @@ fixtures,,,reflections,weekly,entries,1,,,,,,,,,,,,"
 
 @test "report: exposure trials: each step's peaks, and the pacing rules" {
 	# read the old messages: last peak 38 is under half the first (80);
-	# talk about the trip: the feared outcome fell short by 43 points on
-	# average over the last two weeks (3 trials); the hotel: two peaks at
-	# 90 or more; call my sister: none of the rules, so nothing is said.
+	# talk about the trip: the feared outcome fell short by 30 points or
+	# more on each of the last 3 trials (77 expected, 33 happened, on
+	# average); the hotel: two peaks at 85 or more; call my sister: none
+	# of the rules, so nothing is said.  The reasons are lib/pacing's,
+	# the same words ladder uses.
 	# Violation 40, 50, 40 on days 0, 3, 6: slope 0, interval
 	# 7 * 12.706 * sqrt(66.67 / 18) = 171.17 a week (t with 1 df).
 	run -0 report -f table "$FIXTURES/trials.csv"
 	assert_line 'Step "read the old messages": peak distress by trial 80, 70, 55, 38.'
-	assert_line 'Concern to look at: step "drive past the hotel": 2 of the latest trials peaked at 85 or more; a smaller in-between step may help.'
-	assert_line 'Win: step "read the old messages" looks ready to move on, whenever you choose to.'
-	assert_line 'Win: step "talk about the trip" looks ready to move on, whenever you choose to.'
+	assert_line 'Concern to look at: step "drive past the hotel": staying with it, or a smaller in-between step, may help, because 2 of your latest tries on this step peaked at 85 or more.'
+	assert_line 'Win: step "read the old messages" looks ready to move on, whenever you choose to, because your peak distress on this step fell from 80 to 38 over 4 tries.'
+	assert_line 'Win: step "talk about the trip" looks ready to move on, whenever you choose to, because the feared outcome happened far less than you predicted on the last 3 tries (predicted 77 on average, happened 33).'
 	refute_line --partial 'call my sister" looks ready'
 	refute_line --partial 'call my sister": 2'
 	run -0 report --cols violation "$FIXTURES/trials.csv"
@@ -346,27 +348,39 @@ fixtures,,,reflections,weekly,entries,1,,,,,,,,,,,,"
 	printf '%s\n' 'ts,step,peak,stopped' '2026-11-02T18:00:00+01:00,x,60,yes' \
 	    '2026-11-04T18:00:00+01:00,x,50,yes' >"$BATS_TEST_TMPDIR/trials.csv"
 	run -0 report -f table "$BATS_TEST_TMPDIR/trials.csv"
-	assert_line 'Concern to look at: step "x": 2 of the latest trials were stopped early, which is always a fair choice; a smaller in-between step may help.'
+	assert_line 'Concern to look at: step "x": staying with it, or a smaller in-between step, may help, because you chose to stop the last 2 tries early, which is always a fair choice.'
 }
 
 @test "report: pacing looks at the latest trials, so a hard start can pass" {
 	# Two early peaks at 95, then three calmer trials: the latest three
-	# hold one peak at 90 or more, so no smaller step is suggested, and
-	# the last peak (30) is at ready_peak.
+	# hold one peak at 85 or more, so no smaller step is suggested, and
+	# the last peak (30) is under half the first.
 	printf '%s\n' 'ts,step,peak' '2026-11-01T18:00:00+01:00,x,95' \
 	    '2026-11-02T18:00:00+01:00,x,95' '2026-11-04T18:00:00+01:00,x,92' \
 	    '2026-11-06T18:00:00+01:00,x,50' '2026-11-08T18:00:00+01:00,x,30' \
 	    >"$BATS_TEST_TMPDIR/trials.csv"
 	run -0 report -f table "$BATS_TEST_TMPDIR/trials.csv"
 	refute_line --partial 'smaller in-between step'
-	assert_line 'Win: step "x" looks ready to move on, whenever you choose to.'
+	assert_line 'Win: step "x" looks ready to move on, whenever you choose to, because your peak distress on this step fell from 95 to 30 over 5 tries.'
 }
 
 @test "report: pacing follows settings.csv" {
 	mkdir -p "$STEADY_CONFIG"
 	printf '%s\n' 'name,value' 'ready_peak,50' >"$STEADY_CONFIG/settings.csv"
 	run -0 report -f table "$FIXTURES/trials.csv"
-	assert_line 'Win: step "call my sister" looks ready to move on, whenever you choose to.'
+	assert_line 'Win: step "call my sister" looks ready to move on, whenever you choose to, because your peak distress stayed at or below 50 for the last 3 tries.'
+}
+
+@test "report: a trial declined at consent is no trial" {
+	printf '%s\n' 'ts,kind,step,peak,stopped' \
+	    '2026-11-02T18:00:00+01:00,planned,x,60,no' \
+	    '2026-11-03T18:00:00+01:00,declined,x,,no' \
+	    '2026-11-04T18:00:00+01:00,planned,x,50,no' \
+	    >"$BATS_TEST_TMPDIR/trials.csv"
+	run -0 report --cols peak "$BATS_TEST_TMPDIR/trials.csv"
+	assert_line --index 1 --partial ',exposure trials,x,peak,2,55,'
+	run -0 report -f table "$BATS_TEST_TMPDIR/trials.csv"
+	assert_line 'Step "x": peak distress by trial 60, 50.'
 }
 
 @test "report: a client quiet in the range stays in the summary, with a concern" {

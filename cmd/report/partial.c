@@ -42,8 +42,10 @@ partial_group(struct strbuf *sb, const struct group *g)
 	sb_printf(&st, "%lld %d %lld %d", (long long)g->rows, g->timed,
 	    (long long)g->low_safety, g->peaks.n);
 	for (i = 0; i < (size_t)g->peaks.n; i++)
-		sb_printf(&st, " %lld %lld %d", (long long)g->peaks.t[i],
-		    (long long)g->peaks.v[i], g->peaks.stop[i]);
+		sb_printf(&st, " %lld %lld %lld %lld %d",
+		    (long long)g->peaks.tr[i].t, (long long)g->peaks.tr[i].v,
+		    (long long)g->peaks.tr[i].ex, (long long)g->peaks.tr[i].oc,
+		    g->peaks.tr[i].stop);
 	sb_putc(&st, '|');
 	daymap_encode(&st, &g->days);
 	f[0] = g->source;
@@ -132,18 +134,25 @@ merge_measure(struct group *g, size_t id, const char *state)
 static int
 merge_counts(struct group *g, const char *s, int *used)
 {
-	long long rows, low, t, v;
+	long long rows, low, t, v, ex, oc;
 	int timed, npeaks, stop, n, i;
 	const char *p = s;
+	struct trial x;
 
 	if (sscanf(p, "%lld %d %lld %d%n", &rows, &timed, &low, &npeaks,
 	    &n) != 4 || npeaks < 0 || npeaks > 12)
 		return -1;
-	for (p += n, i = 0; i < npeaks; i++, p += n)
-		if (sscanf(p, " %lld %lld %d%n", &t, &v, &stop, &n) != 3)
+	for (p += n, i = 0; i < npeaks; i++, p += n) {
+		if (sscanf(p, " %lld %lld %lld %lld %d%n", &t, &v, &ex, &oc,
+		    &stop, &n) != 5)
 			return -1;
-		else
-			peaks_add(&g->peaks, t, v, stop != 0);
+		x.t = t;
+		x.v = v;
+		x.ex = ex;
+		x.oc = oc;
+		x.stop = stop != 0;
+		peaks_add(&g->peaks, &x);
+	}
 	if (*p++ != '|')
 		return -1;
 	g->rows += rows;

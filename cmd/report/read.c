@@ -219,6 +219,7 @@ struct view {
 	int trapcol;		/* reflections: the traps column, or -1 */
 	int stopcol;		/* trials: the stopped column, or -1 */
 	int tkindcol;		/* trials: planned or trigger, or -1 */
+	int excol, occol;	/* trials: expect_pct, outcome_pct, or -1 */
 	int ratcol, sudscol, lcol;	/* a ladder: ratings, suds, ladder */
 	size_t sudsid;		/* a ladder: the measure "suds" */
 };
@@ -385,6 +386,8 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	v->trapcol = v->kind == K_REFLECT ? csvr_col(r, "traps") : -1;
 	v->stopcol = v->kind == K_TRIALS ? csvr_col(r, "stopped") : -1;
 	v->tkindcol = v->kind == K_TRIALS ? csvr_col(r, "kind") : -1;
+	v->excol = v->kind == K_TRIALS ? csvr_col(r, "expect_pct") : -1;
+	v->occol = v->kind == K_TRIALS ? csvr_col(r, "outcome_pct") : -1;
 	v->ratcol = csvr_col(r, "ratings");
 	v->sudscol = csvr_col(r, "suds");
 	v->lcol = csvr_col(r, "ladder");
@@ -584,15 +587,19 @@ is_yes(const char *s)
 	    strcmp(s, "true") == 0;
 }
 
-/* Trial a comes before trial b: by time, then peak, then stop. */
+/* Trial a comes before trial b: by time, then by every other field. */
 static int
-trial_before(const struct peaks *p, int i, int64_t t, int64_t v, int stop)
+trial_before(const struct trial *a, const struct trial *b)
 {
-	if (p->t[i] != t)
-		return p->t[i] < t;
-	if (p->v[i] != v)
-		return p->v[i] < v;
-	return p->stop[i] < stop;
+	if (a->t != b->t)
+		return a->t < b->t;
+	if (a->v != b->v)
+		return a->v < b->v;
+	if (a->ex != b->ex)
+		return a->ex < b->ex;
+	if (a->oc != b->oc)
+		return a->oc < b->oc;
+	return a->stop < b->stop;
 }
 
 /*
@@ -600,27 +607,19 @@ trial_before(const struct peaks *p, int i, int64_t t, int64_t v, int stop)
  * set whatever the order of rows or partials, so merges stay exact.
  */
 void
-peaks_add(struct peaks *p, int64_t t, int64_t v, int stop)
+peaks_add(struct peaks *p, const struct trial *x)
 {
-	int i, max = (int)(sizeof(p->t) / sizeof(p->t[0]));
+	int i, max = (int)(sizeof(p->tr) / sizeof(p->tr[0]));
 
-	if (p->n == max && !trial_before(p, 0, t, v, stop))
+	if (p->n == max && !trial_before(&p->tr[0], x))
 		return;
 	if (p->n == max) {
-		memmove(p->t, p->t + 1, (size_t)(max - 1) * sizeof(p->t[0]));
-		memmove(p->v, p->v + 1, (size_t)(max - 1) * sizeof(p->v[0]));
-		memmove(p->stop, p->stop + 1, (size_t)(max - 1) *
-		    sizeof(p->stop[0]));
+		memmove(p->tr, p->tr + 1, (size_t)(max - 1) * sizeof(p->tr[0]));
 		p->n--;
 	}
-	for (i = p->n; i > 0 && !trial_before(p, i - 1, t, v, stop); i--) {
-		p->t[i] = p->t[i - 1];
-		p->v[i] = p->v[i - 1];
-		p->stop[i] = p->stop[i - 1];
-	}
-	p->t[i] = t;
-	p->v[i] = v;
-	p->stop[i] = stop;
+	for (i = p->n; i > 0 && !trial_before(&p->tr[i - 1], x); i--)
+		p->tr[i] = p->tr[i - 1];
+	p->tr[i] = *x;
 	p->n++;
 }
 
@@ -647,6 +646,13 @@ int
 is_trap(size_t id)
 {
 	return strncmp(measures[id].name, TRAP, strlen(TRAP)) == 0;
+}
+
+/* A rating of the row for the pacing rules: scaled, or -1 if none. */
+static int64_t
+cell(const int64_t *val, const int *set, int col)
+{
+	return col >= 0 && set[col] && val[col] >= 0 ? val[col] : -1;
 }
 
 /*
@@ -735,6 +741,7 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	char period[16];
 	const char *sub;
 	struct group *g;
+	struct trial x;
 	int trigger;
 	int32_t day;
 	int64_t dv;
@@ -753,6 +760,10 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	/* A step met in daily life is kept apart from planned practice. */
 	trigger = v->tkindcol >= 0 &&
 	    strcmp(csvr_field(r, (size_t)v->tkindcol), "trigger") == 0;
+	/* A trial the person chose not to do is no trial to summarise. */
+	if (v->tkindcol >= 0 &&
+	    strcmp(csvr_field(r, (size_t)v->tkindcol), "declined") == 0)
+		return;
 	if (trigger) {
 		sb_reset(&unplanned);
 		sb_printf(&unplanned, "%s (unplanned)", sub);
@@ -781,10 +792,15 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	count_flags(g, v, val, set);
 	if (v->trapcol >= 0)
 		count_traps(g, csvr_field(r, (size_t)v->trapcol), t, day);
-	if (v->kind == K_TRIALS && !trigger)
-		peaks_add(&g->peaks, t, v->peak_col >= 0 && set[v->peak_col] ?
-		    val[v->peak_col] : -1, v->stopcol >= 0 &&
-		    is_yes(csvr_field(r, (size_t)v->stopcol)));
+	if (v->kind == K_TRIALS && !trigger) {
+		x.t = t;
+		x.v = cell(val, set, v->peak_col);
+		x.ex = cell(val, set, v->excol);
+		x.oc = cell(val, set, v->occol);
+		x.stop = v->stopcol >= 0 &&
+		    is_yes(csvr_field(r, (size_t)v->stopcol));
+		peaks_add(&g->peaks, &x);
+	}
 }
 
 /* Take the records of r until its end; -1 on a read error. */

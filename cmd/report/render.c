@@ -314,55 +314,51 @@ flag_trends(const struct group *g, struct out *o, struct tally *t)
 	free(tr);
 }
 
-/* How many of a step's latest trials the overwhelm rule looks at. */
-#define RECENT 3
+/* A scaled rating as a number of the scale, or NAN when not rated. */
+static double
+unscaled(int64_t v)
+{
+	return v < 0 ? NAN : (double)v / STATS_SCALE;
+}
 
 /* A step's trials through the pacing rules shared with ladder. */
 static void
 flag_step(const struct group *g, struct out *o, struct tally *t)
 {
 	/* Look up, never create: the display order is already sized. */
-	size_t pk = measure_find("peak"), vi = measure_find("violation");
+	size_t pk = measure_find("peak");
+	struct pace_trial pt[sizeof(g->peaks.tr) / sizeof(g->peaks.tr[0])];
+	struct strbuf why = { 0 };
 	struct step_trials s;
-	double mean;
-	int days, i;
+	int i;
 
-	memset(&s, 0, sizeof(s));
+	for (i = 0; i < g->peaks.n; i++) {
+		pt[i].peak = unscaled(g->peaks.tr[i].v);
+		pt[i].stopped = g->peaks.tr[i].stop;
+		pt[i].expect_pct = unscaled(g->peaks.tr[i].ex);
+		pt[i].outcome_pct = unscaled(g->peaks.tr[i].oc);
+	}
+	/* The rules run over the latest trials kept, as ladder's do over
+	 * all of them; the count and the first peak are the whole step's. */
+	pacing_summarise(&pace, pt, (size_t)g->peaks.n, &s);
 	s.trials = g->rows;
-	s.first_peak = s.last_peak = s.recent_violation = NAN;
-	if (pk < g->nm && g->m[pk].n > 0) {
+	if (pk < g->nm && g->m[pk].n > 0)
 		s.first_peak = (double)g->m[pk].first / STATS_SCALE;
-		s.last_peak = (double)g->m[pk].last / STATS_SCALE;
-	}
-	if (vi < g->nm && stats_window(&g->m[vi], 1, &mean, &s.recent_n,
-	    &days) == 0)
-		s.recent_violation = mean;
-	/* Overwhelm is judged on the latest trials, so it can pass. */
-	for (i = g->peaks.n > RECENT ? g->peaks.n - RECENT : 0;
-	    i < g->peaks.n; i++) {
-		s.high_peaks += g->peaks.v[i] >= pace.ceiling * STATS_SCALE;
-		s.stops += g->peaks.stop[i];
-	}
-	switch (pacing_step(&pace, &s)) {
+	switch (pacing_explain(&pace, &s, &why)) {
 	case PACE_SMALLER:
-		if (s.high_peaks >= pace.repeats)
-			say(o, OUT_CONCERN, &t->concerns, "step \"%s\": %lld "
-			    "of the latest trials peaked at %lld or more; a "
-			    "smaller in-between step may help.", g->sub,
-			    (long long)s.high_peaks, pace.ceiling);
-		else
-			say(o, OUT_CONCERN, &t->concerns, "step \"%s\": %lld "
-			    "of the latest trials were stopped early, which is "
-			    "always a fair choice; a smaller in-between step may "
-			    "help.", g->sub, (long long)s.stops);
+	case PACE_SLOW:
+		say(o, OUT_CONCERN, &t->concerns, "step \"%s\": staying "
+		    "with it, or a smaller in-between step, may help, %s.",
+		    g->sub, why.s);
 		break;
 	case PACE_READY:
 		say(o, OUT_WIN, &t->wins, "step \"%s\" looks ready to move on, "
-		    "whenever you choose to.", g->sub);
+		    "whenever you choose to, %s.", g->sub, why.s);
 		break;
 	default:
 		break;
 	}
+	sb_free(&why);
 }
 
 /* "Step "X" was rated 70 on 2026-11-01 and 50 now (3 ratings)." */
@@ -404,9 +400,9 @@ trajectory(struct out *o, const struct group *g)
 	sb_printf(&sb, "Step \"%s\": peak distress by trial%s ", g->sub,
 	    g->rows > g->peaks.n ? " (the latest)" : "");
 	for (i = 0, k = 0; i < g->peaks.n; i++) {
-		if (g->peaks.v[i] < 0)
+		if (g->peaks.tr[i].v < 0)
 			continue;	/* a trial without a peak rating */
-		stats_format(g->peaks.v[i], 1, b, sizeof(b));
+		stats_format(g->peaks.tr[i].v, 1, b, sizeof(b));
 		sb_printf(&sb, "%s%s", k++ ? ", " : "", b);
 	}
 	sb_puts(&sb, ".");

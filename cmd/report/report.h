@@ -50,6 +50,13 @@ struct measure {
 extern struct measure *measures;
 extern size_t nmeasures;
 
+/* One exposure trial as the pacing rules see it: its instant, and its
+ * peak, expected and actual outcome (scaled; -1 when not rated). */
+struct trial {
+	int64_t t, v, ex, oc;
+	int stop;		/* stopped early, by choice */
+};
+
 /* The groups: source, group value, period and a sub-key per kind. */
 struct group {
 	char *source, *gval, *period, *sub;
@@ -64,8 +71,7 @@ struct group {
 	size_t nds;
 	struct peaks {		/* the latest trials, oldest first */
 		int n;
-		int64_t t[12], v[12];	/* v: the peak, or -1 if none */
-		int stop[12];		/* stopped early, by choice */
+		struct trial tr[12];
 	} peaks;
 	uint32_t hash;
 	struct group *next;
@@ -104,7 +110,7 @@ struct stats *group_stats(struct group *g, size_t id);
 /* A day's or an ISO week's label: its summaries are plain. */
 int period_short(const char *period);
 struct dayseries *group_series(struct group *g, size_t id);
-void peaks_add(struct peaks *p, int64_t t, int64_t v, int stop);
+void peaks_add(struct peaks *p, const struct trial *x);
 void prescan(int argc, char **argv, const struct opts *o);
 int read_file(const char *path, const struct opts *o);
 /* STEADY_JOBS and STEADY_PIECE_MIN; -1 (told) when one is wrong. */
