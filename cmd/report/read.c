@@ -164,12 +164,17 @@ group_series(struct group *g, size_t id)
 	return &g->ds[id];
 }
 
-/* Start again with no groups, leaving the old ones to the process that
- * is about to end (a piece's child, which exits without freeing). */
+/*
+ * Start again with no groups, in a piece's child: the parent's are kept
+ * aside, untouched, until the child ends.
+ */
+static struct group **kept;
+
 static void
 groups_forget(void)
 {
 	memset(buckets, 0, sizeof(buckets));
+	kept = groups;
 	groups = NULL;
 	ngroups = 0;
 }
@@ -965,7 +970,7 @@ piece_child(const struct piece *p, const struct view *v, const char *path,
 	char *msg = NULL;
 	size_t msglen = 0, i, ntext = 0;
 	off_t cut = -1;
-	int rc = -1;
+	int rc = -1, st;
 
 	if ((piece_msgs = open_memstream(&msg, &msglen)) == NULL)
 		_exit(EXIT_ERR);
@@ -991,7 +996,13 @@ piece_child(const struct piece *p, const struct view *v, const char *path,
 			fprintf(out, "%zu %s\n", strlen(measures[i].name),
 			    measures[i].name);
 	write_partial(out);
-	_exit(fclose(out) == 0 ? 0 : EXIT_ERR);
+	st = fclose(out) == 0 ? 0 : EXIT_ERR;
+	/* What this process made is freed, so that a leak check of the
+	 * child finds only what it kept of its parent. */
+	csvr_close(r);
+	free(msg);
+	groups_free();
+	_exit(st);
 }
 
 static int
