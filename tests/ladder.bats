@@ -325,11 +325,31 @@ You can always choose another step: ladder start ID.'
 	assert_line '   3    80  not started           0     -  drive past the hotel'
 }
 
-@test "ladder: a trial log without the expected columns is refused" {
+@test "ladder: a file that is no trial log is refused, untouched" {
 	three
-	printf 'ts,step,peak\n' >"$(trials)"
+	printf 'date,mood\n2026-11-20,4\n' >"$(trials)"
 	run -1 --separate-stderr ladder log 1 --peak 50
-	assert_equal "$stderr" "ladder: $(trials):1: this trial log has no id column; ladder writes the columns listed in steady(5); nothing was saved"
+	assert_equal "$stderr" "ladder: $(trials):1: this is not a trial log (it has no ts and step columns); nothing was saved"
+	run -0 cat "$(trials)"
+	assert_output 'date,mood
+2026-11-20,4'
+}
+
+@test "ladder: an older trial log gets the newer columns, its cells kept, then the trial" {
+	three
+	printf '%s\n' 'ts,step,pre,peak,post,minutes,expect,expect_pct,outcome_pct,stopped,note' \
+	    '2026-11-02T18:00:00+01:00,"call my sister, briefly",40,70,30,20,I will cry,80,20,no,"said ""hi"""' \
+	    '2026-11-04T18:00:00+01:00,call my sister,35,50,,15,,,,yes,line\nbreak' >"$(trials)"
+	chmod 640 "$(trials)"
+	run -0 ladder log 1 --peak 45 --pre 30
+	assert_output --partial 'Saved trial t20261123T073000 for step 1, "call my sister".'
+	run -0 cat "$(trials)"
+	assert_output 'ts,step,pre,peak,post,minutes,expect,expect_pct,outcome_pct,stopped,note,id,kind,ladder,step_id,expect_after,surprise,safety,learned,present,suggested
+2026-11-02T18:00:00+01:00,"call my sister, briefly",40,70,30,20,I will cry,80,20,no,"said ""hi""",,,,,,,,,,
+2026-11-04T18:00:00+01:00,call my sister,35,50,,15,,,,yes,line\nbreak,,,,,,,,,,
+2026-11-23T07:30:00+01:00,call my sister,30,45,,,,,,no,,t20261123T073000,planned,main,1,,,,,,'
+	run -0 stat -c %a "$(trials)"
+	assert_output 640
 }
 
 @test "ladder: a malformed ladder.csv is reported with file:line" {
@@ -667,6 +687,163 @@ You can always choose another step: ladder start ID.'
 	assert_equal "$status" 130
 	assert_line '   50  the first counselling appointment'
 	assert [ ! -e "$(trials)" ]
+}
+
+@test "ladder: start: the anchors come with every distress rating, in and after the trial" {
+	three
+	ladder anchors 0='on the sofa with the dog' 75='the day it came out' >/dev/null
+	mkdir -p "$STEADY_CONFIG"
+	printf 'Breathe out slowly. Call Sam.\n' >"$STEADY_CONFIG/safety-plan.txt"
+	export STEADY_CLOCK=virtual
+	run_pty '
+		expect "choose to do this now"
+		send "y\r"
+		expect "I fear that"
+		send "\r"
+		expect "Distress right now, 0-100: "
+		send "40\r"
+		expect "Minutes for the timer"
+		send "6\r"
+		expect "5 minutes in."
+		expect "Your SUDS anchors:"
+		expect "the day it came out"
+		expect "Distress right now, 0-100 (Enter to skip): "
+		send "?\r"
+		expect "Breathe out slowly. Call Sam."
+		expect "Distress right now, 0-100 (Enter to skip): "
+		send "60\r"
+		expect "How present"
+		send "\r"
+		expect "That is the 6 minutes you planned."
+		expect "Your SUDS anchors:"
+		expect "the day it came out"
+		expect "highest, 0-100 (Enter for 60): "
+		send "?\r"
+		expect "Breathe out slowly. Call Sam."
+		expect "highest, 0-100 (Enter for 60): "
+		send "\r"
+		expect "Your SUDS anchors:"
+		expect "the day it came out"
+		expect "at the end, 0-100: "
+		send "20\r"
+		foreach q {surprised safer learn "present did" note} {
+			expect $q
+			send "\r"
+		}
+		expect "reflect on it now"
+		send "n\r"
+	' ladder start 1
+	assert_success
+	run -0 grep -c '^   75  the day it came out$' <<<"$output"
+	assert_output 4
+	run -0 tail -n 1 "$(trials)"
+	assert_output '2026-11-23T07:30:00+01:00,t20261123T073000,planned,main,1,call my sister,40,60,20,6,,,,,,,,,no,,'
+}
+
+@test "ladder: start: the timer reads its keys on the terminal already open" {
+	three
+	export STEADY_CLOCK=virtual STEADY_CLOCK_PAUSE=30
+	run_pty '
+		set pid [exp_pid]
+		proc ttys {} {
+			set n 0
+			foreach f [glob /proc/$::pid/fd/*] {
+				if {![catch {file readlink $f} l] && $l eq "/dev/tty"} {
+					incr n
+				}
+			}
+			return $n
+		}
+		expect "choose to do this now"
+		send "y\r"
+		expect "I fear that"
+		send "\r"
+		expect "Distress right now, 0-100: "
+		send "\r"
+		expect "Minutes for the timer"
+		set before [ttys]
+		send "0\r"
+		expect "00:30 "
+		puts "\nterminals open: $before at a question, [ttys] in the timer"
+		send "s"
+		foreach q {highest "at the end" surprised safer learn "present did" note} {
+			expect $q
+			send "\r"
+		}
+		expect "reflect on it now"
+		send "n\r"
+	' ladder start 1
+	assert_success
+	assert_line --regexp '^terminals open: ([1-9]) at a question, \1 in the timer$'
+}
+
+# stub_ground BODY: a ground first on PATH that runs the sh code BODY.
+stub_ground() {
+	mkdir -p "$BATS_TEST_TMPDIR/stub"
+	printf '#!/bin/sh\n%s\n' "$1" >"$BATS_TEST_TMPDIR/stub/ground"
+	chmod +x "$BATS_TEST_TMPDIR/stub/ground"
+	PATH=$BATS_TEST_TMPDIR/stub:$PATH
+}
+
+@test "ladder: start: Ctrl-C during ground stops only ground, and the trial goes on" {
+	three
+	stub_ground 'trap "echo ground stopped; exit 130" INT
+echo ground ready
+read answer
+exit 0'
+	export STEADY_CLOCK=virtual STEADY_CLOCK_PAUSE=90
+	run_pty '
+		expect "choose to do this now"
+		send "y\r"
+		expect "I fear that"
+		send "\r"
+		expect "Distress right now, 0-100: "
+		send "\r"
+		expect "Minutes for the timer"
+		send "0\r"
+		expect "01:30 "
+		send "g"
+		expect "ground ready"
+		send "\003"
+		expect "ground stopped"
+		expect "Back to the trial."
+		expect "01:30 "
+		send "\r"
+		foreach q {highest "at the end" surprised safer learn "present did" note} {
+			expect $q
+			send "\r"
+		}
+		expect "reflect on it now"
+		send "n\r"
+	' ladder start 1
+	assert_success
+	assert_line 'Saved as t20261123T073000. Thank you for doing this.'
+	run -0 tail -n 1 "$(trials)"
+	assert_output '2026-11-23T07:30:00+01:00,t20261123T073000,planned,main,1,call my sister,,,,2,,,,,,,,,no,,'
+}
+
+@test "ladder: start: a signal that comes just before the timer waits is not missed" {
+	three
+	stub_ground 'echo ground ran; kill -TERM $PPID; exit 0'
+	export STEADY_CLOCK=virtual STEADY_CLOCK_PAUSE=30
+	run_pty '
+		expect "choose to do this now"
+		send "y\r"
+		expect "I fear that"
+		send "\r"
+		expect "Distress right now, 0-100: "
+		send "40\r"
+		expect "Minutes for the timer"
+		send "0\r"
+		expect "00:30 "
+		send "g"
+		expect "Stopped"
+	' ladder start 1
+	assert_equal "$status" 130
+	assert_line 'ground ran'
+	assert_line 'Stopped, by your choice. The trial is saved as t20261123T073000, with what you gave.'
+	run -0 tail -n 1 "$(trials)"
+	assert_output '2026-11-23T07:30:00+01:00,t20261123T073000,planned,main,1,call my sister,40,,,1,,,,,,,,,yes,,'
 }
 
 @test "ladder: start: choosing another step than suggested is noted, without argument" {

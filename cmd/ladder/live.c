@@ -1,7 +1,6 @@
 /* ladder: a trial on the terminal, with consent, a timer and care. */
 #include <err.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -19,16 +18,27 @@ enum timed { T_DONE, T_STOP, T_INTR, T_EOF };
 struct live {
 	struct prompt *p;
 	FILE *out;
-	int keyfd;		/* the terminal, for single keys */
+	int keyfd;		/* the terminal (prompt_fd), for single keys */
 	long long peak;		/* highest distress heard, -1 none */
 	double high_since;	/* distress at high_suds since, -1 not */
 	double elapsed;		/* seconds */
 };
 
+/* The questions' terminal, whose handlers note a Ctrl-C for the timer. */
+static struct prompt *asking;
+
+/* For clk_set_stopped: has a signal come since the terminal opened? */
+static int
+signalled(void)
+{
+	return asking != NULL && prompt_interrupted(asking);
+}
+
 /*
  * Run a program of the suite on this terminal and wait for it.  Ctrl-C
- * belongs to the child meanwhile.  Returns its exit status, or 127 when
- * it could not be started.
+ * belongs to the child meanwhile: ladder ignores SIGINT until the child
+ * has ended, then restores its handler, so the trial goes on.  Returns
+ * the child's exit status, or 127 when it could not be started.
  */
 static int
 run_child(struct live *lv, char *const argv[])
@@ -95,8 +105,8 @@ check_in(struct live *lv)
 
 	clk_keys_off();
 	fprintf(lv->out, "\n%.0f minutes in.\n", lv->elapsed / 60);
-	rc = prompt_rating(lv->p, "Distress right now, 0-100 (Enter to "
-	    "skip): ", 0, 100, &d);
+	rc = ask_suds(lv->p, "Distress right now, 0-100 (Enter to skip): ",
+	    &d);
 	if (rc == PROMPT_OK) {
 		if (d > lv->peak)
 			lv->peak = d;
@@ -290,14 +300,16 @@ after(struct prompt *p, struct trial *t, long long heard)
 	    prompt_out(p));
 	q = heard >= 0 ? xasprintf("Distress at its highest, 0-100 (Enter "
 	    "for %lld): ", heard) : xstrdup("Distress at its highest, 0-100: ");
-	rc = prompt_rating(p, q, 0, 100, &v);
+	rc = ask_suds(p, q, &v);
 	free(q);
 	if (rc == PROMPT_OK || (rc == PROMPT_SKIP && heard >= 0))
 		tnum(t, T_PEAK, rc == PROMPT_OK ? v : heard);
 	else if (rc != PROMPT_SKIP)
 		return rc;
-	if ((rc = ask_cell(p, t, T_POST, "Distress now, at the end, 0-100: ",
-	    100)) != PROMPT_OK)
+	if ((rc = ask_suds(p, "Distress now, at the end, 0-100: ", &v)) ==
+	    PROMPT_OK)
+		tnum(t, T_POST, v);
+	else if (rc != PROMPT_SKIP)
 		return rc;
 	if (t->v[T_EXPECT] != NULL && ((rc = ask_cell(p, t, T_OUTCOME_PCT,
 	    "How far did what you feared happen, 0 not at all .. 100 fully? ",
@@ -362,14 +374,6 @@ offer_reflect(struct live *lv, const struct trial *t)
 		fprintf(lv->out, "The reflection program, reflect, is not "
 		    "installed here. Whenever it is:\n  reflect exposure "
 		    "--trial %s\n", t->v[T_ID]);
-}
-
-static int
-open_keys(void)
-{
-	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
-
-	return fd >= 0 ? fd : dup(STDIN_FILENO);
 }
 
 /* Save the trial after the timed part; the exit status for it. */
@@ -471,8 +475,12 @@ cmd_start(struct opts *o, int argc, char **argv)
 		prompt_close(lv.p);
 		return EXIT_OK;
 	}
-	lv.keyfd = open_keys();
+	lv.keyfd = prompt_fd(lv.p);
+	asking = lv.p;
+	clk_set_stopped(signalled);
 	how = run_timer(&lv, planned);
+	clk_set_stopped(NULL);
+	asking = NULL;
 	rc = how == T_DONE || how == T_STOP ? after(lv.p, &t, lv.peak > pre ?
 	    lv.peak : pre) : PROMPT_INTR;
 	status = finish(&lv, &t, how, rc, o->output);
@@ -481,7 +489,6 @@ cmd_start(struct opts *o, int argc, char **argv)
 		offer_mastered(lv.p, &t);
 		offer_reflect(&lv, &t);
 	}
-	close(lv.keyfd);
 	trial_free(&t);
 	prompt_close(lv.p);
 	return status;

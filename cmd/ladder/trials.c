@@ -265,48 +265,115 @@ format_trial(struct strbuf *sb, const struct trial *t, const char **cols,
 	free(f);
 }
 
-/* Append under the lock, giving the trial its id.  -1 with st_error. */
+/* The columns of tcols the log's header lacks, into miss; how many. */
+static size_t
+missing_cols(struct csvr *r, const char **miss)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < T_NCOLS; i++)
+		if (csvr_col(r, tcols[i]) < 0)
+			miss[n++] = tcols[i];
+	return n;
+}
+
+/*
+ * Give an older log (r has read its header) the columns miss, at the
+ * end: every line kept as it is, empty cells added, in one atomic
+ * rewrite that keeps the file's mode.  Returns 0, or -1 with st_error().
+ */
 static int
-append_trial(const char *path, struct trial *t)
+add_cols(struct csvr *r, const char *path, const char **miss, size_t nmiss)
+{
+	struct strbuf sb = { 0 };
+	const char **hdr;
+	size_t i, n = csvr_ncols(r);
+	char sep = csvr_sep(r), *why;
+	int c, rc = -1;
+
+	hdr = xcalloc(n + nmiss, sizeof(*hdr));
+	for (i = 0; i < n; i++)
+		hdr[i] = csvr_colname(r, i);
+	memcpy(hdr + n, miss, nmiss * sizeof(*hdr));
+	csvw_record(&sb, hdr, n + nmiss, sep, 0);
+	free(hdr);
+	while ((c = csvr_next(r)) == CSVR_REC) {
+		sb_puts(&sb, csvr_raw(r));
+		for (i = 0; i < nmiss; i++)
+			sb_putc(&sb, sep);
+		sb_putc(&sb, '\n');
+	}
+	if (c == CSVR_EOF)
+		rc = store_rewrite(path, sb.s, sb.len);
+	else {
+		why = xstrdup(st_error());
+		st_seterr("%s; the trial log needs its new columns added, so "
+		    "this line has to be put right first", why);
+		free(why);
+	}
+	sb_free(&sb);
+	return rc;
+}
+
+/*
+ * One round under the lock: append, giving the trial its id (0), or
+ * give an older log the columns it lacks (1: then append next round,
+ * on the new file).  -1 with st_error().
+ */
+static int
+append_round(const char *path, struct trial *t)
 {
 	struct strbuf sb = { 0 }, hdr = { 0 };
-	const char **cols = NULL;
+	const char **cols, *miss[T_NCOLS];
 	struct csvr *r;
-	size_t i, n;
+	size_t i, n, nmiss = 0;
 	int fd, rc = -1;
 
 	if ((fd = store_lock(path)) == -1)
 		return -1;
-	if ((r = csvr_openpath(path, CSVR_UNESCAPE)) == NULL)
-		goto out;
-	n = csvr_ncols(r);
-	for (i = 0; i < T_NCOLS && n > 0; i++)
-		if (csvr_col(r, tcols[i]) < 0) {
-			st_seterr("%s:1: this trial log has no %s column; "
-			    "ladder writes the columns listed in steady(5)",
-			    path, tcols[i]);
-			csvr_close(r);
-			goto out;
-		}
-	if (n == 0) {
-		n = T_NCOLS;
-		cols = xcalloc(n, sizeof(*cols));
-		memcpy(cols, tcols, sizeof(tcols));
-		csvw_record(&hdr, cols, n, ',', 0);
-	} else {
-		cols = xcalloc(n, sizeof(*cols));
-		for (i = 0; i < n; i++)
-			cols[i] = csvr_colname(r, i);
+	if ((r = csvr_openpath(path, 0)) == NULL) {
+		store_unlock(fd);
+		return -1;
 	}
-	tset(t, T_ID, new_id(r, t->ts));
-	format_trial(&sb, t, cols, n);
-	rc = store_append(fd, path, hdr.s, sb.s, sb.len);
+	n = csvr_ncols(r);
+	cols = xcalloc(n ? n : T_NCOLS, sizeof(*cols));
+	for (i = 0; i < (n ? n : T_NCOLS); i++)
+		cols[i] = n ? csvr_colname(r, i) : tcols[i];
+	if (n > 0 && (csvr_col(r, "ts") < 0 || csvr_col(r, "step") < 0))
+		st_seterr("%s:1: this is not a trial log (it has no ts and "
+		    "step columns)", path);
+	else if (n > 0 && (nmiss = missing_cols(r, miss)) > 0)
+		rc = add_cols(r, path, miss, nmiss) == 0 ? 1 : -1;
+	else {
+		if (n == 0) {
+			n = T_NCOLS;
+			csvw_record(&hdr, cols, n, ',', 0);
+		}
+		tset(t, T_ID, new_id(r, t->ts));
+		format_trial(&sb, t, cols, n);
+		rc = store_append(fd, path, hdr.s, sb.s, sb.len);
+	}
 	csvr_close(r);
-out:
 	store_unlock(fd);
 	free(cols);
 	sb_free(&sb);
 	sb_free(&hdr);
+	return rc;
+}
+
+/* Append under the lock, adding missing columns first.  -1, st_error. */
+static int
+append_trial(const char *path, struct trial *t)
+{
+	int rc = 1, tries;
+
+	for (tries = 0; rc == 1 && tries < 3; tries++)
+		rc = append_round(path, t);
+	if (rc == 1) {
+		st_seterr("%s: the trial log kept changing while ladder wrote "
+		    "to it", path);
+		rc = -1;
+	}
 	return rc;
 }
 
