@@ -316,53 +316,12 @@ static size_t
 missing_cols(struct csvr *r, const char **miss)
 {
 	const char **want;
-	size_t i, n, nmiss = 0;
+	size_t n, nmiss;
 
 	default_cols(&want, &n);
-	for (i = 0; i < n; i++)
-		if (csvr_col(r, want[i]) < 0)
-			miss[nmiss++] = want[i];
+	nmiss = csvr_missing(r, want, n, miss);
 	free(want);
 	return nmiss;
-}
-
-/*
- * Give the log the columns it lacks by atomic rewrite: every old row
- * keeps every cell, the new cells are empty.  Refuses (naming the line)
- * when a row cannot be read, because rewriting it could lose data.
- */
-static int
-migrate(struct csvr *r, const char *path, const char **miss, size_t nmiss)
-{
-	struct strbuf sb = { 0 };
-	const char **hdr;
-	size_t i, n = csvr_ncols(r);
-	char sep = csvr_sep(r), *why;
-	int c, rc;
-
-	hdr = xcalloc(n + nmiss, sizeof(*hdr));
-	for (i = 0; i < n; i++)
-		hdr[i] = csvr_colname(r, i);
-	for (i = 0; i < nmiss; i++)
-		hdr[n + i] = miss[i];
-	csvw_record(&sb, hdr, n + nmiss, sep, 0);
-	free(hdr);
-	while ((c = csvr_next(r)) == CSVR_REC) {
-		sb_puts(&sb, csvr_raw(r));
-		for (i = 0; i < nmiss; i++)
-			sb_putc(&sb, sep);
-		sb_putc(&sb, '\n');
-	}
-	rc = -1;
-	if (c != CSVR_EOF) {
-		why = xstrdup(st_error());
-		st_seterr("%s; the log needs a new column for \"%s\", so this "
-		    "line has to be put right first", why, miss[0]);
-		free(why);
-	} else
-		rc = store_rewrite(path, sb.s, sb.len);
-	sb_free(&sb);
-	return rc;
 }
 
 /* Append r to the open, locked log whose header cr has read. */
@@ -423,7 +382,7 @@ save_log(const char *path, const struct rec *r)
 			    "ts column)", path);
 		else if (csvr_ncols(cr) > 0 &&
 		    (nmiss = missing_cols(cr, miss)) > 0)
-			rc = migrate(cr, path, miss, nmiss);
+			rc = store_add_columns(cr, path, miss, nmiss);
 		else
 			rc = append_rec(fd, cr, path, r);
 		csvr_close(cr);

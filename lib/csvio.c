@@ -835,6 +835,18 @@ csvr_col(const struct csvr *r, const char *name)
 	return -1;
 }
 
+size_t
+csvr_missing(const struct csvr *r, const char *const *want, size_t n,
+    const char **miss)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (csvr_col(r, want[i]) < 0)
+			miss[k++] = want[i];
+	return k;
+}
+
 char
 csvr_sep(const struct csvr *r)
 {

@@ -78,6 +78,9 @@ int csvr_extend(struct csvr *r);
 size_t csvr_ncols(const struct csvr *r);		/* header columns */
 const char *csvr_colname(const struct csvr *r, size_t i);
 int csvr_col(const struct csvr *r, const char *name);	/* index or -1 */
+/* The names of want[0..n) r's header lacks, in order, into miss; how many. */
+size_t csvr_missing(const struct csvr *r, const char *const *want, size_t n,
+    const char **miss);
 char csvr_sep(const struct csvr *r);			/* ',' or '\t' */
 const char *csvr_name(const struct csvr *r);
 

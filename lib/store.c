@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "csvio.h"
 #include "store.h"
 #include "util.h"
 
@@ -663,4 +664,39 @@ store_unlock(int fd)
 		return;
 	flock(fd, LOCK_UN);
 	close(fd);
+}
+
+int
+store_add_columns(struct csvr *r, const char *path,
+    const char *const *miss, size_t nmiss)
+{
+	struct strbuf sb = { 0 };
+	const char **hdr;
+	size_t i, n = csvr_ncols(r);
+	char sep = csvr_sep(r), *why;
+	int c, rc = -1;
+
+	hdr = xcalloc(n + nmiss, sizeof(*hdr));
+	for (i = 0; i < n; i++)
+		hdr[i] = csvr_colname(r, i);
+	for (i = 0; i < nmiss; i++)
+		hdr[n + i] = miss[i];
+	csvw_record(&sb, hdr, n + nmiss, sep, 0);
+	free(hdr);
+	while ((c = csvr_next(r)) == CSVR_REC) {
+		sb_puts(&sb, csvr_raw(r));
+		for (i = 0; i < nmiss; i++)
+			sb_putc(&sb, sep);
+		sb_putc(&sb, '\n');
+	}
+	if (c == CSVR_EOF)
+		rc = store_rewrite(path, sb.s, sb.len);
+	else {
+		why = xstrdup(st_error());
+		st_seterr("%s; the log needs a new column for \"%s\", so this "
+		    "line has to be put right first", why, miss[0]);
+		free(why);
+	}
+	sb_free(&sb);
+	return rc;
 }

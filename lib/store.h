@@ -69,6 +69,21 @@ int store_append(int fd, const char *path, const char *header,
  */
 int store_rewrite(const char *path, const char *buf, size_t len);
 
+struct csvr;
+
+/*
+ * Give a log the columns miss[0..nmiss) at the end of its header, in one
+ * atomic rewrite (store_rewrite, the mode kept): every record r has yet
+ * to read is written back as it was, with nmiss empty cells after it.  r
+ * has read the header of the log at path, which the caller has locked,
+ * and must not decode escapes (CSVR_UNESCAPE), so that each record is
+ * kept to the byte.  Returns 0; or -1 with st_error() naming the line
+ * that could not be read, and the log is left as it was.  The file is
+ * replaced, so the caller locks it again before appending.
+ */
+int store_add_columns(struct csvr *r, const char *path,
+    const char *const *miss, size_t nmiss);
+
 /* Release the lock and close a descriptor from store_lock(). */
 void store_unlock(int fd);
 

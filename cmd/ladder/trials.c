@@ -265,56 +265,6 @@ format_trial(struct strbuf *sb, const struct trial *t, const char **cols,
 	free(f);
 }
 
-/* The columns of tcols the log's header lacks, into miss; how many. */
-static size_t
-missing_cols(struct csvr *r, const char **miss)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < T_NCOLS; i++)
-		if (csvr_col(r, tcols[i]) < 0)
-			miss[n++] = tcols[i];
-	return n;
-}
-
-/*
- * Give an older log (r has read its header) the columns miss, at the
- * end: every line kept as it is, empty cells added, in one atomic
- * rewrite that keeps the file's mode.  Returns 0, or -1 with st_error().
- */
-static int
-add_cols(struct csvr *r, const char *path, const char **miss, size_t nmiss)
-{
-	struct strbuf sb = { 0 };
-	const char **hdr;
-	size_t i, n = csvr_ncols(r);
-	char sep = csvr_sep(r), *why;
-	int c, rc = -1;
-
-	hdr = xcalloc(n + nmiss, sizeof(*hdr));
-	for (i = 0; i < n; i++)
-		hdr[i] = csvr_colname(r, i);
-	memcpy(hdr + n, miss, nmiss * sizeof(*hdr));
-	csvw_record(&sb, hdr, n + nmiss, sep, 0);
-	free(hdr);
-	while ((c = csvr_next(r)) == CSVR_REC) {
-		sb_puts(&sb, csvr_raw(r));
-		for (i = 0; i < nmiss; i++)
-			sb_putc(&sb, sep);
-		sb_putc(&sb, '\n');
-	}
-	if (c == CSVR_EOF)
-		rc = store_rewrite(path, sb.s, sb.len);
-	else {
-		why = xstrdup(st_error());
-		st_seterr("%s; the trial log needs its new columns added, so "
-		    "this line has to be put right first", why);
-		free(why);
-	}
-	sb_free(&sb);
-	return rc;
-}
-
 /*
  * One round under the lock: append, giving the trial its id (0), or
  * give an older log the columns it lacks (1: then append next round,
@@ -342,8 +292,9 @@ append_round(const char *path, struct trial *t)
 	if (n > 0 && (csvr_col(r, "ts") < 0 || csvr_col(r, "step") < 0))
 		st_seterr("%s:1: this is not a trial log (it has no ts and "
 		    "step columns)", path);
-	else if (n > 0 && (nmiss = missing_cols(r, miss)) > 0)
-		rc = add_cols(r, path, miss, nmiss) == 0 ? 1 : -1;
+	else if (n > 0 &&
+	    (nmiss = csvr_missing(r, tcols, T_NCOLS, miss)) > 0)
+		rc = store_add_columns(r, path, miss, nmiss) == 0 ? 1 : -1;
 	else {
 		if (n == 0) {
 			n = T_NCOLS;

@@ -97,9 +97,7 @@ read_log(struct csvr *cr, const char *base, struct scan *sc)
 	const char **hdr;
 	int c;
 
-	for (i = 0; i < NCOLS; i++)
-		if (csvr_col(cr, colname[i]) < 0)
-			sc->miss[sc->nmiss++] = colname[i];
+	sc->nmiss = csvr_missing(cr, colname, NCOLS, sc->miss);
 	if (sc->nmiss > 0) {
 		hdr = xcalloc(n + sc->nmiss, sizeof(*hdr));
 		for (i = 0; i < n; i++)

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "csvio.h"
 #include "store.h"
 #include "unit.h"
 #include "util.h"
@@ -654,6 +655,37 @@ test_low_fds(void)
 	free(path);
 }
 
+/* New columns at the end, every record kept to the byte, or nothing. */
+static void
+test_add_columns(void)
+{
+	static const char *const want[] = { "a", "c", "b", "d" };
+	char *path = at("cols.csv");
+	const char *miss[4];
+	struct csvr *r;
+
+	put(path, "a,b\n1,\"x\ny\"\n\"q\\n\",2\n", 0640);
+	r = csvr_openpath(path, 0);
+	CHECK_INT(csvr_missing(r, want, 4, miss), 2, "two columns missing");
+	CHECK_STR(miss[0], "c", "the first missing");
+	CHECK_STR(miss[1], "d", "the second missing");
+	CHECK_INT(store_add_columns(r, path, miss, 2), 0, "columns added");
+	csvr_close(r);
+	check_file(path, "a,b,c,d\n1,\"x\ny\",,\n\"q\\n\",2,,\n",
+	    "every record kept, with empty cells after");
+	CHECK_INT(mode_of(path), 0640, "the mode kept");
+
+	put(path, "a,b\n1,2\n3\n", 0600);
+	r = csvr_openpath(path, 0);
+	CHECK_INT(store_add_columns(r, path, miss, 2), -1, "a bad line stops");
+	csvr_close(r);
+	CHECK(strstr(st_error(), "cols.csv:3: has 1 fields, the header has 2; "
+	    "the log needs a new column for \"c\", so this line has to be "
+	    "put right first") != NULL, "and is named");
+	check_file(path, "a,b\n1,2\n3\n", "nothing changed");
+	free(path);
+}
+
 int
 main(void)
 {
@@ -672,6 +704,7 @@ main(void)
 	test_lock_wait();
 	test_lock_replaced();
 	test_low_fds();
+	test_add_columns();
 	rmtree(scratch);
 	free(scratch);
 	rc = unit_done();
