@@ -329,20 +329,14 @@ static int
 append_rec(int fd, struct csvr *cr, const char *path, const struct rec *r)
 {
 	struct strbuf sb = { 0 }, hdr = { 0 };
-	const char **cols;
-	size_t i, n = csvr_ncols(cr);
-	char sep = csvr_sep(cr);
+	const char **cols, **def;
+	size_t n, ndef;
+	char sep;
 	int rc;
 
-	if (n == 0) {
-		default_cols(&cols, &n);
-		sep = ',';
-		csvw_record(&hdr, cols, n, sep, 0);
-	} else {
-		cols = xcalloc(n, sizeof(*cols));
-		for (i = 0; i < n; i++)
-			cols[i] = csvr_colname(cr, i);
-	}
+	default_cols(&def, &ndef);
+	cols = csvr_record_cols(cr, def, ndef, &n, &sep, &hdr);
+	free(def);
 	format_record(&sb, cols, n, sep, r);
 	rc = store_append(fd, path, hdr.s, sb.s, sb.len);
 	free(cols);

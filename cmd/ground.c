@@ -900,18 +900,13 @@ append_rec(int fd, struct csvr *cr, const char *path, const struct rec *r)
 {
 	struct strbuf sb = { 0 }, hdr = { 0 };
 	const char **cols;
-	size_t i, n = csvr_ncols(cr);
-	char sep = n ? csvr_sep(cr) : ',';
+	size_t n;
+	char sep;
 	int rc;
 
-	cols = xcalloc(n ? n : NSTEPS(logcols), sizeof(*cols));
-	for (i = 0; i < n; i++)
-		cols[i] = csvr_colname(cr, i);
-	if (n == 0) {
-		n = NSTEPS(logcols);
-		memcpy(cols, logcols, sizeof(logcols));
-		csvw_record(&hdr, cols, n, sep, 0);
-	} else if (r->note != NULL && *r->note && csvr_col(cr, "note") < 0)
+	cols = csvr_record_cols(cr, logcols, NSTEPS(logcols), &n, &sep, &hdr);
+	if (csvr_ncols(cr) > 0 && r->note != NULL && *r->note &&
+	    csvr_col(cr, "note") < 0)
 		warnx("%s has no note column, so what you named is not kept "
 		    "(add \",note\" to its first line to keep notes)", path);
 	format_rec(&sb, cols, n, sep, r);

@@ -1010,3 +1010,20 @@ csvw_header(struct strbuf *sb, const struct csvr *r)
 {
 	csvw_record(sb, (const char *const *)r->cols, r->ncols, r->sep, 0);
 }
+
+const char **
+csvr_record_cols(const struct csvr *r, const char *const *def, size_t ndef,
+    size_t *n, char *sep, struct strbuf *hdr)
+{
+	const char **cols;
+	size_t i;
+
+	*n = r->ncols ? r->ncols : ndef;
+	*sep = r->ncols ? r->sep : ',';
+	cols = xcalloc(*n ? *n : 1, sizeof(*cols));
+	for (i = 0; i < *n; i++)
+		cols[i] = r->ncols ? r->cols[i] : def[i];
+	if (r->ncols == 0)
+		csvw_record(hdr, cols, *n, *sep, 0);
+	return cols;
+}

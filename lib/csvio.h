@@ -113,6 +113,16 @@ void csvw_record(struct strbuf *sb, const char *const *f, size_t n,
  */
 char *csv_unescape(char *s);
 
+/*
+ * The columns, in order, of a record to append to the log whose header
+ * r has read: the log's own, or def[0..ndef) when the log is empty, and
+ * then the header line for them is put in hdr (left alone otherwise).
+ * Sets *n and *sep (',' for a new log); the array is the caller's to
+ * free, its names are r's or def's.
+ */
+const char **csvr_record_cols(const struct csvr *r, const char *const *def,
+    size_t ndef, size_t *n, char *sep, struct strbuf *hdr);
+
 /* Append r's header as a line, in r's separator, to sb. */
 void csvw_header(struct strbuf *sb, const struct csvr *r);
 

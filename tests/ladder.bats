@@ -1075,3 +1075,14 @@ complete_ladder() {
 	run -0 ladder list
 	assert_line '   1    45  in progress           1    60  call my sister'
 }
+
+@test "ladder: a trial log kept as TSV gets its trials as TSV" {
+	three
+	local cols
+	cols=$(printf 'ts\tid\tkind\tladder\tstep_id\tstep\tpre\tpeak\tpost\tminutes\texpect\texpect_pct\toutcome_pct\texpect_after\tsurprise\tsafety\tlearned\tpresent\tstopped\tsuggested\tnote')
+	mkdir -p "$STEADY_DIR"
+	printf '%s\n' "$cols" >"$(trials)"
+	run -0 ladder log 1 --peak 40 --at 2026-11-20T18:00
+	run -0 tail -n 1 "$(trials)"
+	assert_output "$(printf '2026-11-20T18:00:00+01:00\tt20261120T180000\tplanned\tmain\t1\tcall my sister\t\t40\t\t\t\t\t\t\t\t\t\t\tno\t\t')"
+}

@@ -249,8 +249,8 @@ new_id(struct csvr *r, time_t ts)
 
 /* The record in the order of cols, as one escaped line. */
 static void
-format_trial(struct strbuf *sb, const struct trial *t, const char **cols,
-    size_t n)
+format_trial(struct strbuf *sb, const struct trial *t,
+    const char *const *cols, size_t n, char sep)
 {
 	const char **f = xcalloc(n, sizeof(*f));
 	char ts[WHEN_BUFSZ];
@@ -261,7 +261,7 @@ format_trial(struct strbuf *sb, const struct trial *t, const char **cols,
 		for (j = 0; j < T_NCOLS; j++)
 			if (strcmp(cols[i], tcols[j]) == 0)
 				f[i] = j == T_TS ? ts : t->v[j];
-	csvw_record(sb, f, n, ',', CSVW_ESCAPE);
+	csvw_record(sb, f, n, sep, CSVW_ESCAPE);
 	free(f);
 }
 
@@ -276,7 +276,8 @@ append_round(const char *path, struct trial *t)
 	struct strbuf sb = { 0 }, hdr = { 0 };
 	const char **cols, *miss[T_NCOLS];
 	struct csvr *r;
-	size_t i, n, nmiss = 0;
+	size_t n, ncols, nmiss = 0;
+	char sep;
 	int fd, rc = -1;
 
 	if ((fd = store_lock(path)) == -1)
@@ -286,9 +287,7 @@ append_round(const char *path, struct trial *t)
 		return -1;
 	}
 	n = csvr_ncols(r);
-	cols = xcalloc(n ? n : T_NCOLS, sizeof(*cols));
-	for (i = 0; i < (n ? n : T_NCOLS); i++)
-		cols[i] = n ? csvr_colname(r, i) : tcols[i];
+	cols = csvr_record_cols(r, tcols, T_NCOLS, &ncols, &sep, &hdr);
 	if (n > 0 && (csvr_col(r, "ts") < 0 || csvr_col(r, "step") < 0))
 		st_seterr("%s:1: this is not a trial log (it has no ts and "
 		    "step columns)", path);
@@ -296,12 +295,8 @@ append_round(const char *path, struct trial *t)
 	    (nmiss = csvr_missing(r, tcols, T_NCOLS, miss)) > 0)
 		rc = store_add_columns(r, path, miss, nmiss) == 0 ? 1 : -1;
 	else {
-		if (n == 0) {
-			n = T_NCOLS;
-			csvw_record(&hdr, cols, n, ',', 0);
-		}
 		tset(t, T_ID, new_id(r, t->ts));
-		format_trial(&sb, t, cols, n);
+		format_trial(&sb, t, cols, ncols, sep);
 		rc = store_append(fd, path, hdr.s, sb.s, sb.len);
 	}
 	csvr_close(r);
@@ -345,7 +340,7 @@ save_trial(struct trial *t, const char *output)
 	strftime(id, sizeof(id), "t%Y%m%dT%H%M%S", &tm);
 	tset(t, T_ID, xstrdup(id));
 	csvw_record(&sb, tcols, T_NCOLS, ',', 0);
-	format_trial(&sb, t, (const char **)(void *)tcols, T_NCOLS);
+	format_trial(&sb, t, tcols, T_NCOLS, ',');
 	fwrite(sb.s, 1, sb.len, stdout);
 	sb_free(&sb);
 	return 0;

@@ -130,18 +130,12 @@ append_rec(int fd, struct csvr *cr, const char *path, struct rec *r,
 {
 	struct strbuf sb = { 0 }, hdr = { 0 };
 	const char **cols;
-	size_t i, n = csvr_ncols(cr);
-	char sep = n ? csvr_sep(cr) : ',';
+	size_t n;
+	char sep;
 	int rc;
 
 	stamp(r, taken);
-	cols = xcalloc(n ? n : NCOLS, sizeof(*cols));
-	for (i = 0; i < (n ? n : NCOLS); i++)
-		cols[i] = n ? csvr_colname(cr, i) : colname[i];
-	if (n == 0) {
-		n = NCOLS;
-		csvw_record(&hdr, cols, n, sep, 0);
-	}
+	cols = csvr_record_cols(cr, colname, NCOLS, &n, &sep, &hdr);
 	format_record(&sb, cols, n, sep, r);
 	rc = store_append(fd, path, hdr.s, sb.s, sb.len);
 	free(cols);

@@ -1245,6 +1245,32 @@ test_pieces(void)
 	CHECK_INT(csvr_next(r), CSVR_EOF, "cut: then the end");
 	csvr_close(r);
 
+	/* A record's columns: the log's own, or the defaults and a header. */
+	{
+		static const char *const def[] = { "ts", "x" };
+		struct strbuf hdr = { 0 };
+		const char **cols;
+		size_t n;
+		char sep;
+
+		r = open_named("b\ta\n");
+		cols = csvr_record_cols(r, def, 2, &n, &sep, &hdr);
+		CHECK_INT(n, 2, "record cols: the log's two");
+		CHECK_STR(cols[0], "b", "record cols: in the log's order");
+		CHECK_INT(sep, '\t', "record cols: the log's separator");
+		CHECK(hdr.s == NULL, "record cols: no header for a log with one");
+		free(cols);
+		csvr_close(r);
+		r = open_named("");
+		cols = csvr_record_cols(r, def, 2, &n, &sep, &hdr);
+		CHECK_STR(cols[1], "x", "record cols: the defaults for a new log");
+		CHECK_STR(hdr.s, "ts,x\n", "record cols: and their header");
+		CHECK_INT(sep, ',', "record cols: commas in a new log");
+		free(cols);
+		sb_free(&hdr);
+		csvr_close(r);
+	}
+
 	/* The header written again, as read. */
 	r = open_named("a,\"b c\",\"d,e\"\n1,2,3\n");
 	{
