@@ -696,46 +696,58 @@ static void
 take_step(const struct view *v, struct csvr *r, const struct opts *o)
 {
 	static struct strbuf sub;
+	struct rated { time_t t; int32_t day; int64_t v; } *x = NULL;
 	const char *lad = v->lcol >= 0 ? csvr_field(r, (size_t)v->lcol) : "";
 	char *list, *p, *one;
 	struct group *g;
-	int64_t val;
-	int32_t day;
-	time_t t;
-	int bad = 0;
+	size_t n = 0, i;
+	int bad = 0, dated;
 
-	sb_reset(&sub);
-	if (*lad != '\0' && strcmp(lad, "main") != 0)
-		sb_printf(&sub, "%s: ", lad);
-	sb_puts(&sub, v->subcol >= 0 ? csvr_field(r, (size_t)v->subcol) : "");
+	/* Every rating is read, once, before any is counted. */
 	list = xstrdup(v->ratcol >= 0 ? csvr_field(r, (size_t)v->ratcol) : "");
-	for (p = list; !bad && (one = strsep(&p, ";")) != NULL;)
-		if (*one != '\0' && rating(one, &t, &day, &val) == -1)
+	for (p = list; !bad && (one = strsep(&p, ";")) != NULL;) {
+		if (*one == '\0')
+			continue;
+		x = xreallocarray(x, n + 1, sizeof(*x));
+		if (rating(one, &x[n].t, &x[n].day, &x[n].v) == -1)
 			bad = bad_row(o, "%s:%lu: ratings %s", v->name,
 			    csvr_line(r), st_error());
-	if (!bad && *list == '\0' && v->sudscol >= 0 &&
-	    stats_parse(csvr_field(r, (size_t)v->sudscol), &val) == -1)
-		bad = bad_row(o, "%s:%lu: suds \"%.40s\" is not a number",
-		    v->name, csvr_line(r), csvr_field(r, (size_t)v->sudscol));
-	free(list);
-	if (bad)
-		return;
-	g = group_get(v->source, v->gcol >= 0 ? csvr_field(r,
-	    (size_t)v->gcol) : "", "", sub.s, K_LADDER);
-	g->rows++;
-	list = xstrdup(v->ratcol >= 0 ? csvr_field(r, (size_t)v->ratcol) : "");
-	for (p = list; (one = strsep(&p, ";")) != NULL;) {
-		if (*one == '\0' || rating(one, &t, &day, &val) == -1 ||
-		    (range.has_since && t < range.since) ||
-		    (range.has_until && t >= range.until))
-			continue;
-		stats_add(group_stats(g, v->sudsid), t, day, val);
-		g->timed = 1;
+		n++;
 	}
-	if (*list == '\0' && v->sudscol >= 0 &&
-	    stats_parse(csvr_field(r, (size_t)v->sudscol), &val) == 0)
-		stats_add(group_stats(g, v->sudsid), 0, 0, val);
+	/* Without dated ratings, the one rating there is, untimed. */
+	dated = n > 0;
+	if (!bad && n == 0 && v->sudscol >= 0) {
+		x = xreallocarray(x, 1, sizeof(*x));
+		x[0].t = 0;
+		x[0].day = 0;
+		if (stats_parse(csvr_field(r, (size_t)v->sudscol), &x[0].v) == 0)
+			n = 1;
+		else
+			bad = bad_row(o, "%s:%lu: suds \"%.40s\" is not a "
+			    "number", v->name, csvr_line(r),
+			    csvr_field(r, (size_t)v->sudscol));
+	}
 	free(list);
+	if (!bad) {
+		sb_reset(&sub);
+		if (*lad != '\0' && strcmp(lad, "main") != 0)
+			sb_printf(&sub, "%s: ", lad);
+		sb_puts(&sub, v->subcol >= 0 ? csvr_field(r,
+		    (size_t)v->subcol) : "");
+		g = group_get(v->source, v->gcol >= 0 ? csvr_field(r,
+		    (size_t)v->gcol) : "", "", sub.s, K_LADDER);
+		g->rows++;
+		for (i = 0; i < n; i++) {
+			if (dated && ((range.has_since &&
+			    x[i].t < range.since) ||
+			    (range.has_until && x[i].t >= range.until)))
+				continue;
+			stats_add(group_stats(g, v->sudsid), x[i].t,
+			    x[i].day, x[i].v);
+			g->timed |= dated;
+		}
+	}
+	free(x);
 }
 
 static void
