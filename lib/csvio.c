@@ -525,8 +525,66 @@ split_plain(struct csvr *r, const char *line, size_t len)
 }
 
 /*
- * Take a line that starts a record and holds no quote: libcsv would give
- * exactly the bytes between separators.  The line ends in the block with
+ * The same for a line with quotes, when every quoted field closes on the
+ * line and only a separator or the line's end follows it: "" is a quote.
+ * Anything else returns -1 for the general path and its messages.
+ */
+static int
+split_quoted(struct csvr *r, const char *line, size_t len)
+{
+	size_t i = 0, j = 0, nkept = 1, nseen = 1, ncols = r->ncols;
+	unsigned char sep = (unsigned char)r->sep;
+	size_t *foff = r->foff;
+	char *out;
+	int esc = 0;
+
+	if (len > CSVR_FIELD_MAX)
+		goto general;
+	/* Room for the line and a NUL, which the fields never outgrow. */
+	sb_reset(&r->fbuf);
+	sb_add(&r->fbuf, line, len);
+	out = r->fbuf.s;
+	foff[0] = 0;
+	for (;;) {
+		if (i < len && line[i] == '"') {
+			for (i++;; i++) {
+				if (i >= len)
+					goto general;
+				if (line[i] == '"' && (i + 1 >= len ||
+				    line[i + 1] != '"'))
+					break;
+				if (line[i] == '"')
+					i++;
+				esc |= line[i] == '\\';
+				out[j++] = line[i];
+			}
+			if (++i < len && (unsigned char)line[i] != sep)
+				goto general;
+		} else
+			for (; i < len && (unsigned char)line[i] != sep; i++) {
+				if (line[i] == '"')
+					goto general;
+				esc |= line[i] == '\\';
+				out[j++] = line[i];
+			}
+		out[j++] = '\0';
+		if (i++ >= len)
+			break;
+		if (nseen++ < ncols)
+			foff[nkept++] = j;
+	}
+	r->fbuf.len = j - 1;
+	r->nkept = nkept;
+	r->nseen = nseen;
+	return esc;
+general:
+	sb_reset(&r->fbuf);
+	return -1;
+}
+
+/*
+ * Take a line that starts a record and was split by split_plain or
+ * split_quoted: libcsv would give exactly the same fields.  The line ends in the block with
  * the CR or "\n" that followed it, which makes room for its NUL, and stays
  * there as the record's raw text.
  */
@@ -588,11 +646,16 @@ read_record(struct csvr *r)
 			return rec_bad(r, r->lineno, "the last line is "
 			    "incomplete (no newline at its end)");
 		}
+		/* A field would end silently at a NUL: say so instead. */
+		if (line != NULL && memchr(line, '\0', len) != NULL)
+			return rec_bad(r, r->lineno, "holds a NUL byte, which "
+			    "text never does");
 		if (line != NULL && r->recline == 0 && !r->header) {
 			n = len > 0 && line[len - 1] == '\r' ? len - 1 : len;
 			if (n == 0)
 				continue;
-			if ((st = split_plain(r, line, n)) != -1)
+			if ((st = split_plain(r, line, n)) != -1 ||
+			    (st = split_quoted(r, line, n)) != -1)
 				return plain_record(r, line, n, st);
 		}
 		if (line != NULL)
@@ -929,9 +992,14 @@ csvw_field(struct strbuf *sb, const char *s, char sep, int flags)
 	int quote;
 	char e;
 
+	/* Bytes that may need a quote or an escape: NUL ends the look. */
+	static const unsigned char plain[256] = {
+		['\0'] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1, ['\\'] = 1,
+		['\t'] = 1
+	};
+
 	/* Most fields are written as they are: one look at each byte. */
-	for (p = s; *p != '\0' && *p != sep && *p != '"' && *p != '\n' &&
-	    *p != '\r' && *p != '\\' && *p != '\t'; p++)
+	for (p = s; !plain[(unsigned char)*p] && *p != sep; p++)
 		;
 	if (*p == '\0' && (p == s || (s[0] != ' ' && p[-1] != ' '))) {
 		sb_add(sb, s, (size_t)(p - s));

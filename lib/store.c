@@ -2,6 +2,7 @@
 #include <sys/types.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +15,8 @@
 #include "csvio.h"
 #include "store.h"
 #include "util.h"
+
+extern char *program_invocation_short_name;
 
 /* How long to sleep between two tries for a lock held by another writer. */
 #define LOCK_NAP_NS (50 * 1000 * 1000L)
@@ -247,6 +250,40 @@ open_log(const char *path, int *created)
 	return fd;
 }
 
+/*
+ * An existing file steady is about to write must be the person's own
+ * and reachable by one name only: a hard link elsewhere would carry the
+ * records to wherever that other name lives, and a file of another user
+ * was put there by someone else.  Modes looser than 0600 are the
+ * person's choice, but they are told, once per file.
+ */
+static int
+check_private(const char *path, const struct stat *st)
+{
+	static char *warned;
+
+	if (st->st_uid != geteuid()) {
+		st_seterr("%s: belongs to another user; steady will not write "
+		    "to it", path);
+		return -1;
+	}
+	if (st->st_nlink > 1) {
+		st_seterr("%s: has another name (a hard link); steady will "
+		    "not write to it", path);
+		return -1;
+	}
+	if ((st->st_mode & 077) != 0 &&
+	    (warned == NULL || strcmp(warned, path) != 0)) {
+		fprintf(stderr, "%s: warning: %s can be read or changed by "
+		    "others (mode %04o); chmod 600 makes it private\n",
+		    program_invocation_short_name, path,
+		    (unsigned)(st->st_mode & 07777));
+		free(warned);
+		warned = xstrdup(path);
+	}
+	return 0;
+}
+
 /* Open path as a log (see store_lock), not yet locked. */
 static int
 open_checked(const char *path)
@@ -265,6 +302,8 @@ open_checked(const char *path)
 		    "to it", path);
 		goto fail;
 	}
+	if (!created && check_private(path, &st) == -1)
+		goto fail;
 	if ((created && (fchmod(fd, 0600) == -1 ||
 	    sync_parent(path) == -1)) ||
 	    (fl = fcntl(fd, F_GETFL)) == -1 ||
@@ -287,6 +326,63 @@ past(const struct timespec *deadline)
 	return now.tv_sec > deadline->tv_sec ||
 	    (now.tv_sec == deadline->tv_sec &&
 	    now.tv_nsec >= deadline->tv_nsec);
+}
+
+/*
+ * Who holds the flock on the file open on fd: Linux lists every lock in
+ * /proc/locks with its process and the file's device and inode.  The
+ * process's name goes in name (empty when it cannot be read).  Returns
+ * the process id, or 0 when it cannot be told (another system, or the
+ * holder has just let go).
+ */
+static long
+lock_holder(int fd, char *name, size_t size)
+{
+	char line[256], kind[16], adv[16], mode[16], *nl;
+	unsigned maj, mnr;
+	unsigned long long ino;
+	struct stat st;
+	long pid = 0, p;
+	FILE *fp;
+
+	*name = '\0';
+	if (fstat(fd, &st) == -1 || (fp = fopen("/proc/locks", "re")) == NULL)
+		return 0;
+	while (pid == 0 && fgets(line, sizeof(line), fp) != NULL)
+		if (sscanf(line, "%*[^:]: %15s %15s %15s %ld %x:%x:%llu", kind,
+		    adv, mode, &p, &maj, &mnr, &ino) == 7 &&
+		    strcmp(kind, "FLOCK") == 0 && p != getpid() &&
+		    maj == major(st.st_dev) && mnr == minor(st.st_dev) &&
+		    ino == (unsigned long long)st.st_ino)
+			pid = p;
+	fclose(fp);
+	snprintf(line, sizeof(line), "/proc/%ld/comm", pid);
+	if (pid != 0 && (fp = fopen(line, "re")) != NULL) {
+		if (fgets(name, (int)size, fp) != NULL &&
+		    (nl = strchr(name, '\n')) != NULL)
+			*nl = '\0';
+		fclose(fp);
+	}
+	return pid;
+}
+
+/* The message for a lock still held when the wait is over. */
+static void
+busy(int fd, const char *path)
+{
+	char name[64], shown_name[SHOWN_MAX + 4];
+	long pid = lock_holder(fd, name, sizeof(name));
+	int wait = store_lock_wait();
+
+	if (pid != 0)
+		st_seterr("%s: %s (process %ld) is still writing it after %d "
+		    "second%s; try again when it has finished", path,
+		    *name ? shown(name, shown_name) : "another program", pid,
+		    wait, wait == 1 ? "" : "s");
+	else
+		st_seterr("%s: another steady program is still writing it "
+		    "after %d second%s; try again in a moment", path, wait,
+		    wait == 1 ? "" : "s");
 }
 
 /*
@@ -313,8 +409,7 @@ wait_lock(int fd, const char *path, const struct timespec *deadline)
 			break;
 		nanosleep(&nap, NULL);
 	}
-	st_seterr("%s: another steady program is still writing it; try again "
-	    "in a moment", path);
+	busy(fd, path);
 	return -1;
 }
 
@@ -375,12 +470,12 @@ store_lock(const char *path)
 			return fd;
 		if (same == -1)
 			break;
-		close(fd);
 		if (past(&deadline)) {
-			st_seterr("%s: another steady program is still "
-			    "writing it; try again in a moment", path);
+			busy(fd, path);
+			close(fd);
 			return -1;
 		}
+		close(fd);
 	}
 	close(fd);
 	return -1;
@@ -587,6 +682,8 @@ check_target(const char *path, mode_t *mode)
 		    "to it", path);
 		return -1;
 	}
+	if (check_private(path, &st) == -1)
+		return -1;
 	*mode = st.st_mode & 07777;
 	return 0;
 }
@@ -655,6 +752,68 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+/* Write all of buf to a new file on fd, sync and close it: 0 or -1. */
+static int
+keep_write(int fd, const char *buf, size_t len)
+{
+	int rc = 0;
+
+	if (fchmod(fd, 0600) == -1 || write_all(fd, buf, len) == -1 ||
+	    fsync(fd) == -1)
+		rc = -1;
+	if (close(fd) == -1)
+		rc = -1;
+	return rc;
+}
+
+/* A new file beside path, "path.unsaved" or "path.unsaved.N": fd or -1. */
+static int
+keep_beside(const char *path, char **name)
+{
+	const int flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC;
+	int fd, i;
+
+	for (i = 1; i < 100; i++) {
+		*name = i == 1 ? xasprintf("%s.unsaved", path) :
+		    xasprintf("%s.unsaved.%d", path, i);
+		if ((fd = open(*name, flags, 0600)) != -1)
+			return lift_fd(fd, *name);
+		free(*name);
+		if (errno != EEXIST)
+			break;
+	}
+	*name = NULL;
+	return -1;
+}
+
+char *
+store_keep(const char *path, const char *buf, size_t len)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	char *name;
+	int fd;
+
+	if ((fd = keep_beside(path, &name)) != -1) {
+		if (keep_write(fd, buf, len) == 0)
+			return name;
+		unlink(name);
+		free(name);
+	}
+	if (tmpdir == NULL || *tmpdir != '/')
+		tmpdir = "/tmp";
+	name = join(tmpdir, "steady-unsaved.XXXXXX");
+	if ((fd = mkstemp(name)) != -1 &&
+	    (fd = lift_fd(fd, name)) != -1 && keep_write(fd, buf, len) == 0)
+		return name;
+	st_seterr("what was typed could not be kept either: %s",
+	    strerror(errno));
+	if (fd != -1)
+		unlink(name);
+	free(name);
+	return NULL;
 }
 
 void

@@ -84,6 +84,15 @@ struct csvr;
 int store_add_columns(struct csvr *r, const char *path,
     const char *const *miss, size_t nmiss);
 
+/*
+ * Keep buf, len (what the person typed, when saving it failed) in a new
+ * private file: path.unsaved beside the log (path.unsaved.2, .3, ... when
+ * taken), or, when that folder cannot take it, steady-unsaved.XXXXXX in
+ * $TMPDIR or /tmp.  Mode 0600 whatever the umask, synced to disk.
+ * Returns the file's name, malloc'd, or NULL with st_error() set.
+ */
+char *store_keep(const char *path, const char *buf, size_t len);
+
 /* Release the lock and close a descriptor from store_lock(). */
 void store_unlock(int fd);
 

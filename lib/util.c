@@ -1,6 +1,7 @@
 /* util: allocation, numbers, string buffers, errors, stdout check. */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +15,30 @@ extern char *program_invocation_short_name;
 
 static char errbuf[1024];
 
+#ifdef STEADY_FAULTS
+/*
+ * The fault build (make faults): with STEADY_FAIL_ALLOC=N the Nth
+ * allocation through these wrappers fails, so tests can walk every one.
+ */
+static int
+fail_now(void)
+{
+	static long long left = -1;
+	const char *v, *why;
+
+	if (left == -1) {
+		v = getenv("STEADY_FAIL_ALLOC");
+		if (v == NULL || parse_num(v, 1, LLONG_MAX - 1, &left,
+		    &why) == -1)
+			left = LLONG_MAX;
+	}
+	return left != LLONG_MAX && --left == 0;
+}
+#define FAIL_NOW() fail_now()
+#else
+#define FAIL_NOW() 0
+#endif
+
 static void
 nomem(void)
 {
@@ -24,7 +49,7 @@ nomem(void)
 void *
 xmalloc(size_t n)
 {
-	void *p = malloc(n ? n : 1);
+	void *p = FAIL_NOW() ? NULL : malloc(n ? n : 1);
 
 	if (p == NULL)
 		nomem();
@@ -34,7 +59,8 @@ xmalloc(size_t n)
 void *
 xcalloc(size_t nmemb, size_t size)
 {
-	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+	void *p = FAIL_NOW() ? NULL : calloc(nmemb ? nmemb : 1,
+	    size ? size : 1);
 
 	if (p == NULL)
 		nomem();
@@ -44,10 +70,11 @@ xcalloc(size_t nmemb, size_t size)
 void *
 xrealloc(void *p, size_t n)
 {
-	p = realloc(p, n ? n : 1);
-	if (p == NULL)
+	void *q = FAIL_NOW() ? NULL : realloc(p, n ? n : 1);
+
+	if (q == NULL)
 		nomem();
-	return p;
+	return q;
 }
 
 void *
@@ -158,9 +185,16 @@ sb_grow(struct strbuf *sb, size_t n)
 }
 
 void
-sb_add(struct strbuf *sb, const char *p, size_t n)
+sb_reserve(struct strbuf *sb, size_t n)
 {
 	sb_grow(sb, n);
+}
+
+void
+sb_add(struct strbuf *sb, const char *p, size_t n)
+{
+	if (sb->len + n + 1 > sb->cap)
+		sb_grow(sb, n);
 	memcpy(sb->s + sb->len, p, n);
 	sb->len += n;
 	sb->s[sb->len] = '\0';
@@ -175,9 +209,10 @@ sb_puts(struct strbuf *sb, const char *s)
 void
 sb_putc(struct strbuf *sb, int c)
 {
-	char ch = (char)c;
-
-	sb_add(sb, &ch, 1);
+	if (sb->len + 2 > sb->cap)
+		sb_grow(sb, 1);
+	sb->s[sb->len++] = (char)c;
+	sb->s[sb->len] = '\0';
 }
 
 void
@@ -232,6 +267,62 @@ close_stdout(void)
 		    program_invocation_short_name,
 		    errno ? strerror(errno) : "unknown");
 		return -1;
+	}
+	return 0;
+}
+
+void
+stdio_guard(void)
+{
+	int fd, nfd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		/* The lowest free descriptor is the one that was closed. */
+		nfd = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (nfd != -1 && nfd != fd)
+			close(nfd);
+	}
+}
+
+/* Is fp a terminal?  Asked once for each of the standard streams. */
+static int
+is_tty(FILE *fp)
+{
+	static signed char known[3] = { -1, -1, -1 };
+	int fd = fileno(fp);
+
+	if (fd < 0)
+		return 0;
+	if (fd > 2)
+		return isatty(fd);
+	if (known[fd] == -1)
+		known[fd] = (signed char)isatty(fd);
+	return known[fd];
+}
+
+int
+fputs_shown(const char *s, FILE *fp)
+{
+	const unsigned char *p = (const unsigned char *)s, *run;
+
+	if (!is_tty(fp))
+		return fputs(s, fp);
+	while (*p != '\0') {
+		for (run = p; *p != '\0' && (*p >= 0x20 || *p == '\t') &&
+		    *p != 0x7f && !(p[0] == 0xc2 && p[1] >= 0x80 &&
+		    p[1] <= 0x9f); p++)
+			;
+		if (p > run && fwrite(run, 1, (size_t)(p - run), fp) !=
+		    (size_t)(p - run))
+			return EOF;
+		if (*p == '\0')
+			break;
+		/* A C1 control is two bytes in UTF-8; "?" stands for both. */
+		p += *p == 0xc2 ? 2 : 1;
+		if (putc('?', fp) == EOF)
+			return EOF;
 	}
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define STEADY_VERSION "0.1.0"
 
@@ -56,6 +57,7 @@ struct strbuf {
 	size_t cap;
 };
 void sb_add(struct strbuf *sb, const char *p, size_t n);
+void sb_reserve(struct strbuf *sb, size_t n);	/* room for n more and a NUL */
 void sb_puts(struct strbuf *sb, const char *s);
 void sb_putc(struct strbuf *sb, int c);
 void sb_printf(struct strbuf *sb, const char *fmt, ...)
@@ -86,6 +88,23 @@ void warn_option(const char *arg, const char *what);
  */
 #define SHOWN_MAX 40
 const char *shown(const char *s, char buf[SHOWN_MAX + 4]);
+
+/*
+ * Open /dev/null on any of descriptors 0, 1 and 2 that is closed (cron
+ * and careless parents can start a program so), so that no file opened
+ * later is taken for standard input, output or error.  Call it first in
+ * main().
+ */
+void stdio_guard(void);
+
+/*
+ * fputs(s, fp), except that when fp is a terminal every control
+ * character (C0 but tab, DEL, and C1 written as UTF-8) goes out as "?":
+ * text from a log must not move the cursor, retitle the window or
+ * answer back.  In a pipe or a file the bytes go out as they are.
+ * Returns fputs's result.
+ */
+int fputs_shown(const char *s, FILE *fp);
 
 /* Trim ASCII white space at both ends, in place; returns s. */
 char *trim(char *s);

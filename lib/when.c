@@ -337,9 +337,17 @@ when_format(time_t t, char buf[WHEN_BUFSZ])
 	char sign = '+';
 
 	buf[0] = '\0';
-	if (localtime_r(&t, &tm) == NULL ||
-	    (n = strftime(buf, WHEN_BUFSZ, "%Y-%m-%dT%H:%M:%S", &tm)) == 0)
+	if (localtime_r(&t, &tm) == NULL)
 		return;
+	/* Four digits for every year, as when_parse wants them (strftime's
+	 * %Y writes the year 301 as "301"). */
+	n = (size_t)snprintf(buf, WHEN_BUFSZ, "%04d-%02d-%02dT%02d:%02d:%02d",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec);
+	if (n >= WHEN_BUFSZ) {
+		buf[0] = '\0';
+		return;
+	}
 	off = tm.tm_gmtoff;
 	if (off < 0) {
 		sign = '-';

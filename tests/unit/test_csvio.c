@@ -856,13 +856,13 @@ static const struct plain_case plain_cases[] = {
 	    "2: [\\r] <\\r>\n"
 	    "3: [ ] < >\n"
 	    "eof\n"),
-	CASE("plain: spaces and a NUL kept as they are",
+	CASE("plain: spaces kept as they are; a NUL is named",
 	    "a,b\n"
 	    " x , y \n"
 	    "n\0m,z\n", 0,
 	    "cols [a] [b]\n"
 	    "2: [ x ] [ y ] < x , y >\n"
-	    "3: [n] [z] <n>\n"
+	    "3! t.csv:3: holds a NUL byte, which text never does <>\n"
 	    "eof\n"),
 	CASE("plain: TSV",
 	    "a\tb c\n"

@@ -512,6 +512,21 @@ test_lock_held(void)
 	free(path);
 }
 
+/* This program's name as /proc gives it, as the lock message names it. */
+static const char *
+own_name(void)
+{
+	static char name[64];
+	FILE *fp = fopen("/proc/self/comm", "r");
+
+	if (fp == NULL || fgets(name, sizeof(name), fp) == NULL)
+		strcpy(name, "?");
+	if (fp != NULL)
+		fclose(fp);
+	name[strcspn(name, "\n")] = '\0';
+	return name;
+}
+
 /*
  * A child takes the lock, says so on ready, then runs then() and waits
  * for hold to close (or then() exits).
@@ -583,8 +598,11 @@ test_lock_wait(void)
 	    "a bad STEADY_LOCK_WAIT gives the default");
 	unsetenv("STEADY_LOCK_WAIT");
 	CHECK_INT(store_lock_wait(), STORE_LOCK_WAIT, "default wait");
-	want = xasprintf("%s: another steady program is still writing it; "
-	    "try again in a moment", path);
+	/* The holder is named from /proc/locks: this program's child, whose
+	 * name is this program's (another under valgrind). */
+	want = xasprintf("%s: %s (process %ld) is still writing it after "
+	    "1 second; try again when it has finished", path, own_name(),
+	    (long)pid);
 	CHECK_STR(st_error(), want, "lock timeout: message");
 	free(want);
 	close(hold);
@@ -686,6 +704,32 @@ test_add_columns(void)
 	free(path);
 }
 
+/* Words that could not be saved go to a new private file each time. */
+static void
+test_keep(void)
+{
+	char *path = at("kept.csv"), *one, *two, *got;
+	char *want1 = at("kept.csv.unsaved"), *want2 = at("kept.csv.unsaved.2");
+	struct stat st;
+	mode_t old = umask(0);
+
+	one = store_keep(path, "ts,note\nx,words\n", 16);
+	two = store_keep(path, "second\n", 7);
+	umask(old);
+	CHECK_STR(one, want1, "kept beside the log");
+	CHECK_STR(two, want2, "a second keeps the first");
+	got = slurp(one);
+	CHECK_STR(got, "ts,note\nx,words\n", "kept whole");
+	CHECK(stat(one, &st) == 0 && (st.st_mode & 07777) == 0600,
+	    "kept 0600 under umask 0");
+	free(got);
+	free(one);
+	free(two);
+	free(want1);
+	free(want2);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -705,6 +749,7 @@ main(void)
 	test_lock_replaced();
 	test_low_fds();
 	test_add_columns();
+	test_keep();
 	rmtree(scratch);
 	free(scratch);
 	rc = unit_done();
