@@ -1,0 +1,648 @@
+/* forms: scored questionnaires (see forms.h and steady.5). */
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvio.h"
+#include "forms.h"
+#include "stats.h"
+#include "store.h"
+#include "util.h"
+
+#define NAME_MAX_LEN 64
+
+static int
+name_char(int c, int first)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	    (!first && (c == '_' || c == '-'));
+}
+
+int
+form_name_ok(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name[i]; i++)
+		if (!name_char((unsigned char)name[i], i == 0) ||
+		    i >= NAME_MAX_LEN)
+			return 0;
+	return i > 0;
+}
+
+/* Item and subscale names: like form names, without "-". */
+static int
+item_name_ok(const char *name)
+{
+	return form_name_ok(name) && strchr(name, '-') == NULL;
+}
+
+static int
+readable(const char *path)
+{
+	return access(path, R_OK) == 0;
+}
+
+/* The folders of $XDG_DATA_DIRS, or its default, one at a time. */
+static const char *
+data_dirs(void)
+{
+	const char *d = getenv("XDG_DATA_DIRS");
+
+	return d != NULL && *d ? d : "/usr/local/share:/usr/share";
+}
+
+char *
+form_find(const char *confdir, const char *name)
+{
+	const char *p, *end;
+	char *path;
+
+	if (!form_name_ok(name)) {
+		st_seterr("\"%s\" is not a form name: use lower-case letters, "
+		    "digits, - and _", name);
+		return NULL;
+	}
+	path = xasprintf("%s/forms/%s.csv", confdir, name);
+	if (readable(path))
+		return path;
+	free(path);
+	for (p = data_dirs(); *p; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ":");
+		if (*p != '/')	/* relative entries are ignored (XDG) */
+			continue;
+		path = xasprintf("%.*s/steady/forms/%s.csv", (int)(end - p), p,
+		    name);
+		if (readable(path))
+			return path;
+		free(path);
+	}
+	st_seterr("there is no form called \"%s\" (looked for %s.csv in "
+	    "%s/forms)", name, name, confdir);
+	return NULL;
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add the NAME of every readable NAME.csv in dir to *names. */
+static void
+names_in(const char *dir, char ***names, size_t *n)
+{
+	struct dirent *e;
+	size_t len;
+	DIR *d;
+	char *name;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0)
+			continue;
+		name = xstrdup(e->d_name);
+		name[len - 4] = '\0';
+		if (!form_name_ok(name)) {
+			free(name);
+			continue;
+		}
+		*names = xreallocarray(*names, *n + 1, sizeof(**names));
+		(*names)[(*n)++] = name;
+	}
+	closedir(d);
+}
+
+size_t
+form_names(const char *confdir, char ***names)
+{
+	const char *p, *end;
+	char *dir;
+	size_t n = 0, i, j;
+
+	*names = NULL;
+	dir = xasprintf("%s/forms", confdir);
+	names_in(dir, names, &n);
+	free(dir);
+	for (p = data_dirs(); *p; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ":");
+		if (*p != '/')
+			continue;
+		dir = xasprintf("%.*s/steady/forms", (int)(end - p), p);
+		names_in(dir, names, &n);
+		free(dir);
+	}
+	if (n == 0)
+		return 0;
+	qsort(*names, n, sizeof(**names), str_cmp);
+	for (i = j = 1; i < n; i++) {
+		if (strcmp((*names)[i], (*names)[j - 1]) == 0)
+			free((*names)[i]);
+		else
+			(*names)[j++] = (*names)[i];
+	}
+	return j;
+}
+
+void
+form_names_free(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+void
+form_free(struct form *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nopt; i++)
+		free(f->opt[i].label);
+	for (i = 0; i < f->nitem; i++) {
+		free(f->item[i].name);
+		free(f->item[i].text);
+	}
+	for (i = 0; i < f->nsub; i++) {
+		free(f->sub[i].name);
+		free(f->sub[i].label);
+		free(f->sub[i].idx);
+	}
+	for (i = 0; i < f->ncut; i++)
+		free(f->cut[i].meaning);
+	free(f->opt);
+	free(f->item);
+	free(f->sub);
+	free(f->cut);
+	free(f->name);
+	free(f->title);
+	free(f->intro);
+	memset(f, 0, sizeof(*f));
+}
+
+long
+form_item_find(const struct form *f, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < f->nitem; i++)
+		if (strcmp(f->item[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+form_value_ok(const struct form *f, long long v)
+{
+	size_t i;
+
+	for (i = 0; i < f->nopt; i++)
+		if (f->opt[i].value == v)
+			return 1;
+	return 0;
+}
+
+/* The reading of one form file: the reader and the row's fields. */
+struct rd {
+	struct csvr *r;
+	const char *type, *name, *value, *text;
+};
+
+static const char *
+field(struct csvr *r, const char *col)
+{
+	int i = csvr_col(r, col);
+	const char *s;
+
+	return i < 0 || (s = csvr_field(r, (size_t)i)) == NULL ? "" : s;
+}
+
+static int
+bad(const struct rd *d, const char *fmt, const char *arg)
+{
+	char what[256];
+
+	snprintf(what, sizeof(what), fmt, arg);
+	st_seterr("%s:%lu: %s", csvr_name(d->r), csvr_line(d->r), what);
+	return -1;
+}
+
+/* A decimal from a form file (stats_parse: no exponents). */
+static int
+decimal(const char *s, double *out)
+{
+	int64_t v;
+
+	if (stats_parse(s, &v) == -1)
+		return -1;
+	*out = (double)v / STATS_SCALE;
+	return 0;
+}
+
+static int
+row_option(struct form *f, const struct rd *d)
+{
+	const char *why;
+	long long v;
+	size_t i;
+
+	if (parse_num(d->value, -1000, 1000, &v, &why) == -1)
+		return bad(d, "an option's value is a whole number from -1000 "
+		    "to 1000, not \"%s\"", d->value);
+	if (form_value_ok(f, v))
+		return bad(d, "the option value %s is given twice", d->value);
+	f->opt = xreallocarray(f->opt, f->nopt + 1, sizeof(*f->opt));
+	for (i = f->nopt; i > 0 && f->opt[i - 1].value > v; i--)
+		f->opt[i] = f->opt[i - 1];
+	f->opt[i].value = v;
+	f->opt[i].label = xstrdup(d->text);
+	f->nopt++;
+	return 0;
+}
+
+static int
+row_item(struct form *f, const struct rd *d)
+{
+	struct form_item *it;
+
+	if (!item_name_ok(d->name))
+		return bad(d, "the item name \"%s\" should be lower-case "
+		    "letters, digits and _", d->name);
+	if (form_item_find(f, d->name) >= 0)
+		return bad(d, "the item %s is given twice", d->name);
+	if (*d->value && strcmp(d->value, "reverse") != 0)
+		return bad(d, "an item's value is empty or \"reverse\", not "
+		    "\"%s\"", d->value);
+	if (*d->text == '\0')
+		return bad(d, "the item %s has no question (text)", d->name);
+	f->item = xreallocarray(f->item, f->nitem + 1, sizeof(*f->item));
+	it = &f->item[f->nitem++];
+	it->name = xstrdup(d->name);
+	it->text = xstrdup(d->text);
+	it->reverse = *d->value != '\0';
+	return 0;
+}
+
+/* A subscale's items, by name, separated by spaces or commas. */
+static int
+row_subscale(struct form *f, const struct rd *d)
+{
+	struct form_sub *s;
+	char *list, *w, *save;
+	long i;
+
+	if (!item_name_ok(d->name))
+		return bad(d, "the subscale name \"%s\" should be lower-case "
+		    "letters, digits and _", d->name);
+	f->sub = xreallocarray(f->sub, f->nsub + 1, sizeof(*f->sub));
+	s = &f->sub[f->nsub++];
+	memset(s, 0, sizeof(*s));
+	s->name = xstrdup(d->name);
+	s->label = xstrdup(d->text);
+	list = xstrdup(d->value);
+	for (w = strtok_r(list, " ,", &save); w; w = strtok_r(NULL, " ,",
+	    &save)) {
+		if ((i = form_item_find(f, w)) < 0) {
+			bad(d, "the subscale lists \"%s\", which is not an "
+			    "item above it", w);
+			free(list);
+			return -1;
+		}
+		s->idx = xreallocarray(s->idx, s->n + 1, sizeof(*s->idx));
+		s->idx[s->n++] = (size_t)i;
+	}
+	free(list);
+	return s->n == 0 ? bad(d, "the subscale %s lists no items", d->name)
+	    : 0;
+}
+
+static int
+row_cutoff(struct form *f, const struct rd *d)
+{
+	double x;
+	size_t i;
+
+	if (decimal(d->value, &x) == -1)
+		return bad(d, "a cut-off's value is a number, not \"%s\"",
+		    d->value);
+	f->cut = xreallocarray(f->cut, f->ncut + 1, sizeof(*f->cut));
+	for (i = f->ncut; i > 0 && f->cut[i - 1].score > x; i--)
+		f->cut[i] = f->cut[i - 1];
+	f->cut[i].score = x;
+	f->cut[i].meaning = xstrdup(d->text);
+	f->ncut++;
+	return 0;
+}
+
+/* A positive decimal setting; lim > 0 makes it also below lim. */
+static int
+setting_dec(const struct rd *d, double lim, double *out)
+{
+	if (decimal(d->value, out) == -1 || *out <= 0 ||
+	    (lim > 0 && *out >= lim))
+		return bad(d, lim > 0 ? "%s is a number between 0 and 1" :
+		    "%s is a number above 0", d->name);
+	return 0;
+}
+
+static int
+row_scoring(struct form *f, const struct rd *d)
+{
+	const char *why;
+
+	if (strcmp(d->name, "method") == 0) {
+		if (strcmp(d->value, "sum") && strcmp(d->value, "mean"))
+			return bad(d, "method is sum or mean, not \"%s\"",
+			    d->value);
+		f->mean = strcmp(d->value, "mean") == 0;
+	} else if (strcmp(d->name, "missing") == 0) {
+		if (parse_num(d->value, 0, 1000, &f->missing, &why) == -1)
+			return bad(d, "missing is a whole number of items, not "
+			    "\"%s\"", d->value);
+	} else if (strcmp(d->name, "better") == 0) {
+		if (strcmp(d->value, "high") && strcmp(d->value, "low"))
+			return bad(d, "better is high or low, not \"%s\"",
+			    d->value);
+		f->better = *d->value == 'h' ? BETTER_HIGH : BETTER_LOW;
+	} else if (strcmp(d->name, "reliability") == 0) {
+		return setting_dec(d, 1, &f->r);
+	} else if (strcmp(d->name, "sd") == 0) {
+		return setting_dec(d, 0, &f->sd);
+	} else if (strcmp(d->name, "meaningful") == 0) {
+		return setting_dec(d, 0, &f->meaningful);
+	} else {
+		return bad(d, "there is no scoring setting \"%s\" (method, "
+		    "missing, better, reliability, sd, meaningful)", d->name);
+	}
+	return 0;
+}
+
+static void
+set_text(char **dst, const char *s)
+{
+	char *old = *dst;
+
+	*dst = old && *old ? xasprintf("%s\n%s", old, s) : xstrdup(s);
+	free(old);
+}
+
+static int
+form_row(struct form *f, const struct rd *d)
+{
+	if (strcmp(d->type, "title") == 0)
+		set_text(&f->title, d->text);
+	else if (strcmp(d->type, "intro") == 0)
+		set_text(&f->intro, d->text);
+	else if (strcmp(d->type, "option") == 0)
+		return row_option(f, d);
+	else if (strcmp(d->type, "item") == 0)
+		return row_item(f, d);
+	else if (strcmp(d->type, "subscale") == 0)
+		return row_subscale(f, d);
+	else if (strcmp(d->type, "scoring") == 0)
+		return row_scoring(f, d);
+	else if (strcmp(d->type, "cutoff") == 0)
+		return row_cutoff(f, d);
+	else if (strcmp(d->type, "note") != 0)
+		return bad(d, "there is no row type \"%s\" (title, intro, "
+		    "option, item, subscale, scoring, cutoff, note)", d->type);
+	return 0;
+}
+
+/* What the whole file must have, and the range of its total. */
+static int
+form_finish(struct form *f, const char *path)
+{
+	double lo, hi;
+
+	if (f->nopt < 2 || f->nitem == 0) {
+		st_seterr("%s: a form needs at least two options and one item",
+		    path);
+		return -1;
+	}
+	lo = (double)f->opt[0].value;
+	hi = (double)f->opt[f->nopt - 1].value;
+	f->lo = f->mean ? lo : lo * (double)f->nitem;
+	f->hi = f->mean ? hi : hi * (double)f->nitem;
+	if (f->title == NULL)
+		f->title = xstrdup(f->name);
+	if (f->intro == NULL)
+		f->intro = xstrdup("");
+	return 0;
+}
+
+int
+form_load(struct form *f, const char *path, const char *name)
+{
+	struct rd d;
+	int c, rc = 0;
+
+	memset(f, 0, sizeof(*f));
+	f->name = xstrdup(name);
+	f->r = f->sd = f->meaningful = NAN;
+	f->better = BETTER_MID;
+	if ((d.r = csvr_openpath(path, CSVR_UNESCAPE)) == NULL) {
+		form_free(f);
+		return -1;
+	}
+	if (csvr_col(d.r, "type") < 0) {
+		st_seterr("%s:1: a form file needs a type column (type, name, "
+		    "value, text)", path);
+		rc = -1;
+	}
+	while (rc == 0 && (c = csvr_next(d.r)) != CSVR_EOF) {
+		if (c != CSVR_REC) {
+			rc = -1;
+			break;
+		}
+		d.type = field(d.r, "type");
+		d.name = field(d.r, "name");
+		d.value = field(d.r, "value");
+		d.text = field(d.r, "text");
+		rc = form_row(f, &d);
+	}
+	csvr_close(d.r);
+	if (rc == 0)
+		rc = form_finish(f, path);
+	if (rc == -1)
+		form_free(f);
+	return rc;
+}
+
+/* The value an answer counts for: reversed within the options' range. */
+static double
+counted(const struct form *f, size_t i, double v)
+{
+	if (!f->item[i].reverse)
+		return v;
+	return (double)(f->opt[0].value + f->opt[f->nopt - 1].value) - v;
+}
+
+/* The score of items idx[0..n) (all items when idx is NULL), or NAN. */
+static double
+scale(const struct form *f, const size_t *idx, size_t n, const double *ans,
+    size_t *skipped)
+{
+	double sum = 0;
+	size_t i, k, got = 0;
+
+	for (k = 0; k < n; k++) {
+		i = idx ? idx[k] : k;
+		if (isnan(ans[i]))
+			continue;
+		sum += counted(f, i, ans[i]);
+		got++;
+	}
+	if (skipped != NULL)
+		*skipped = n - got;
+	if (got == 0 || (long long)(n - got) > f->missing)
+		return NAN;
+	return f->mean ? sum / (double)got : sum * (double)n / (double)got;
+}
+
+size_t
+form_score(const struct form *f, const double *ans, double *total,
+    double *sub)
+{
+	size_t i, skipped;
+
+	*total = scale(f, NULL, f->nitem, ans, &skipped);
+	for (i = 0; i < f->nsub; i++)
+		sub[i] = scale(f, f->sub[i].idx, f->sub[i].n, ans, NULL);
+	return skipped;
+}
+
+double
+form_sem(const struct form *f)
+{
+	if (isnan(f->r) || isnan(f->sd))
+		return NAN;
+	return f->sd * sqrt(1 - f->r);
+}
+
+double
+form_rci(const struct form *f, double x1, double x2)
+{
+	double sem = form_sem(f);
+
+	return isnan(sem) ? NAN : (x2 - x1) / (sqrt(2) * sem);
+}
+
+const char *
+form_change_words(const struct form *f, double x1, double x2)
+{
+	double rci = form_rci(f, x1, x2);
+
+	if (isnan(rci))
+		return "reliable change cannot be worked out";
+	if (fabs(rci) <= FORM_RCI_95)
+		return "within the range of measurement error";
+	if (f->better == BETTER_MID)
+		return rci > 0 ? "a reliable rise" : "a reliable fall";
+	if ((rci > 0) == (f->better == BETTER_HIGH))
+		return "a reliable improvement";
+	return "a reliable worsening, worth talking over";
+}
+
+int
+form_meaningful(const struct form *f, double x1, double x2)
+{
+	/* A small allowance, so 10 - 0 counts as 10 after prorating. */
+	return !isnan(f->meaningful) &&
+	    fabs(x2 - x1) + 1e-9 >= f->meaningful;
+}
+
+const char *
+form_band(const struct form *f, double score)
+{
+	const char *m = "";
+	size_t i;
+
+	for (i = 0; i < f->ncut; i++)
+		if (score + 1e-9 >= f->cut[i].score)
+			m = f->cut[i].meaning;
+	return m;
+}
+
+void
+form_num(double x, char *buf, size_t len)
+{
+	char *p;
+
+	snprintf(buf, len, "%.2f", x);
+	if ((p = strchr(buf, '.')) == NULL)
+		return;
+	for (p += strlen(p) - 1; *p == '0'; p--)
+		*p = '\0';
+	if (*p == '.')
+		*p = '\0';
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
+}
+
+static void
+pair(struct strbuf *sb, const char *name, double v)
+{
+	char num[32];
+
+	if (sb->len > 0)
+		sb_putc(sb, ' ');
+	sb_printf(sb, "%s=", name);
+	if (!isnan(v)) {
+		form_num(v, num, sizeof(num));
+		sb_puts(sb, num);
+	}
+}
+
+void
+form_answers(struct strbuf *sb, const struct form *f, const double *ans)
+{
+	size_t i;
+
+	sb_puts(sb, "");
+	for (i = 0; i < f->nitem; i++)
+		pair(sb, f->item[i].name, ans[i]);
+}
+
+void
+form_subscores(struct strbuf *sb, const struct form *f, const double *sub)
+{
+	size_t i;
+
+	sb_puts(sb, "");
+	for (i = 0; i < f->nsub; i++)
+		pair(sb, f->sub[i].name, sub[i]);
+}
+
+int
+form_pair_get(const char *list, const char *name, double *out)
+{
+	size_t n = strlen(name), len;
+	char buf[64];
+	const char *p;
+
+	for (p = list; *p; p += strspn(p, " ")) {
+		len = strcspn(p, " ");
+		if (len > n && strncmp(p, name, n) == 0 && p[n] == '=') {
+			*out = NAN;
+			if (len == n + 1)
+				return 1;
+			if (len - n - 1 >= sizeof(buf))
+				return -1;
+			memcpy(buf, p + n + 1, len - n - 1);
+			buf[len - n - 1] = '\0';
+			return decimal(buf, out) == 0 ? 1 : -1;
+		}
+		p += len;
+	}
+	return 0;
+}

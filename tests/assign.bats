@@ -1,0 +1,134 @@
+#!/usr/bin/env bats
+# assign: practice assignments, planned with checkin --assign, mentioned
+# by --due and --remind, and set against the practice logs by report.
+
+load helper
+
+AHDR='kind,what,times,per,from,until,note'
+
+alog() {
+	printf '%s/assignments.csv\n' "$STEADY_CONFIG"
+}
+
+# A client folder with the fixture practice logs and an assignment list.
+client() {
+	mkdir -p "$BATS_TEST_TMPDIR/ana"
+	cp "$FIXTURES/ground.csv" "$FIXTURES/reflect.csv" "$FIXTURES/trials.csv" \
+	    "$BATS_TEST_TMPDIR/ana/"
+	cat >"$BATS_TEST_TMPDIR/ana/assignments.csv" <<-EOF
+		$AHDR
+		ground,box,1,day,2026-11-02,2026-11-08,before bed
+		reflect,,2,week,2026-11-02,,
+		ladder,read the old messages,2,week,2026-11-02,2026-11-15,
+		other,a walk after dinner,3,week,2026-11-02,,
+		ground,sigh,1,day,2026-12-01,,
+	EOF
+	export STEADY_NOW=2026-11-10T07:30:00+01:00
+}
+
+@test "checkin: --assign adds a practice to assignments.csv, made 0600" {
+	run -0 --separate-stderr checkin --assign kind=ground what=box until=2026-12-21
+	assert_equal "$stderr" 'Planned: ground box, once a day, from 2026-11-23 to 2026-12-21.'
+	run -0 --separate-stderr checkin -A kind=reflect what=thought times=3 per=week note='after a hard talk'
+	assert_equal "$stderr" 'Planned: reflect thought, 3 times a week, from 2026-11-23.'
+	run -0 cat "$(alog)"
+	assert_output "$AHDR
+ground,box,,,2026-11-23,2026-12-21,
+reflect,thought,3,week,2026-11-23,,after a hard talk"
+	run -0 stat -c %a "$(alog)"
+	assert_output 600
+}
+
+@test "checkin: --assign refuses what it cannot plan" {
+	run -2 --separate-stderr checkin --assign kind=yoga
+	assert_equal "$stderr" 'checkin: kind is ground, ladder, reflect or other, not "yoga"'
+	run -2 --separate-stderr checkin --assign kind=ground times=0
+	assert_equal "$stderr" 'checkin: times is a whole number from 1 to 100, not "0"'
+	run -2 --separate-stderr checkin --assign kind=ground per=month
+	assert_equal "$stderr" 'checkin: per is day or week, not "month"'
+	run -2 --separate-stderr checkin --assign kind=other
+	assert_equal "$stderr" 'checkin: an assignment of kind other says what to practise (what)'
+	run -2 --separate-stderr checkin --assign kind=ground until=2026-11-01
+	assert_equal "$stderr" 'checkin: until (2026-11-01) is before from (today)'
+	run -2 --separate-stderr checkin --assign kind=ground colour=blue
+	assert_equal "$stderr" 'checkin: colour: an assignment has kind, what, times, per, from, until and note'
+	run -2 --separate-stderr checkin --assign
+	assert_equal "$stderr" 'checkin: --assign needs at least kind=...'
+	assert [ ! -e "$(alog)" ]
+}
+
+@test "checkin: --due mentions what is planned today, neutrally" {
+	checkin --assign kind=ground what=box until=2026-12-21
+	checkin --assign kind=reflect times=3 per=week from=2026-11-01
+	checkin --assign kind=other what='a walk' from=2026-12-01
+	run -0 checkin --due
+	assert_output "Planned for today, if it suits you: ground box, once a day; a reflection, 3 times a week.
+Today's check-in is open whenever you are ready: run checkin."
+	checkin mood=5
+	run -1 checkin --due
+	assert_output ''
+}
+
+@test "checkin: --remind mentions what is planned today, even once checked in" {
+	checkin --assign kind=ladder what='call my sister' times=2 per=week
+	checkin mood=5
+	run -1 checkin --remind
+	assert_output 'Planned for today, if it suits you: the ladder step "call my sister", twice a week.'
+}
+
+@test "checkin: --due with no assignments says nothing more" {
+	run -0 checkin --due
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
+}
+
+@test "checkin: a broken assignments.csv is named with its line, and --due still answers" {
+	mkdir -p "$STEADY_CONFIG"
+	printf '%s\nground,box,1,fortnight,2026-11-01,,\n' "$AHDR" >"$(alog)"
+	chmod 600 "$(alog)"
+	run -0 --separate-stderr checkin --due
+	assert_equal "$stderr" "checkin: $(alog):2: per is day or week, not \"fortnight\""
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
+}
+
+@test "report: practice is set against the plan, as planned practices" {
+	client
+	run -0 report -f table "$BATS_TEST_TMPDIR"/ana/*.csv
+	assert_line 'ana: practice plan'
+	assert_line 'Ground box, once a day: 3 of 7 planned practices.'
+	assert_line 'A reflection, twice a week: 5 practices, with 4 planned.'
+	assert_line 'The ladder step "read the old messages", twice a week: 4 of 4 planned practices.'
+	assert_line "A walk after dinner, 3 times a week: practice in the person's own words: not counted from the logs, worth asking about."
+	assert_line 'Ground sigh, once a day: starts on 2026-12-01.'
+	refute_output --partial 'complian'
+	refute_output --partial 'fail'
+}
+
+@test "report: the practice plan as one CSV table" {
+	client
+	run -0 sh -c "report -f csv '$BATS_TEST_TMPDIR'/ana/*.csv | tail -n 6"
+	assert_output 'source,practice,from,until,planned,practised,days,summary
+ana,"ground box, once a day",2026-11-02,2026-11-08,7,3,3,3 of 7 planned practices
+ana,"a reflection, twice a week",2026-11-02,,4,5,5,"5 practices, with 4 planned"
+ana,"the ladder step ""read the old messages"", twice a week",2026-11-02,2026-11-15,4,4,4,4 of 4 planned practices
+ana,"a walk after dinner, 3 times a week",2026-11-02,,6,,,"practice in the person'"'"'s own words: not counted from the logs, worth asking about"
+ana,"ground sigh, once a day",2026-12-01,,0,0,0,starts on 2026-12-01'
+}
+
+@test "report: --since and --until narrow the days planned and practised" {
+	client
+	run -0 sh -c "report -f csv --since 2026-11-04 --until 2026-11-05 '$BATS_TEST_TMPDIR'/ana/*.csv | grep '^ana,\"ground box'"
+	assert_output 'ana,"ground box, once a day",2026-11-02,2026-11-08,2,1,1,1 of 2 planned practices'
+}
+
+@test "report: a broken assignments file is named with its line" {
+	client
+	printf '%s\nground,box,1,day,,,\n' "$AHDR" >"$BATS_TEST_TMPDIR/ana/assignments.csv"
+	run -1 --separate-stderr report -f csv "$BATS_TEST_TMPDIR/ana/assignments.csv"
+	assert_equal "$stderr" "report: $BATS_TEST_TMPDIR/ana/assignments.csv:2: from is needed: the first day of the practice"
+}
+
+@test "report: --partial leaves assignments out and says so" {
+	client
+	run -0 --separate-stderr report --partial "$BATS_TEST_TMPDIR/ana/assignments.csv"
+	assert_equal "$stderr" "report: $BATS_TEST_TMPDIR/ana/assignments.csv: practice assignments are not part of partial results; give assignments.csv to report itself"
+}
