@@ -1,0 +1,97 @@
+/*
+ * correct: corrections and withdrawals that leave a log append-only.
+ *
+ * A record is never changed in place.  To correct it, a new record with
+ * the same key (its id when it has one, else its ts) and "correct" in the
+ * column amend is appended: it takes the place of every earlier record
+ * with that key.  To withdraw it, a record with the key, "withdraw" in
+ * amend and every other cell empty is appended: then no record with that
+ * key counts.  A log gets its amend column when it is first corrected.
+ * Format in steady.5.
+ */
+#ifndef STEADY_CORRECT_H
+#define STEADY_CORRECT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define AMEND_COL "amend"
+#define AMEND_CORRECT "correct"
+#define AMEND_WITHDRAW "withdraw"
+
+/* amend_append() results besides 0: an error, or operands to refuse. */
+#define AMEND_ERR (-1)
+#define AMEND_USAGE (-2)
+
+struct csvr;
+struct amends;
+
+/*
+ * The corrections in the log at path: which keys a later correction or
+ * withdrawal supersedes, and where.  *out is NULL when there are none to
+ * honour (no such file, or no amend column): readers then take every
+ * record, at no cost.  Unreadable rows are passed by (the caller's own
+ * reading reports them).  Returns 0, or -1 with st_error() set.  Memory
+ * grows with the number of corrections, not of records.
+ */
+int amends_load(const char *path, struct amends **out);
+
+/* The same for the records left in r (header read, r kept open). */
+int amends_scan(struct csvr *r, struct amends **out);
+
+/*
+ * Is the record r has just read superseded by a later correction or
+ * withdrawal, or itself a withdrawal?  1 to leave it out, else 0.  r
+ * reads the same file (the same header) that a was loaded from; a NULL
+ * a hides nothing.
+ */
+int amends_hidden(const struct amends *a, const struct csvr *r);
+
+/*
+ * The same for a stream that cannot be read twice, such as standard
+ * input, which *rp reads (opened with flags on in, its header read).
+ * When the header has an amend column, *rp is closed, the header and the
+ * rest of in are copied to a temporary file, its corrections scanned and
+ * *rp opened on it again from the first record (its lines counted as in
+ * the stream, the header being line 1); *tmp is that file, to fclose
+ * after csvr_close(*rp).  Otherwise *rp, *tmp (NULL) and *out (NULL) say
+ * nothing changed.  Returns 0, or -1 with st_error() set and *rp closed.
+ */
+int amends_spool(struct csvr **rp, FILE *in, int flags, FILE **tmp,
+    struct amends **out);
+
+/* How many records a supersedes or withdraws (0 for NULL). */
+size_t amends_count(const struct amends *a);
+
+void amends_free(struct amends *a);
+
+/*
+ * What to append: the record named by key (its id, or its time in any
+ * form when_parse() takes), withdrawn, or corrected by the name=value
+ * operands ops[0..nops).  check, when not NULL, checks one value for a
+ * column: it returns the value to write (malloc'd), or NULL with
+ * st_error() set to say why it is refused.
+ */
+struct amend_req {
+	const char *key;
+	int withdraw;
+	char *const *ops;
+	size_t nops;
+	char *(*check)(const char *col, const char *val, void *arg);
+	void *arg;
+};
+
+/*
+ * Append the correction or withdrawal q asks for to the log at path,
+ * under its lock, giving the log an amend column first when it has none
+ * (store_add_columns).  The record must be the one record in effect with
+ * that key.  Sets *line to the line of the record superseded.  Returns
+ * 0; AMEND_USAGE when the operands cannot be taken (a column the log
+ * lacks, ts or id, a value check refused); AMEND_ERR when there is no
+ * such record, more than one, or the log cannot be read or written.
+ * st_error() says which.
+ */
+int amend_append(const char *path, const struct amend_req *q,
+    unsigned long *line);
+
+#endif
