@@ -35,12 +35,16 @@ struct out {
 	struct strbuf jnotes;
 	struct strbuf jtables;
 	struct strbuf jcharts;
+	const double *days;	/* out_chart_days: for the next chart */
+	size_t ndays;
+	const char *days_title;
 
 	int tab_open;		/* the current table */
 	char *tname;
 	const struct out_col *cols;
 	size_t ncols;
 	int primary;
+	int streamed;		/* a CSV table's header is written */
 	struct strbuf arena;	/* the cells' text, each ending in NUL */
 	size_t *offs;		/* nrows * ncols: where each starts */
 	char **cells;		/* and pointers to them, while rendering */
@@ -350,33 +354,41 @@ is_digit(int c)
  * Does s read as a plain decimal number: [+-]digits[.digits][e[+-]digits]
  * with a digit on at least one side of the point?  Not "inf", not hex,
  * and not an exponent past 300, which some readers take as infinity.
+ * Its length if so, else 0.
  */
-static int
-is_number(const char *s)
+static size_t
+number_len(const char *s)
 {
+	const char *p = s;
 	size_t digits = 0;
 	int e = 0;
 
-	if (*s == '+' || *s == '-')
-		s++;
-	for (; is_digit(*s); s++)
+	if (*p == '+' || *p == '-')
+		p++;
+	for (; is_digit(*p); p++)
 		digits++;
-	if (*s == '.')
-		for (s++; is_digit(*s); s++)
+	if (*p == '.')
+		for (p++; is_digit(*p); p++)
 			digits++;
 	if (digits == 0)
 		return 0;
-	if (*s == 'e' || *s == 'E') {
-		s++;
-		if (*s == '+' || *s == '-')
-			s++;
-		if (!is_digit(*s))
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!is_digit(*p))
 			return 0;
-		for (; is_digit(*s); s++)
-			if ((e = e * 10 + (*s - '0')) > 300)
+		for (; is_digit(*p); p++)
+			if ((e = e * 10 + (*p - '0')) > 300)
 				return 0;
 	}
-	return *s == '\0';
+	return *p == '\0' ? (size_t)(p - s) : 0;
+}
+
+static int
+is_number(const char *s)
+{
+	return number_len(s) > 0;
 }
 
 /*
@@ -410,12 +422,17 @@ void
 out_cell(struct strbuf *sb, const char *s, char sep, int numeric)
 {
 	struct strbuf t = { NULL, 0, 0 };
+	size_t n;
 
 	if (s == NULL)
 		s = "";
-	/* A numeric column's cell that is no number is text all the same. */
-	numeric = numeric && is_number(s);
-	if (numeric || *s == '\0' || strchr("=+-@\t\r", *s) == NULL) {
+	/* A number needs no quotes and no guard; in a numeric column a cell
+	 * that is no number is text all the same. */
+	if (numeric && (n = number_len(s)) > 0) {
+		sb_add(sb, s, n);
+		return;
+	}
+	if (*s == '\0' || strchr("=+-@\t\r", *s) == NULL) {
 		csvw_field(sb, s, sep, 0);
 		return;
 	}
@@ -675,22 +692,56 @@ same_header(const struct out *o)
 	return 1;
 }
 
+/*
+ * out_cell and then the byte `end` (a separator or the newline), with the
+ * cells that need nothing done written at once: no byte to quote or
+ * escape, no space at either end, and no guard needed.  A report's cells
+ * are almost all so.
+ */
 static void
-csv_record(struct out *o, char *const *v, int header, char sep)
+csv_cell(struct strbuf *sb, const char *s, char sep, int numeric, char end)
+{
+	static const unsigned char look[256] = {
+		['\0'] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1, ['\\'] = 1,
+		['\t'] = 1, ['='] = 2, ['+'] = 2, ['-'] = 2, ['@'] = 2
+	};
+	const char *p;
+	size_t n;
+
+	if (s == NULL)
+		s = "";
+	for (p = s; look[(unsigned char)*p] != 1 && *p != sep; p++)
+		;
+	n = (size_t)(p - s);
+	if (*p != '\0' || (n > 0 && (s[0] == ' ' || s[n - 1] == ' ' ||
+	    (look[(unsigned char)s[0]] == 2 && !(numeric &&
+	    number_len(s) == n))))) {
+		out_cell(sb, s, sep, numeric);
+		sb_putc(sb, end);
+		return;
+	}
+	if (sb->len + n + 2 > sb->cap)
+		sb_reserve(sb, n + 1);
+	memcpy(sb->s + sb->len, s, n);
+	sb->len += n;
+	sb->s[sb->len++] = end;
+	sb->s[sb->len] = '\0';
+}
+
+static void
+csv_record(struct out *o, const char *const *v, int header, char sep)
 {
 	size_t j;
 
 	/* A lone empty field would be a blank line, which readers skip. */
-	if (o->ncols == 1 && *v[0] == '\0') {
+	if (o->ncols == 1 && (v == NULL || v[0] == NULL || *v[0] == '\0')) {
 		sb_puts(&o->sb, "\"\"\n");
 		return;
 	}
-	for (j = 0; j < o->ncols; j++) {
-		if (j > 0)
-			sb_putc(&o->sb, sep);
-		out_cell(&o->sb, v[j], sep, !header && o->cols[j].numeric);
-	}
-	sb_putc(&o->sb, '\n');
+	for (j = 0; j < o->ncols; j++)
+		csv_cell(&o->sb, v != NULL ? v[j] : NULL, sep,
+		    !header && o->cols[j].numeric,
+		    j + 1 < o->ncols ? sep : '\n');
 }
 
 /*
@@ -698,27 +749,35 @@ csv_record(struct out *o, char *const *v, int header, char sep)
  * them) take that as a new table, and a spreadsheet shows two blocks.
  */
 static void
+csv_header(struct out *o, char sep)
+{
+	size_t j;
+
+	if (same_header(o))
+		return;
+	if (o->hdr_done)
+		sb_putc(&o->sb, '\n');
+	free_hdr(o);
+	o->hdr = xcalloc(o->ncols, sizeof(*o->hdr));
+	o->nhdr = o->ncols;
+	for (j = 0; j < o->ncols; j++)
+		o->hdr[j] = xstrdup(o->cols[j].name ? o->cols[j].name : "");
+	o->hdr_done = 1;
+	csv_record(o, (const char *const *)o->hdr, 1, sep);
+}
+
+static void
 render_csv(struct out *o)
 {
 	char sep = o->f == OUT_TSV ? '\t' : ',';
-	size_t i, j;
+	size_t i;
 
 	if (!o->primary)
 		return;
-	if (!same_header(o)) {
-		if (o->hdr_done)
-			sb_putc(&o->sb, '\n');
-		free_hdr(o);
-		o->hdr = xcalloc(o->ncols, sizeof(*o->hdr));
-		o->nhdr = o->ncols;
-		for (j = 0; j < o->ncols; j++)
-			o->hdr[j] = xstrdup(o->cols[j].name ?
-			    o->cols[j].name : "");
-		o->hdr_done = 1;
-		csv_record(o, o->hdr, 1, sep);
-	}
+	csv_header(o, sep);
 	for (i = 0; i < o->nrows; i++)
-		csv_record(o, o->cells + i * o->ncols, 0, sep);
+		csv_record(o, (const char *const *)o->cells + i * o->ncols, 0,
+		    sep);
 }
 
 static void
@@ -909,6 +968,7 @@ static const char html_style[] =
     "svg.plot{flex:0 1 30rem;width:100%;max-width:30rem;height:auto}\n"
     "svg .axis{stroke:#9b9587;stroke-width:1}\n"
     "svg .mark{stroke:#a9a290;stroke-width:1;stroke-dasharray:5 4}\n"
+    "svg .date{stroke:#b0708a;stroke-width:2;stroke-dasharray:2 3}\n"
     "svg .label{fill:#5e594f;font-size:12px}\n"
     "svg .line{fill:none;stroke:#3a6f8f;stroke-width:2;"
     "stroke-linejoin:round;stroke-linecap:round}\n"
@@ -937,6 +997,11 @@ html_open(struct out *o, const char *title)
 
 	sb_puts(sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
+	    /* A page of private figures runs nothing and fetches nothing. */
+	    "<meta http-equiv=\"Content-Security-Policy\" "
+	    "content=\"default-src 'none'; style-src 'unsafe-inline'; "
+	    "img-src data:; form-action 'none'; base-uri 'none'\">\n"
+	    "<meta name=\"referrer\" content=\"no-referrer\">\n"
 	    "<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n<title>");
 	put_html(sb, title != NULL && *title != '\0' ? title : "Report");
@@ -1072,6 +1137,12 @@ out_note(struct out *o, enum out_kind kind, const char *text)
 	emit(o);
 }
 
+int
+out_has_notes(const struct out *o)
+{
+	return o->f != OUT_CSV && o->f != OUT_TSV;
+}
+
 void
 out_table(struct out *o, const char *name, const struct out_col *cols,
     size_t ncols, int primary)
@@ -1083,6 +1154,7 @@ out_table(struct out *o, const char *name, const struct out_col *cols,
 	o->cols = cols;
 	o->ncols = ncols;
 	o->primary = primary;
+	o->streamed = 0;
 	emit(o);
 }
 
@@ -1094,6 +1166,16 @@ out_row(struct out *o, const char *const *cells)
 
 	if (!o->tab_open || o->ncols == 0)
 		return;
+	/* CSV and TSV need no look at the rows to come: written at once. */
+	if (o->f == OUT_CSV || o->f == OUT_TSV) {
+		if (o->primary) {
+			if (!o->streamed)
+				csv_header(o, o->f == OUT_TSV ? '\t' : ',');
+			o->streamed = 1;
+			csv_record(o, cells, 0, o->f == OUT_TSV ? '\t' : ',');
+		}
+		return;
+	}
 	if (o->nrows == o->cap) {
 		o->cap = o->cap ? o->cap * 2 : 16;
 		o->offs = xreallocarray(o->offs, o->cap,
@@ -1308,6 +1390,30 @@ svg_series(struct strbuf *sb, const struct out_chart *c)
 	}
 }
 
+/* A dashed upright line for each marked day, with its words on hover. */
+static void
+svg_xmarks(struct strbuf *sb, const struct out_chart *c, const struct out *o)
+{
+	double l = SVG_LEFT + 10, r = SVG_RIGHT - 4, x;
+	size_t i;
+
+	for (i = 0; i < o->ndays; i++) {
+		x = c->n < 2 ? (l + r) / 2 :
+		    l + (r - l) * o->days[i] / (double)(c->n - 1);
+		sb_puts(sb, "<line class=\"date\" x1=\"");
+		put_coord(sb, x);
+		sb_puts(sb, "\" y1=\"");
+		put_coord(sb, SVG_TOP);
+		sb_puts(sb, "\" x2=\"");
+		put_coord(sb, x);
+		sb_puts(sb, "\" y2=\"");
+		put_coord(sb, SVG_BOTTOM);
+		sb_puts(sb, "\"><title>");
+		put_html(sb, o->days_title ? o->days_title : "");
+		sb_puts(sb, "</title></line>\n");
+	}
+}
+
 /* What a screen reader says for the picture: the table follows it. */
 static void
 svg_aria(struct strbuf *sb, const struct out_chart *c)
@@ -1333,7 +1439,7 @@ svg_aria(struct strbuf *sb, const struct out_chart *c)
 }
 
 static void
-chart_svg(struct strbuf *sb, const struct out_chart *c)
+chart_svg(struct strbuf *sb, const struct out_chart *c, const struct out *o)
 {
 	const char *first = c->n > 0 ? chart_label(c, 0) : NULL;
 	const char *last = c->n > 1 ? chart_label(c, c->n - 1) : NULL;
@@ -1345,6 +1451,7 @@ chart_svg(struct strbuf *sb, const struct out_chart *c)
 	put_html(sb, c->title);
 	sb_puts(sb, "</title>\n");
 	svg_frame(sb, c);
+	svg_xmarks(sb, c, o);
 	svg_series(sb, c);
 	if (first != NULL)
 		svg_text(sb, chart_x(c, 0), SVG_BOTTOM + 20,
@@ -1402,7 +1509,7 @@ out_chart(struct out *o, const struct out_chart *c)
 		break;
 	case OUT_HTML:
 		sb_puts(&o->sb, "<figure class=\"chart\">\n");
-		chart_svg(&o->sb, c);
+		chart_svg(&o->sb, c, o);
 		chart_data(&o->sb, c);
 		sb_puts(&o->sb, "</figure>\n");
 		break;
@@ -1410,7 +1517,16 @@ out_chart(struct out *o, const struct out_chart *c)
 	case OUT_TSV:
 		break;
 	}
+	o->ndays = 0;
 	emit(o);
+}
+
+void
+out_chart_days(struct out *o, const double *x, size_t n, const char *title)
+{
+	o->days = x;
+	o->ndays = n;
+	o->days_title = title;
 }
 
 int

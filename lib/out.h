@@ -58,6 +58,8 @@ void out_section(struct out *o, const char *heading);
 
 /* A sentence under the current section: csv and tsv leave notes out. */
 void out_note(struct out *o, enum out_kind kind, const char *text);
+/* Whether notes are written at all: 0 for csv and tsv. */
+int out_has_notes(const struct out *o);
 
 /*
  * Start a table named name (a caption; a JSON key).  csv and tsv write
@@ -74,6 +76,15 @@ void out_row(struct out *o, const char *const *cells);
 /* A line chart: an inline SVG with the data beside it in html; a
  * sparkline line in table and md; a JSON object; nothing in csv/tsv. */
 void out_chart(struct out *o, const struct out_chart *c);
+
+/*
+ * Days to mark on the next chart's time axis only (html): an upright
+ * dashed line at each fractional point x[0..n) (from 0 to the chart's
+ * n - 1), whose tooltip is title.  x and title must stay valid until
+ * that out_chart().
+ */
+void out_chart_days(struct out *o, const double *x, size_t n,
+    const char *title);
 
 /* Finish the document and flush.  Returns 0, or -1 on a write error. */
 int out_close(struct out *o);

@@ -69,6 +69,12 @@ mul_fits(stats_i128 a, stats_i128 b, stats_i128 *r)
 	stats_u128 ua = mag(a), ub = mag(b), lim, p;
 	int neg = (a < 0) != (b < 0);
 
+	/* Both under 2^63: the product is under 2^126, no division needed. */
+	if ((ua >> 63) == 0 && (ub >> 63) == 0) {
+		p = ua * ub;
+		*r = neg ? -(stats_i128)p : (stats_i128)p;
+		return 1;
+	}
 	lim = (stats_u128)I128_MAX + (neg ? 1 : 0);
 	if (ua != 0 && ub > lim / ua)
 		return 0;
@@ -119,6 +125,25 @@ ld(stats_i128 v)
 }
 
 /*
+ * A whole number above the square root of v >= 0: exactly its integer
+ * root plus one while v is exact as a double, which covers any real log.
+ */
+static stats_u128
+root_above(stats_i128 v)
+{
+	uint64_t r;
+
+	if (v >= ((stats_i128)1 << 52))
+		return (stats_u128)sqrtl(ld(v)) + 1;
+	r = (uint64_t)sqrt((double)(int64_t)v);
+	while (r > 0 && (stats_i128)r * r > v)
+		r--;
+	while ((stats_i128)(r + 1) * (r + 1) <= v)
+		r++;
+	return (stats_u128)r + 1;
+}
+
+/*
  * Whether no sum can have wrapped: each of the n terms of every sum is
  * at most k * k in size, k the largest value or day in magnitude.
  */
@@ -137,7 +162,7 @@ sums_fit(const struct stats *s)
 		if (mag(s->tm->recent[s->tm->nrecent - 1].day) > d)
 			d = mag(s->tm->recent[s->tm->nrecent - 1].day);
 	} else	/* no day is larger than the root of their squares' sum */
-		d = (stats_u128)sqrtl(ld(s->sdd)) + 1;
+		d = root_above(s->sdd);
 	k = (stats_i128)(m > d ? m : d);
 	return mul_fits(k, k, &t) && mul_fits(t, s->n, &t);
 }
@@ -300,40 +325,24 @@ stats_format(int64_t scaled, int dec, char *buf, size_t len)
 	buf[n - 1] = '\0';
 }
 
-/*
- * The cases a log read in time order meets on almost every row, done
- * without the general search: the recent window's last day again, a
- * later day (drop what falls out at the front), or a day past the base
- * window.  The result is the same as the general path's.
- */
-static int
-window_fast(struct stats_day *w, size_t *cnt, int recent, int32_t day,
-    int64_t n, stats_i128 sx)
+/* The recent window's days, from its first one still in it. */
+static const struct stats_day *
+recent_days(const struct stats_time *tm, size_t *cnt)
 {
-	size_t k;
+	*cnt = tm->nrecent - tm->rfrom;
+	return tm->recent + tm->rfrom;
+}
 
-	if (*cnt == 0)
-		return 0;
-	if (!recent)
-		return day > (int64_t)w[0].day + (STATS_WINDOW - 1);
-	if (w[*cnt - 1].day == day) {
-		w[*cnt - 1].n += n;
-		w[*cnt - 1].sx = wadd(w[*cnt - 1].sx, sx);
-		return 1;
-	}
-	if (day < w[*cnt - 1].day)
-		return 0;
-	for (k = 0; k < *cnt && w[k].day < (int64_t)day - (STATS_WINDOW - 1);
-	    k++)
-		;
-	if (k > 0)
-		memmove(w, w + k, (*cnt - k) * sizeof(*w));
-	*cnt -= k;
-	w[*cnt].day = day;
-	w[*cnt].n = n;
-	w[*cnt].sx = sx;
-	(*cnt)++;
-	return 1;
+/* Move the recent window's days to the front of its room. */
+static void
+recent_pack(struct stats_time *tm)
+{
+	if (tm->rfrom == 0)
+		return;
+	memmove(tm->recent, tm->recent + tm->rfrom,
+	    (tm->nrecent - tm->rfrom) * sizeof(*tm->recent));
+	tm->nrecent -= tm->rfrom;
+	tm->rfrom = 0;
 }
 
 /*
@@ -350,8 +359,6 @@ window_add(struct stats_day *w, size_t *cnt, int recent, int32_t day,
 	int64_t lo, hi;
 	size_t i, k;
 
-	if (window_fast(w, cnt, recent, day, n, sx))
-		return;
 	if (recent) {
 		hi = *cnt > 0 && w[*cnt - 1].day > day ? w[*cnt - 1].day : day;
 		lo = hi - (STATS_WINDOW - 1);
@@ -379,6 +386,65 @@ window_add(struct stats_day *w, size_t *cnt, int recent, int32_t day,
 	w[i].n = n;
 	w[i].sx = sx;
 	(*cnt)++;
+}
+
+/*
+ * The base window, with the cases a log in time order meets on almost
+ * every row done first: a day past the window, the last day again, or a
+ * later day inside it.
+ */
+static void
+base_add(struct stats_time *tm, int32_t day, int64_t n, stats_i128 sx)
+{
+	struct stats_day *w = tm->base;
+	size_t cnt = tm->nbase;
+
+	if (cnt > 0 && day > (int64_t)w[0].day + (STATS_WINDOW - 1))
+		return;
+	if (cnt > 0 && w[cnt - 1].day == day) {
+		w[cnt - 1].n += n;
+		w[cnt - 1].sx = wadd(w[cnt - 1].sx, sx);
+	} else if (cnt > 0 && w[cnt - 1].day < day) {
+		w[cnt].day = day;
+		w[cnt].n = n;
+		w[cnt].sx = sx;
+		tm->nbase++;
+	} else
+		window_add(w, &tm->nbase, 0, day, n, sx);
+}
+
+/*
+ * The recent window, the same way: the last day again, or a later day,
+ * passing over those that fall out at the front; any other order takes
+ * the general path.
+ */
+static void
+recent_add(struct stats_time *tm, int32_t day, int64_t n, stats_i128 sx)
+{
+	struct stats_day *w = tm->recent;
+	size_t cnt = tm->nrecent;
+
+	if (cnt > tm->rfrom && w[cnt - 1].day == day) {
+		w[cnt - 1].n += n;
+		w[cnt - 1].sx = wadd(w[cnt - 1].sx, sx);
+		return;
+	}
+	if (cnt == tm->rfrom || day < w[cnt - 1].day) {
+		recent_pack(tm);
+		window_add(w, &tm->nrecent, 1, day, n, sx);
+		return;
+	}
+	while (tm->rfrom < cnt &&
+	    w[tm->rfrom].day < (int64_t)day - (STATS_WINDOW - 1))
+		tm->rfrom++;
+	if (cnt == 2 * STATS_WINDOW) {
+		recent_pack(tm);
+		cnt = tm->nrecent;
+	}
+	w[cnt].day = day;
+	w[cnt].n = n;
+	w[cnt].sx = sx;
+	tm->nrecent = cnt + 1;
 }
 
 /* Room for len weeks: a function of len alone, so no capacity is kept. */
@@ -498,10 +564,8 @@ stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 	if (s->plain)
 		return;
 	tm = time_of(s);
-	/* A day past the base window's end adds nothing to it. */
-	if (tm->nbase == 0 || day < (int64_t)tm->base[0].day + STATS_WINDOW)
-		window_add(tm->base, &tm->nbase, 0, day, 1, xi);
-	last = tm->nrecent > 0 ? &tm->recent[tm->nrecent - 1] : NULL;
+	base_add(tm, day, 1, xi);
+	last = tm->nrecent > tm->rfrom ? &tm->recent[tm->nrecent - 1] : NULL;
 	if (last != NULL && last->day == day) {
 		/* The latest day seen: its week is the last one held. */
 		last->n++;
@@ -511,7 +575,7 @@ stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 		    tm->weeks.sx[tm->weeks.len - 1], xi);
 		return;
 	}
-	window_add(tm->recent, &tm->nrecent, 1, day, 1, xi);
+	recent_add(tm, day, 1, xi);
 	week_add(&tm->weeks, week_of(day), 1, xi);
 }
 
@@ -519,8 +583,9 @@ void
 stats_merge(struct stats *into, const struct stats *from)
 {
 	const struct stats_weeks *fw;
+	const struct stats_day *fw_days;
 	struct stats_time *in;
-	size_t i, off;
+	size_t i, off, cnt;
 
 	if (from->n == 0)
 		return;
@@ -540,12 +605,11 @@ stats_merge(struct stats *into, const struct stats *from)
 	}
 	in = time_of(into);
 	for (i = 0; i < from->tm->nbase; i++)
-		window_add(in->base, &in->nbase, 0, from->tm->base[i].day,
-		    from->tm->base[i].n, from->tm->base[i].sx);
-	for (i = 0; i < from->tm->nrecent; i++)
-		window_add(in->recent, &in->nrecent, 1,
-		    from->tm->recent[i].day, from->tm->recent[i].n,
-		    from->tm->recent[i].sx);
+		base_add(in, from->tm->base[i].day, from->tm->base[i].n,
+		    from->tm->base[i].sx);
+	fw_days = recent_days(from->tm, &cnt);
+	for (i = 0; i < cnt; i++)
+		recent_add(in, fw_days[i].day, fw_days[i].n, fw_days[i].sx);
 	fw = &from->tm->weeks;
 	weeks_cover(&in->weeks, fw->first,
 	    fw->first + 7 * (int64_t)(fw->len - 1));
@@ -651,9 +715,11 @@ stats_window(const struct stats *s, int recent, double *mean, int64_t *n,
 	stats_i128 sx = 0;
 	int64_t k = 0;
 
-	if (s->tm != NULL) {
-		w = recent ? s->tm->recent : s->tm->base;
-		cnt = recent ? s->tm->nrecent : s->tm->nbase;
+	if (s->tm != NULL && recent)
+		w = recent_days(s->tm, &cnt);
+	else if (s->tm != NULL) {
+		w = s->tm->base;
+		cnt = s->tm->nbase;
 	}
 
 	for (i = 0; i < cnt; i++) {
@@ -697,17 +763,22 @@ put_i128(struct strbuf *sb, int sep, stats_i128 v)
 {
 	char buf[48], *p = buf + sizeof(buf);
 	stats_u128 u = mag(v);
+	uint64_t w;
 
-	*--p = '\0';
-	do {
+	/* Digits past 64 bits cost a call each: most numbers have none. */
+	while (u >> 64 != 0) {
 		*--p = (char)('0' + (int)(u % 10));
 		u /= 10;
-	} while (u != 0);
+	}
+	w = (uint64_t)u;
+	do
+		*--p = (char)('0' + (int)(w % 10));
+	while ((w /= 10) != 0);
 	if (v < 0)
 		*--p = '-';
 	if (sep != 0)
-		sb_putc(sb, sep);
-	sb_puts(sb, p);
+		*--p = (char)sep;
+	sb_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 static void
@@ -737,13 +808,15 @@ stats_encode(struct strbuf *sb, const struct stats *s)
 	};
 	static const struct stats_time none;
 	const struct stats_time *tm = s->tm != NULL ? s->tm : &none;
-	size_t i;
+	const struct stats_day *rw;
+	size_t i, rcnt;
 
 	put_i128(sb, 0, ENC_VERSION);
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
 		put_i128(sb, ' ', head[i]);
 	put_window(sb, tm->base, tm->nbase);
-	put_window(sb, tm->recent, tm->nrecent);
+	rw = recent_days(tm, &rcnt);
+	put_window(sb, rw, rcnt);
 	put_i128(sb, ';', tm->weeks.first);
 	put_i128(sb, ' ', (stats_i128)tm->weeks.len);
 	for (i = 0; i < tm->weeks.len; i++) {

@@ -32,10 +32,15 @@ struct stats_weeks {
 	stats_i128 *sx;
 };
 
-/* The windows and weekly series of a summary that keeps them. */
+/*
+ * The windows and weekly series of a summary that keeps them.  The
+ * recent window is recent[rfrom] to recent[nrecent - 1]: days that fall
+ * out at its front are passed over, and moved out only when its room is
+ * used up, so a log in time order costs no moving on most days.
+ */
 struct stats_time {
-	struct stats_day base[STATS_WINDOW], recent[STATS_WINDOW];
-	size_t nbase, nrecent;		/* days held in each window */
+	struct stats_day base[STATS_WINDOW], recent[2 * STATS_WINDOW];
+	size_t nbase, nrecent, rfrom;	/* days held in each window */
 	struct stats_weeks weeks;
 };
 

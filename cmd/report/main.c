@@ -20,19 +20,17 @@
 static const char usage_text[] =
     "usage: report [-f format] [-b by] [-g column] [-s when] [-u when]\n"
     "              [-c columns] [-S name] [--strict] [--summary | --partial]\n"
-    "              [--merge] [file ...]\n"
+    "              [--merge] [--concerns-exit] [file ...]\n"
     "       report -h | -V\n";
 
 static const char help_text[] =
-    "Turn steady's logs, or any CSV or TSV with numbers in it, into trends:\n"
-    "averages, spread, the direction things are moving in, concerns to\n"
-    "look at and wins.  Reads the files named, or standard input.\n"
+    "Turn steady's logs, or any CSV or TSV with numbers in it, into trends,\n"
+    "with concerns to look at and wins.  Reads the files named, or stdin.\n"
     "\n"
     "  -f, --format FMT    table, csv, tsv, md, json or html (a table on a\n"
     "                      terminal, csv in a pipe)\n"
     "  -b, --by PERIOD     day, week, month or all (the default)\n"
-    "  -g, --group COL     a group for each value of COL (source: per file's\n"
-    "                      folder, as for clients/NAME/checkin.csv)\n"
+    "  -g, --group COL     a group for each value of COL\n"
     "  -s, --since WHEN    from WHEN (2026-11-01, today, 7d, 4w, 3m)\n"
     "  -u, --until WHEN    up to WHEN (a date: to its end)\n"
     "  -c, --cols LIST     the columns to summarise, separated by commas\n"
@@ -41,14 +39,19 @@ static const char help_text[] =
     "      --summary       one row per source: a caseload at a glance\n"
     "      --partial       write mergeable partial results instead\n"
     "      --merge         read partial results (from --partial) and combine\n"
+    "      --concerns-exit exit 3 when there is a concern to look at\n"
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n";
 
-enum { OPT_STRICT = 256, OPT_SUMMARY, OPT_PARTIAL, OPT_MERGE };
+enum { OPT_STRICT = 256, OPT_SUMMARY, OPT_PARTIAL, OPT_MERGE, OPT_CONCERNS };
+
+/* With --concerns-exit: the status when the report names a concern. */
+#define EXIT_CONCERNS 3
 
 static const struct option longopts[] = {
 	{ "by", required_argument, NULL, 'b' },
 	{ "cols", required_argument, NULL, 'c' },
+	{ "concerns-exit", no_argument, NULL, OPT_CONCERNS },
 	{ "format", required_argument, NULL, 'f' },
 	{ "group", required_argument, NULL, 'g' },
 	{ "help", no_argument, NULL, 'h' },
@@ -64,6 +67,8 @@ static const struct option longopts[] = {
 };
 
 static char *confdir;
+static int concerns_exit;
+int concerns_found;
 
 static void __attribute__((noreturn))
 usage(void)
@@ -146,6 +151,9 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case OPT_MERGE:
 			o->merge = 1;
 			break;
+		case OPT_CONCERNS:
+			concerns_exit = 1;
+			break;
 		case ':':
 			bad_option((*argvp)[optind - 1], "needs a value");
 		default:
@@ -164,6 +172,9 @@ check_opts(struct opts *o)
 	if (o->partial && o->format_set)
 		errx(EXIT_USAGE, "--partial writes its own CSV; leave out "
 		    "--format");
+	if (o->partial && concerns_exit)
+		errx(EXIT_USAGE, "--partial names no concerns; use "
+		    "--concerns-exit with --merge");
 	if (o->summary && o->by != BY_ALL)
 		errx(EXIT_USAGE, "--summary looks at the whole range; leave "
 		    "out --by");
@@ -203,6 +214,7 @@ main(int argc, char **argv)
 	char *stdin_only[] = { "-", NULL };
 	int i, rc = EXIT_OK;
 
+	stdio_guard();
 	parse_opts(&o, &argc, &argv);
 	check_opts(&o);
 	setup(&o);
@@ -229,10 +241,14 @@ main(int argc, char **argv)
 	}
 	render(&o);
 	groups_free();
+	forms_free_all();
+	assign_free_all();
 	items_free(&items);
 	free(confdir);
 	if (close_stdout() == -1)
 		rc = EXIT_ERR;
+	if (rc == EXIT_OK && concerns_exit && concerns_found)
+		rc = EXIT_CONCERNS;
 	return rc;
 }
 

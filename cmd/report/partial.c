@@ -20,7 +20,7 @@ static const char *const partial_cols[] = {
 };
 #define NPARTIAL 8
 static const char *const kind_codes[] = {
-	"data", "checkin", "ground", "trials", "reflect", "ladder"
+	"data", "checkin", "ground", "trials", "reflect", "ladder", "promise"
 };
 static const char *const better_codes[] = { "low", "mid", "high" };
 
@@ -174,7 +174,7 @@ merge_row(struct csvr *r)
 
 	for (i = 0; i < NPARTIAL; i++)
 		f[i] = csvr_field(r, (size_t)csvr_col(r, partial_cols[i]));
-	if ((kind = code_of(kind_codes, 6, f[3])) < 0)
+	if ((kind = code_of(kind_codes, 7, f[3])) < 0)
 		return -1;
 	g = group_get(f[0], f[1], f[2], f[4], (enum kind)kind);
 	if (*f[5] == '\0') {

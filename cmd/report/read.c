@@ -15,19 +15,22 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "correct.h"
+#include "links.h"
 #include "report.h"
 #include "when.h"
 
 const char *const kind_names[] = {
 	"data", "check-ins", "grounding", "exposure trials", "reflections",
-	"exposure ladder"
+	"exposure ladder", "promises"
 };
 
 struct measure *measures;
 size_t nmeasures;
 
-#define NBUCKETS 4096
-static struct group *buckets[NBUCKETS];
+/* Groups by hash, in a table that doubles as they come: a power of 2. */
+static struct group **buckets;
+static size_t nbuckets, groupcap;
 struct group **groups;
 size_t ngroups;
 
@@ -40,6 +43,9 @@ struct range range;
 /* Sources that have practice logs: their check-ins keep day series. */
 static char **practiced;
 static size_t npracticed;
+/* The corrections of the file being read, and its copy from stdin. */
+static struct amends *superseded;
+static FILE *spooled;
 
 size_t
 measure_find(const char *name)
@@ -89,6 +95,23 @@ same(const char *a, const char *b)
 	return a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
 }
 
+/* Twice the buckets, or the first 4096, with every group filed again. */
+static void
+buckets_grow(void)
+{
+	size_t n = nbuckets ? 2 * nbuckets : 4096, i;
+	struct group **b = xcalloc(n, sizeof(*b)), *g;
+
+	for (i = 0; i < ngroups; i++) {
+		g = groups[i];
+		g->next = b[g->hash & (n - 1)];
+		b[g->hash & (n - 1)] = g;
+	}
+	free(buckets);
+	buckets = b;
+	nbuckets = n;
+}
+
 struct group *
 group_get(const char *src, const char *gval, const char *period,
     const char *sub, enum kind kind)
@@ -97,11 +120,14 @@ group_get(const char *src, const char *gval, const char *period,
 	    gval), period), sub) ^ (uint32_t)kind;
 	struct group *g;
 
-	for (g = buckets[h % NBUCKETS]; g != NULL; g = g->next)
-		if (g->hash == h && g->kind == kind && same(g->gval, gval) &&
-		    same(g->period, period) && same(g->sub, sub) &&
-		    same(g->source, src))
-			return g;
+	if (nbuckets > 0)
+		for (g = buckets[h & (nbuckets - 1)]; g != NULL; g = g->next)
+			if (g->hash == h && g->kind == kind &&
+			    same(g->gval, gval) && same(g->period, period) &&
+			    same(g->sub, sub) && same(g->source, src))
+				return g;
+	if (ngroups >= nbuckets)
+		buckets_grow();
 	g = xcalloc(1, sizeof(*g));
 	g->source = xstrdup(src);
 	g->gval = xstrdup(gval);
@@ -110,9 +136,12 @@ group_get(const char *src, const char *gval, const char *period,
 	g->kind = kind;
 	g->hash = h;
 	daymap_init(&g->days);
-	g->next = buckets[h % NBUCKETS];
-	buckets[h % NBUCKETS] = g;
-	groups = xreallocarray(groups, ngroups + 1, sizeof(*groups));
+	g->next = buckets[h & (nbuckets - 1)];
+	buckets[h & (nbuckets - 1)] = g;
+	if (ngroups == groupcap) {
+		groupcap = groupcap ? 2 * groupcap : 64;
+		groups = xreallocarray(groups, groupcap, sizeof(*groups));
+	}
 	groups[ngroups++] = g;
 	return g;
 }
@@ -166,17 +195,20 @@ group_series(struct group *g, size_t id)
 
 /*
  * Start again with no groups, in a piece's child: the parent's are kept
- * aside, untouched, until the child ends.
+ * aside, untouched, until the child ends.  volatile: a pointer that is
+ * only stored would be optimised away, and the groups taken for lost.
  */
-static struct group **kept;
+static struct group **volatile kept;
 
 static void
 groups_forget(void)
 {
-	memset(buckets, 0, sizeof(buckets));
+	free(buckets);
+	buckets = NULL;
+	nbuckets = 0;
 	kept = groups;
 	groups = NULL;
-	ngroups = 0;
+	ngroups = groupcap = 0;
 }
 
 void
@@ -185,6 +217,8 @@ groups_free(void)
 	struct group *g;
 	size_t i, j;
 
+	links_free(trial_links);
+	trial_links = NULL;
 	for (i = 0; i < ngroups; i++) {
 		g = groups[i];
 		for (j = 0; j < g->nm; j++)
@@ -201,6 +235,7 @@ groups_free(void)
 		free(g);
 	}
 	free(groups);
+	free(buckets);
 	for (i = 0; i < nmeasures; i++)
 		free(measures[i].name);
 	free(measures);
@@ -217,6 +252,7 @@ struct view {
 	int tscol, gcol, subcol;
 	size_t ncols;
 	long *mid;		/* per column: measure id, or -1 */
+	size_t *mcols, nmcols;	/* the columns whose mid is not -1 */
 	struct { long id; int a, b; } diff[2];	/* derived: col a - col b */
 	size_t ndiff;
 	int safety_col, peak_col;	/* for the concern counters, or -1 */
@@ -226,6 +262,7 @@ struct view {
 	int tkindcol;		/* trials: planned or trigger, or -1 */
 	int excol, occol;	/* trials: expect_pct, outcome_pct, or -1 */
 	int ratcol, sudscol, lcol;	/* a ladder: ratings, suds, ladder */
+	int lk[5];		/* links: id or trial, then 4 columns, or -1 */
 	size_t sudsid;		/* a ladder: the measure "suds" */
 };
 
@@ -249,6 +286,8 @@ kind_of(struct csvr *r)
 		return K_GROUND;
 	if (has(r, "step") && has(r, "peak"))
 		return K_TRIALS;
+	if (has(r, "kind") && has(r, "what") && has(r, "by"))
+		return K_PROMISE;
 	if (has(r, "kind"))
 		return K_REFLECT;
 	for (i = 0; i < sizeof(items_cols) / sizeof(items_cols[0]); i++)
@@ -257,10 +296,55 @@ kind_of(struct csvr *r)
 	return K_GENERIC;
 }
 
+struct links *trial_links;
+
+/* The columns that tie a trial, its grounding and its reflection. */
+static void
+links_cols(struct view *v, struct csvr *r)
+{
+	static const char *const cols[3][5] = {
+		{ "id", "ts", "step", "peak", NULL },
+		{ "trial", "exercise", "pre", "post", NULL },
+		{ "trial", "learned", NULL, NULL, NULL },
+	};
+	int k = v->kind == K_TRIALS ? 0 : v->kind == K_GROUND ? 1 :
+	    v->kind == K_REFLECT ? 2 : -1;
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		v->lk[i] = k >= 0 && cols[k][i] != NULL ?
+		    csvr_col(r, cols[k][i]) : -1;
+	if (k < 0)
+		v->lk[0] = -1;
+}
+
+/* Note this row's part in a trial's links (links.h). */
+static void
+note_links(const struct view *v, struct csvr *r)
+{
+	const char *f[5];
+	size_t i;
+
+	if (v->lk[0] < 0 || *csvr_field(r, (size_t)v->lk[0]) == '\0')
+		return;
+	for (i = 0; i < 5; i++)
+		f[i] = v->lk[i] >= 0 ? csvr_field(r, (size_t)v->lk[i]) : "";
+	if (trial_links == NULL)
+		trial_links = links_new();
+	if (v->kind == K_TRIALS)
+		links_trial(trial_links, v->source, f[0], f[1], f[2], f[3]);
+	else if (v->kind == K_GROUND)
+		links_ground(trial_links, v->source, f[0], f[1], f[2], f[3]);
+	else
+		links_reflect(trial_links, v->source, f[0], f[1]);
+}
+
 /* Columns that are never measures: times, keys and free text. */
 static int
 not_a_measure(const struct view *v, const char *col)
 {
+	if (strcmp(col, AMEND_COL) == 0)
+		return 1;
 	static const char *const skip[] = {
 		"ts", "note", "exercise", "step", "kind", "id", "completed",
 		"stopped", "expect", "text", "prompt", "situation", "thought",
@@ -350,7 +434,7 @@ kind_measures(struct view *v, struct csvr *r)
  * (clients/ana/checkin.csv is "ana"; "checkin.csv" and "./checkin.csv"
  * are in the current folder), or --source's name for standard input.
  */
-static char *
+char *
 source_of(const char *path, const struct opts *o)
 {
 	char *real, *end, *start, *name;
@@ -408,11 +492,16 @@ view_open(struct view *v, struct csvr *r, const char *path,
 		col = csvr_colname(r, i);
 		v->mid[i] = -1;
 		if ((int)i == v->gcol || not_a_measure(v, col) ||
-		    !wanted(o->cols, col) || v->kind == K_LADDER)
+		    !wanted(o->cols, col) || v->kind == K_LADDER ||
+		    v->kind == K_PROMISE)
 			continue;
 		v->mid[i] = (long)measure_id(col, o->cols != NULL ||
 		    (v->kind == K_CHECKIN && items_find(&items, col)));
 	}
+	v->mcols = xcalloc(v->ncols + 1, sizeof(*v->mcols));
+	for (i = 0; i < v->ncols; i++)
+		if (v->mid[i] >= 0)
+			v->mcols[v->nmcols++] = i;
 	if (v->kind == K_CHECKIN)
 		v->safety_col = csvr_col(r, "safety");
 	/* A shard cannot know what the others hold: partials keep them all. */
@@ -425,6 +514,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	if (v->kind == K_LADDER)
 		v->sudsid = measure_id("suds", 1);
 	kind_measures(v, r);
+	links_cols(v, r);
 	return 0;
 }
 
@@ -432,6 +522,7 @@ static void
 view_close(struct view *v)
 {
 	free(v->mid);
+	free(v->mcols);
 	free(v->source);
 }
 
@@ -538,11 +629,13 @@ row_values(const struct view *v, struct csvr *r, const struct opts *o,
     int64_t *val, int *set)
 {
 	const char *f;
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < v->ncols; i++) {
+	/* Only a measure's column is ever set. */
+	for (k = 0; k < v->nmcols; k++) {
+		i = v->mcols[k];
 		set[i] = 0;
-		if (v->mid[i] < 0 || measures[v->mid[i]].textseen)
+		if (measures[v->mid[i]].textseen)
 			continue;
 		f = csvr_field(r, i);
 		if (*f == '\0')
@@ -763,16 +856,25 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	int32_t day;
 	int64_t dv;
 	time_t t;
-	size_t i;
+	size_t i, k;
 
 	if (v->kind == K_LADDER) {
 		take_step(v, r, o);
 		return;
 	}
+	if (amends_hidden(superseded, r))
+		return;
+	note_links(v, r);
 	if (row_time(v, r, o, &t, &day) != 0 ||
 	    row_values(v, r, o, val, set) != 0)
 		return;
 	period_label(o->by, day, period, sizeof(period));
+	if (v->kind == K_PROMISE) {
+		if ((sub = promise_row(v->source, v->gcol >= 0 ? csvr_field(r,
+		    (size_t)v->gcol) : "", period, o->by, r, t, day)) != NULL)
+			bad_row(o, "%s:%lu: %s", v->name, csvr_line(r), sub);
+		return;
+	}
 	sub = v->subcol >= 0 ? csvr_field(r, (size_t)v->subcol) : "";
 	/* A step met in daily life is kept apart from planned practice. */
 	trigger = v->tkindcol >= 0 &&
@@ -793,8 +895,8 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 		g->timed = 1;
 		daymap_set(&g->days, day);
 	}
-	for (i = 0; i < v->ncols; i++)
-		if (set[i]) {
+	for (k = 0; k < v->nmcols; k++)
+		if (set[i = v->mcols[k]]) {
 			stats_add((size_t)v->mid[i] < g->nm ?
 			    &g->m[v->mid[i]] : group_stats(g,
 			    (size_t)v->mid[i]), t, day, val[i]);
@@ -1156,9 +1258,24 @@ read_pieces(struct csvr *r, const struct view *v, const char *path,
 	return rc;
 }
 
-/* Read one file (or standard input for "-") into the groups. */
-int
-read_file(const char *path, const struct opts *o)
+/*
+ * The records a later correction supersedes or a withdrawal withdraws are
+ * left out (steady.5): their keys are found first, in a pass of their own
+ * over a log that has an amend column.
+ */
+static int
+amends_open(struct csvr **r, const char *path)
+{
+	if (strcmp(path, "-") == 0 ? amends_spool(r, stdin, CSVR_UNESCAPE,
+	    &spooled, &superseded) : amends_load(path, &superseded)) {
+		warnx("%s", st_error());
+		return -1;
+	}
+	return 0;
+}
+
+static int
+read_file_amended(const char *path, const struct opts *o)
 {
 	struct csvr *r;
 	struct view v;
@@ -1169,6 +1286,19 @@ read_file(const char *path, const struct opts *o)
 	if (r == NULL) {
 		warnx("%s", st_error());
 		return -1;
+	}
+	if (amends_open(&r, path) == -1) {
+		csvr_close(r);
+		return -1;
+	}
+	if (csvr_ncols(r) > 0 && forms_log(r)) {
+		rc = forms_read(r, path, o);
+		csvr_close(r);
+		return rc;
+	}
+	if (csvr_ncols(r) > 0 && assign_log(r)) {
+		csvr_close(r);
+		return assign_read(path, o);
 	}
 	if (csvr_ncols(r) == 0 || view_open(&v, r, path, o) == -1) {
 		rc = csvr_ncols(r) == 0 ? 0 : -1;
@@ -1187,8 +1317,23 @@ read_file(const char *path, const struct opts *o)
 		rc = read_pieces(r, &v, path, o);
 	else if (rc == 0)
 		rc = read_rows(r, &v, o);
+	assign_seen(path, v.kind, v.source);
 	view_close(&v);
 	csvr_close(r);
+	return rc;
+}
+
+/* Read one file (or standard input for "-") into the groups. */
+int
+read_file(const char *path, const struct opts *o)
+{
+	int rc = read_file_amended(path, o);
+
+	amends_free(superseded);
+	superseded = NULL;
+	if (spooled != NULL)
+		fclose(spooled);
+	spooled = NULL;
 	return rc;
 }
 

@@ -10,7 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dates.h"
+#include "links.h"
 #include "report.h"
+#include "store.h"
 #include "when.h"
 
 static size_t *order;		/* measure ids in the order shown */
@@ -82,12 +85,6 @@ chart_weeks(const struct group *g, size_t len, int32_t *mon)
 }
 
 
-/*
- * A weekly check-in figure needs at least 4 of the week's 7 days
- * (CLINICAL.md): thinner weeks are left as gaps in sparklines and charts.
- */
-#define WEEK_MIN_DAYS 4
-
 static void
 thin_weeks(const struct group *g, int32_t mon, double *w, size_t n)
 {
@@ -136,6 +133,26 @@ scaled(double x, int dec, unsigned long long *out)
 	return 0;
 }
 
+/*
+ * The same for the numbers a report is made of: x * 10^dec in a double
+ * is off by less than 2^-20 while under 2^33, so away from a half it
+ * rounds to the same whole number; 0 when it cannot tell.
+ */
+static int
+scaled_fast(double x, int dec, unsigned long long *out)
+{
+	static const double p10[] = { 1, 10, 100, 1000 };
+	double r, f;
+
+	if (dec < 0 || dec > 3 || !(x >= 0) || (r = x * p10[dec]) >= 0x1p33)
+		return 0;
+	f = floor(r);
+	if (fabs(r - f - 0.5) < 1e-5)
+		return 0;
+	*out = (unsigned long long)f + (r - f > 0.5);
+	return 1;
+}
+
 /* A number with up to dec decimals, trailing zeros cut; "" for NAN. */
 static const char *
 num(double x, int dec, char *buf, size_t len)
@@ -149,7 +166,8 @@ num(double x, int dec, char *buf, size_t len)
 		buf[0] = '\0';
 		return buf;
 	}
-	if (dec < 0 || dec > 3 || scaled(fabs(x), dec, &u) == -1) {
+	if (!scaled_fast(fabs(x), dec, &u) &&
+	    (dec < 0 || dec > 3 || scaled(fabs(x), dec, &u) == -1)) {
 		snprintf(buf, len, "%.*f", dec, x);
 		if (strchr(buf, '.') != NULL) {
 			e = buf + strlen(buf);
@@ -205,11 +223,37 @@ trend_words(const struct measure *m, int ok, const struct stats_trend *tr)
 }
 
 /* Compute the trend into *tr and say it in words. */
+/*
+ * stats_trend, remembered: a group's trends are asked for by its flags
+ * and again by its rows, and its summaries stay put while the report is
+ * written.
+ */
+#define TREND_MEMO 4096	/* a block's groups are flagged, then written */
+
+static int
+trend_of(const struct stats *st, struct stats_trend *tr)
+{
+	static struct {
+		const struct stats *st;
+		struct stats_trend tr;
+		int rc;
+	} memo[TREND_MEMO];
+	size_t k = (size_t)(((uint64_t)(uintptr_t)st >> 4) *
+	    0x9e3779b97f4a7c15ULL >> 52);
+
+	if (memo[k].st != st) {
+		memo[k].st = st;
+		memo[k].rc = stats_trend(st, &memo[k].tr);
+	}
+	*tr = memo[k].tr;
+	return memo[k].rc;
+}
+
 static const char *
 trend_word(const struct measure *m, const struct stats *st,
     struct stats_trend *tr)
 {
-	return trend_words(m, stats_trend(st, tr) == 0, tr);
+	return trend_words(m, trend_of(st, tr) == 0, tr);
 }
 
 /* The last day of the range: --until's day, else today. */
@@ -231,11 +275,16 @@ day_of(time_t t)
 static int32_t
 end_day(void)
 {
-	int32_t today = day_of(range.now);
+	static int32_t end;
+	static int known;
 
-	if (range.has_until && day_of(range.until - 1) < today)
-		return day_of(range.until - 1);
-	return today;
+	if (!known) {
+		end = day_of(range.now);
+		if (range.has_until && day_of(range.until - 1) < end)
+			end = day_of(range.until - 1);
+		known = 1;
+	}
+	return end;
 }
 
 /* The first day of the range for a group whose first record is on
@@ -261,8 +310,14 @@ say(struct out *o, enum out_kind k, int *count, const char *fmt, ...)
 	va_list ap;
 
 	(*count)++;
+	if (k == OUT_CONCERN)
+		concerns_found = 1;
 	if (o == NULL)
 		return;
+	if (!out_has_notes(o)) {
+		out_note(o, k, "");	/* it ends a table all the same */
+		return;
+	}
 	sb_puts(&sb, k == OUT_CONCERN ? "Concern to look at: " :
 	    k == OUT_WIN ? "Win: " : "");
 	if (*say_period)
@@ -491,13 +546,29 @@ struct cells {
 	char spark[3 * 64 + 1];
 };
 
+/* A count's digits, as "%lld" gives them, for less than it costs. */
+static void
+count(int64_t n, char buf[24])
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	uint64_t u = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
 static void
 measure_cells(const struct group *g, size_t id, struct cells *c,
     const char **row, int full)
 {
 	const struct stats *st = &g->m[id];
 	struct stats_trend tr;
-	int ok = stats_trend(st, &tr) == 0;
+	int ok = trend_of(st, &tr) == 0;
 	const char *word = trend_words(&measures[id], ok, &tr);
 	double w[64], mean;
 	int64_t wn;
@@ -519,7 +590,7 @@ measure_cells(const struct group *g, size_t id, struct cells *c,
 	    c->v[9], 48);
 	num(stats_window(st, 1, &mean, &wn, &days) == 0 ? mean : NAN, dec,
 	    c->v[10], 48);
-	snprintf(c->v[11], 48, "%lld", (long long)st->n);
+	count(st->n, c->v[11]);
 	if (!g->timed) {
 		/* Without times, first, last and trends mean nothing. */
 		c->v[4][0] = c->v[5][0] = c->v[6][0] = c->v[7][0] = '\0';
@@ -527,7 +598,8 @@ measure_cells(const struct group *g, size_t id, struct cells *c,
 		word = "";
 	}
 	c->spark[0] = '\0';
-	if ((nw = chart_weeks(g, 64, &mon)) > 0) {
+	/* The full columns have no sparkline. */
+	if (!full && (nw = chart_weeks(g, 64, &mon)) > 0) {
 		nw = stats_weekly(st, mon, w, nw);
 		thin_weeks(g, mon, w, nw);
 		out_sparkline(w, nw, (double)st->min / STATS_SCALE,
@@ -698,6 +770,57 @@ coverage(struct out *o, const struct group *g)
 	}
 }
 
+/*
+ * The person's hard dates (dates.csv in the config directory), for the
+ * groups of their own data directory only: the folders of a caseload
+ * are other people's.  *show: whether labels may be shown (date_labels).
+ */
+static const struct hard_dates *
+own_dates(const struct group *g, int *show)
+{
+	static struct hard_dates hd;
+	static char own[256];
+	static long long labels;
+	static int state;	/* 0: not read yet; 1: read; -1: none */
+	char *dir, *conf = NULL, *real = NULL, *base;
+
+	if (state == 0) {
+		state = -1;
+		if ((dir = store_data_dir()) != NULL &&
+		    (conf = store_config_dir()) != NULL &&
+		    (real = realpath(dir, NULL)) != NULL &&
+		    dates_load(&hd, conf) == 0 && setting_num(conf,
+		    "date_labels", 0, 1, 0, &labels) == 0) {
+			base = strrchr(real, '/');
+			snprintf(own, sizeof(own), "%s", base ? base + 1 : real);
+			state = hd.n > 0 ? 1 : -1;
+		} else if (conf != NULL && real != NULL)
+			warnx("%s", st_error());
+		free(real);
+		free(conf);
+		free(dir);
+	}
+	*show = (int)labels;
+	return state == 1 && strcmp(g->source, own) == 0 ? &hd : NULL;
+}
+
+/* The check-ins' hard dates, as a sentence: every format but csv, tsv. */
+static void
+dates_line(struct out *o, const struct group *g)
+{
+	const struct hard_dates *hd;
+	struct strbuf sb = { 0 };
+	int32_t first, last;
+	int show;
+
+	if (g->kind != K_CHECKIN || (hd = own_dates(g, &show)) == NULL ||
+	    daymap_span(&g->days, &first, &last) == -1)
+		return;
+	if (dates_note(&sb, hd, first, (long)last + 1, show) > 0)
+		out_note(o, OUT_INFO, sb.s);
+	sb_free(&sb);
+}
+
 /* Weekly means of each measure as charts (html and json). */
 static void
 charts(struct out *o, const struct group *g)
@@ -705,13 +828,17 @@ charts(struct out *o, const struct group *g)
 	char labels[64][12], title[96];
 	const char *x[64];
 	struct out_chart ch;
-	double w[64], lo, hi;
-	int32_t mon;
-	size_t i, j, k, n, nw;
-	int wy, wk;
+	const struct hard_dates *hd;
+	double w[64], lo, hi, xm[32];
+	int32_t mon, first, last;
+	size_t i, j, k, n, nw, nxm = 0;
+	int wy, wk, show;
 
 	if (*g->period || (nw = chart_weeks(g, 64, &mon)) == 0)
 		return;
+	if ((hd = own_dates(g, &show)) != NULL &&
+	    daymap_span(&g->days, &first, &last) == 0)
+		nxm = dates_chart_marks(hd, mon, nw, (long)last + 1, xm, 32);
 	for (j = 0; j < nmeasures; j++) {
 		if ((i = order[j]) >= g->nm)
 			continue;
@@ -736,6 +863,7 @@ charts(struct out *o, const struct group *g)
 		ch.x = x;
 		ch.ymin = lo < 0 ? lo : 0;
 		ch.ymax = hi > 10 || lo < 0 ? hi : 10;
+		out_chart_days(o, xm, nxm, "a day you marked as hard");
 		out_chart(o, &ch);
 	}
 }
@@ -878,6 +1006,28 @@ practice_note(struct out *o, struct group **g, size_t n)
 		trap_note(o, g, n);
 }
 
+static void
+link_row(const char *const *cells, void *arg)
+{
+	out_row(arg, cells);
+}
+
+/* A source's trials beside the grounding and reflection linked to them. */
+static void
+linked_trials(struct out *o, const char *source)
+{
+	static const struct out_col cols[] = {
+		{ "trial", 0 }, { "date", 0 }, { "step", 0 }, { "peak", 1 },
+		{ "grounding", 0 }, { "reflection", 0 },
+	};
+
+	if (links_count(trial_links, source) == 0)
+		return;
+	out_table(o, "trials with their grounding and reflection", cols,
+	    sizeof(cols) / sizeof(cols[0]), 0);
+	links_each(trial_links, source, link_row, o);
+}
+
 /* One block: a source's groups of one kind of log. */
 static void
 block(struct out *o, struct group **g, size_t n, enum out_format f)
@@ -887,11 +1037,16 @@ block(struct out *o, struct group **g, size_t n, enum out_format f)
 	struct tally t = { 0, 0 };
 	size_t i, nc;
 
+	if (g[0]->kind == K_PROMISE) {
+		promise_block(o, g, n, full ? full_cols : NULL, NFULL);
+		return;
+	}
 	for (i = 0; i < n; i++)
 		coverage(o, g[i]);
 	practice_note(o, g, n);
 	for (i = 0; i < n; i++)
 		trajectory(o, g[i]);
+	dates_line(o, g[0]);
 	for (i = 0; i < n; i++)
 		flag_group(g[i], o, &t);
 	for (i = 0; i < n && g[i]->rows == 0; i++)
@@ -1022,6 +1177,8 @@ detail(struct out *o, enum out_format f)
 		block(o, groups + i, j - i, f);
 		if (j == ngroups || strcmp(groups[j]->source, groups[i]->source))
 			links(o, groups + src, j - src);
+		if (j == ngroups || strcmp(groups[j]->source, groups[i]->source))
+			linked_trials(o, groups[i]->source);
 		if (j < ngroups && strcmp(groups[j]->source, groups[i]->source))
 			src = j;
 	}
@@ -1164,8 +1321,12 @@ render(const struct opts *o)
 	    "Caseload summary" : "Trends");
 	if (o->summary)
 		cols = summary(out, full_format(o->format));
-	else
+	else if (ngroups > 0 || (!forms_any() && !assign_any()))
 		detail(out, o->format);
+	if (!o->summary)
+		forms_render(out, o->format);
+	if (!o->summary)
+		assign_render(out);
 	out_close(out);
 	free(cols);
 	free(order);

@@ -33,7 +33,8 @@ struct opts {
  * column by column.
  */
 enum kind {
-	K_GENERIC, K_CHECKIN, K_GROUND, K_TRIALS, K_REFLECT, K_LADDER
+	K_GENERIC, K_CHECKIN, K_GROUND, K_TRIALS, K_REFLECT, K_LADDER,
+	K_PROMISE
 };
 
 extern const char *const kind_names[];
@@ -88,6 +89,9 @@ extern struct rules rules;
 extern struct pacing pace;
 extern struct items items;
 extern int64_t badrows;
+/* Trials with the grounding and reflection that carry their id. */
+extern struct links *trial_links;
+extern int concerns_found;	/* set by render.c when it names a concern */
 
 /* The range asked for, as instants: [since, until). */
 struct range {
@@ -123,7 +127,44 @@ int read_partial(const char *path);
 /* A partial read to its end from fp, which stays open; name for messages. */
 int read_partial_stream(FILE *fp, const char *name);
 
+/* The source of a file's rows: its folder's name (read.c). */
+char *source_of(const char *path, const struct opts *o);
+
+/* forms.c: questionnaire scores (forms.csv, from checkin --form). */
+int forms_log(struct csvr *r);	/* 1 when r's header is a forms log's */
+int forms_read(struct csvr *r, const char *path, const struct opts *o);
+int forms_any(void);
+void forms_render(struct out *o, enum out_format f);
+void forms_free_all(void);
+/* forms.c: practice assignments (assignments.csv) against the logs. */
+/* 1 when r's header is an assignments file's */
+int assign_log(struct csvr *r);
+int assign_read(const char *path, const struct opts *o);
+void assign_seen(const char *path, enum kind k, const char *source);
+int assign_any(void);
+void assign_render(struct out *o);
+void assign_free_all(void);
+
 /* render.c: the document, in the format asked for. */
 int render(const struct opts *o);
+
+/*
+ * A weekly check-in figure needs at least 4 of the week's 7 days
+ * (CLINICAL.md): thinner weeks are left as gaps in sparklines and charts.
+ */
+#define WEEK_MIN_DAYS 4
+
+/*
+ * promise.c: a couple's shared record (promise(1)).  promise_row counts
+ * one record in its group, by week over the whole range; it returns
+ * NULL, or why the row cannot be used.  promise_block writes a
+ * source's record beside the trust rating of check-ins; full is the
+ * tidy table's columns for csv, tsv and json, else NULL.
+ */
+const char *promise_row(const char *src, const char *gval,
+    const char *period, enum period by, struct csvr *r, time_t t,
+    int32_t day);
+void promise_block(struct out *o, struct group **g, size_t n,
+    const struct out_col *full, size_t nfull);
 
 #endif

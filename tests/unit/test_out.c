@@ -393,7 +393,11 @@ test_html(void)
 	CHECK(strstr(h, "<meta charset=\"utf-8\">") != NULL, "html: utf-8");
 	CHECK(strstr(h, "<title>Report &lt;b&gt;&amp;</title>") != NULL,
 	    "html: title escaped");
-	CHECK(strstr(h, "http") == NULL, "html: no external reference");
+	CHECK(strstr(h, "http:") == NULL && strstr(h, "https:") == NULL &&
+	    strstr(h, "//") == NULL, "html: no external reference");
+	CHECK(strstr(h, "<meta http-equiv=\"Content-Security-Policy\" "
+	    "content=\"default-src 'none';") != NULL,
+	    "html: scripts and requests forbidden");
 	CHECK(strstr(h, "<script") == NULL, "html: no script");
 	CHECK(strstr(h, "<b>") == NULL, "html: no markup from the data");
 	CHECK(strstr(h, "<td>&lt;b&gt;&amp;</td>") != NULL,
