@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "correct.h"
 #include "csvio.h"
 #include "prompt.h"
 #include "safety.h"
@@ -34,7 +35,9 @@
 #define STEP_SECS_MAX 3600
 
 static const char usage_text[] =
-    "usage: ground [-n] [-r rounds | -m minutes] [-o file] [exercise]\n"
+    "usage: ground [-n] [-r rounds | -m minutes] [-o file] [-t trial] "
+    "[exercise]\n"
+    "       ground -c when name=value ... | -w when\n"
     "       ground -l | -p | -h | -V\n";
 
 static const char help_text[] =
@@ -50,15 +53,17 @@ static const char help_text[] =
     "  -o, --output FILE    write the record to FILE (- for standard\n"
     "                       output) instead of the grounding log\n"
     "  -l, --list           list the exercises, one name a line\n"
+    "  -c, -w WHEN          --correct (name=value ...) or --withdraw a record\n"
     "  -p, --plan           show your safety plan and crisis lines\n"
-    "  -h, --help           show this help\n"
-    "  -V, --version        show the version\n"
+    "  -t, --trial ID       the exposure trial this exercise is part of\n"
+    "  -h, --help           show this help (-V, --version: the version)\n"
     "\n"
     "Exercises: box, 478, slow, sigh, 54321, pause, check, and your own\n"
     "from exercises.csv.  The log is ground.csv in $STEADY_DIR (see\n"
     "ground(1) and steady(5)).\n";
 
 static const struct option longopts[] = {
+	{ "correct", required_argument, NULL, 'c' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "list", no_argument, NULL, 'l' },
 	{ "minutes", required_argument, NULL, 'm' },
@@ -66,9 +71,17 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "plan", no_argument, NULL, 'p' },
 	{ "rounds", required_argument, NULL, 'r' },
+	{ "trial", required_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
+	{ "withdraw", required_argument, NULL, 'w' },
 	{ NULL, 0, NULL, 0 }
 };
+
+/* --correct or --withdraw: the record, and which of the two. */
+static const char *amend_key;
+static int amend_withdraw;
+/* --trial: the exposure trial this exercise belongs to (steady.5). */
+static const char *link_trial;
 
 /* What a step does: the breathing phases move the bar; say and ask don't. */
 enum phase { PH_IN, PH_HOLD, PH_OUT, PH_REST, PH_SAY, PH_ASK };
@@ -454,10 +467,12 @@ custom_row(struct exlist *l, struct csvr *r, const struct excols *c)
 	struct exercise *e;
 	enum phase ph;
 	double secs;
-	char *text;
+	char *copy, *text;
 	int rc = -1;
 
-	text = trim(xstrdup(csvr_field(r, c->text)));
+	/* trim() moves past leading spaces: free what was allocated. */
+	copy = xstrdup(csvr_field(r, c->text));
+	text = trim(copy);
 	if (check_row(r, c, text, &secs, &ph) == 0) {
 		e = row_exercise(l, csvr_field(r, c->name), about);
 		if (e->n == STEPS_MAX)
@@ -468,7 +483,7 @@ custom_row(struct exlist *l, struct csvr *r, const struct excols *c)
 			rc = 0;
 		}
 	}
-	free(text);
+	free(copy);
 	return rc;
 }
 
@@ -861,6 +876,11 @@ run_exercise(struct guide *s)
 static const char *const logcols[] = {
 	"ts", "exercise", "seconds", "pre", "post", "completed", "note"
 };
+/* The columns of a new log written with --trial. */
+static const char *const trialcols[] = {
+	"ts", "exercise", "seconds", "pre", "post", "completed", "note",
+	"trial"
+};
 
 static void
 format_rec(struct strbuf *sb, const char *const *cols, size_t n, char sep,
@@ -889,6 +909,8 @@ format_rec(struct strbuf *sb, const char *const *cols, size_t n, char sep,
 			f[i] = r->completed ? "yes" : "no";
 		else if (strcmp(cols[i], "note") == 0)
 			f[i] = r->note;
+		else if (strcmp(cols[i], "trial") == 0)
+			f[i] = link_trial;
 	}
 	csvw_record(sb, f, n, sep, CSVW_ESCAPE);
 	free(f);
@@ -904,7 +926,9 @@ append_rec(int fd, struct csvr *cr, const char *path, const struct rec *r)
 	char sep;
 	int rc;
 
-	cols = csvr_record_cols(cr, logcols, NSTEPS(logcols), &n, &sep, &hdr);
+	cols = link_trial ? csvr_record_cols(cr, trialcols, NSTEPS(trialcols),
+	    &n, &sep, &hdr) : csvr_record_cols(cr, logcols, NSTEPS(logcols),
+	    &n, &sep, &hdr);
 	if (csvr_ncols(cr) > 0 && r->note != NULL && *r->note &&
 	    csvr_col(cr, "note") < 0)
 		warnx("%s has no note column, so what you named is not kept "
@@ -917,12 +941,36 @@ append_rec(int fd, struct csvr *cr, const char *path, const struct rec *r)
 	return rc;
 }
 
+/* With --trial, a log without a trial column gets one first. */
+static int
+trial_col(const char *path)
+{
+	static const char *const col[] = { "trial" };
+	struct csvr *cr;
+	int fd, rc = 0;
+
+	if (link_trial == NULL)
+		return 0;
+	if ((fd = store_lock(path)) == -1)
+		return -1;
+	if ((cr = csvr_openpath(path, 0)) == NULL)
+		rc = -1;
+	else if (csvr_ncols(cr) > 0 && csvr_col(cr, "ts") >= 0 &&
+	    csvr_col(cr, "exercise") >= 0 && csvr_col(cr, "trial") < 0)
+		rc = store_add_columns(cr, path, col, 1);
+	csvr_close(cr);
+	store_unlock(fd);
+	return rc;
+}
+
 static int
 save_log(const char *path, const struct rec *r)
 {
 	struct csvr *cr;
 	int fd, rc = -1;
 
+	if (trial_col(path) == -1)
+		return -1;
 	if ((fd = store_lock(path)) == -1)
 		return -1;
 	if ((cr = csvr_openpath(path, 0)) != NULL) {
@@ -945,8 +993,13 @@ save(const struct opts *o, const char *logpath, const struct rec *r)
 
 	if (o->output == NULL || strcmp(o->output, "-") != 0)
 		return save_log(o->output ? o->output : logpath, r);
-	csvw_record(&sb, logcols, NSTEPS(logcols), ',', 0);
-	format_rec(&sb, logcols, NSTEPS(logcols), ',', r);
+	if (link_trial != NULL) {
+		csvw_record(&sb, trialcols, NSTEPS(trialcols), ',', 0);
+		format_rec(&sb, trialcols, NSTEPS(trialcols), ',', r);
+	} else {
+		csvw_record(&sb, logcols, NSTEPS(logcols), ',', 0);
+		format_rec(&sb, logcols, NSTEPS(logcols), ',', r);
+	}
 	fwrite(sb.s, 1, sb.len, stdout);
 	sb_free(&sb);
 	return 0;
@@ -1283,12 +1336,20 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(*argcp, *argvp, ":hlm:no:pr:V", longopts,
+	while ((c = getopt_long(*argcp, *argvp, ":c:hlm:no:pr:t:Vw:", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			printf("%s\n%s", usage_text, help_text);
 			exit(close_stdout() ? EXIT_ERR : EXIT_OK);
+		case 'c':
+		case 'w':
+			if (amend_key != NULL)
+				errx(EXIT_USAGE, "choose --correct or "
+				    "--withdraw, once");
+			amend_key = optarg;
+			amend_withdraw = c == 'w';
+			break;
 		case 'l':
 			setmode(o, LIST);
 			break;
@@ -1312,6 +1373,13 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 				errx(EXIT_USAGE, "--rounds %s: give a whole "
 				    "number from 1 to %d", optarg, ROUNDS_MAX);
 			break;
+		case 't':
+			if (*optarg == '\0' || strpbrk(optarg, ",\"\n\r\t") !=
+			    NULL)
+				errx(EXIT_USAGE, "--trial needs a trial's id, "
+				    "such as t20261123T073000");
+			link_trial = optarg;
+			break;
 		case 'V':
 			puts("ground (steady) " STEADY_VERSION);
 			exit(close_stdout() ? EXIT_ERR : EXIT_OK);
@@ -1325,6 +1393,68 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 	*argvp += optind;
 }
 
+/* A corrected value: distress 0 to 10, seconds, completed yes or no. */
+static char *
+amend_value(const char *col, const char *val, void *arg)
+{
+	const char *why;
+	long long n, max = strcmp(col, "seconds") == 0 ? 86400 : 10;
+
+	(void)arg;
+	if (*val != '\0' && (strcmp(col, "pre") == 0 || strcmp(col, "post")
+	    == 0 || max > 10)) {
+		if (parse_num(val, 0, max, &n, &why) == 0)
+			return xasprintf("%lld", n);
+		st_seterr("%s=%s: give a whole number from 0 to %lld", col,
+		    val, max);
+		return NULL;
+	}
+	if (strcmp(col, "completed") == 0 && strcmp(val, "yes") != 0 &&
+	    strcmp(val, "no") != 0) {
+		st_seterr("completed=%s: give yes or no", val);
+		return NULL;
+	}
+	return xstrdup(val);
+}
+
+/* --correct, --withdraw: a record in ground.csv that supersedes one. */
+static int
+cmd_amend(const struct opts *o, int argc, char **argv)
+{
+	struct amend_req q = { 0 };
+	unsigned long line;
+	char *datadir, *path;
+	int rc;
+
+	if (o->mode != RUN || o->rounds || o->minutes || o->norate ||
+	    o->output)
+		errx(EXIT_USAGE, "--correct and --withdraw take no other "
+		    "options");
+	if ((datadir = store_data_dir()) == NULL)
+		errx(EXIT_ERR, "%s", st_error());
+	q.key = amend_key;
+	q.withdraw = amend_withdraw;
+	q.ops = argv;
+	q.nops = (size_t)argc;
+	q.check = amend_value;
+	path = store_path(datadir, LOGNAME);
+	if ((rc = amend_append(path, &q, &line)) == AMEND_USAGE) {
+		warnx("%s", st_error());
+		usage();
+	}
+	if (rc != 0)
+		warnx("%s; nothing was saved", st_error());
+	else
+		fprintf(stderr, q.withdraw ? "Withdrawn: the exercise on line "
+		    "%lu no longer counts; it stays in the\nlog as written.\n"
+		    : "Corrected: the exercise on line %lu is replaced by a "
+		    "new line at the end\nof the log; the old one stays as "
+		    "written.\n", line);
+	free(path);
+	free(datadir);
+	return rc == 0 ? EXIT_OK : EXIT_ERR;
+}
+
 static void
 check_opts(const struct opts *o, int argc)
 {
@@ -1333,7 +1463,7 @@ check_opts(const struct opts *o, int argc)
 	if (argc > 1)
 		usage();
 	if (o->mode != RUN && (argc > 0 || o->rounds || o->minutes ||
-	    o->norate || o->output))
+	    o->norate || o->output || link_trial))
 		errx(EXIT_USAGE, "--list and --plan take no exercise or "
 		    "other options");
 }
@@ -1347,9 +1477,12 @@ main(int argc, char **argv)
 	int rc = EXIT_OK, bad;
 	size_t i;
 
+	stdio_guard();
 	signal(SIGXFSZ, SIG_IGN);
 	setlocale(LC_CTYPE, "");
 	parse_opts(&o, &argc, &argv);
+	if (amend_key != NULL)
+		return cmd_amend(&o, argc, argv);
 	check_opts(&o, argc);
 	if (clk_init() == -1)
 		errx(EXIT_ERR, "%s", st_error());

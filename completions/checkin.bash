@@ -3,9 +3,28 @@
 # The rating operands, "name=" for each item checkin knows (its --items
 # listing, header skipped), then "note=".  Items already on the command
 # line are left out, since each may be given once.
+# The form named with --form (or -f) on the command line, if any.
+_checkin_form()
+{
+	local i w
+
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		w=${COMP_WORDS[i]}
+		case $w in
+		--form=?*) printf '%s\n' "${w#--form=}"; return ;;
+		-f | --form)
+			w=${COMP_WORDS[i + 1]}
+			[[ $w == = ]] && w=${COMP_WORDS[i + 2]}
+			printf '%s\n' "$w"
+			return ;;
+		esac
+	done
+}
+
+# With --form, the operands are that form's items ("name="), no note.
 _checkin_operands()
 {
-	local given=" " i w name
+	local given=" " i w name form
 
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		w=${COMP_WORDS[i]}
@@ -15,21 +34,23 @@ _checkin_operands()
 			given+="$w "
 		fi
 	done
+	form=$(_checkin_form)
 	{
 		read -r _ &&
 		while IFS=$'\t' read -r name _; do
 			[[ $given == *" $name "* ]] || printf '%s=\n' "$name"
 		done
-	} < <(command checkin --items 2>/dev/null)
-	[[ $given == *" note "* ]] || printf '%s\n' note=
+	} < <(command checkin ${form:+--form "$form"} --items 2>/dev/null)
+	[[ -n $form || $given == *" note "* ]] || printf '%s\n' note=
 }
 
 _checkin()
 {
 	local cur prev opt='' i w
-	local opts='--at --due --edit --help --items --log --output --plan
-	    --quiet --remind --since --until --version
-	    -a -d -e -h -i -l -o -p -q -r -s -u -V'
+	local opts='--at --correct --due --edit --help --items --log --output
+	    --plan --quiet --remind --since --until --version --withdraw
+	    -a -c -d -e -h -i -l -o -p -q -r -s -u -V -w
+	    --form --forms -f -F --assign -A'
 
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
@@ -48,7 +69,8 @@ _checkin()
 		return 0	# a rating's value: nothing to offer
 	else
 		case $prev in
-		-a | --at | -o | --output | -s | --since | -u | --until)
+		-a | --at | -o | --output | -s | --since | -u | --until | \
+		    -c | --correct | -w | --withdraw | -f | --form)
 			opt=$prev ;;
 		esac
 	fi
@@ -58,6 +80,10 @@ _checkin()
 	-s | --since | -u | --until)
 		mapfile -t COMPREPLY < <(compgen -W \
 		    'today yesterday 7d 4w 3m' -- "$cur")
+		return 0 ;;
+	-f | --form)
+		mapfile -t COMPREPLY < <(compgen -W "$(command checkin --forms \
+		    2>/dev/null | cut -f1 | tail -n +2)" -- "$cur")
 		return 0 ;;
 	-o | --output)
 		if declare -F _filedir >/dev/null; then
@@ -81,11 +107,12 @@ _checkin()
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		w=${COMP_WORDS[i]}
 		case $w in
-		--due | --remind | --log | --items | --plan | --help | --version)
+		--due | --remind | --log | --items | --plan | --help | --version | \
+		    --withdraw | --forms | --assign)
 			return 0 ;;
 		--*) ;;
 		-[!-]*)
-			[[ ${w:1} == *[drliphV]* && ${w:1:1} != [aosu] ]] &&
+			[[ ${w:1} == *[drliphVFA]* && ${w:1:1} != [aosuf] ]] &&
 			    return 0 ;;
 		esac
 	done

@@ -3,8 +3,9 @@
 _ground()
 {
 	local cur prev i w
-	local opts='--help --list --minutes --no-rate --output --plan --rounds
-	    --version -h -l -m -n -o -p -r -V'
+	local opts='--correct --help --list --minutes --no-rate --output --plan
+	    --rounds --trial --version --withdraw -c -h -l -m -n -o -p -r -t -V
+	    -w'
 
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
@@ -23,6 +24,8 @@ _ground()
 		return 0 ;;
 	-r | --rounds | -m | --minutes)
 		return 0 ;;	# a whole number
+	-c | --correct | -w | --withdraw | -t | --trial)
+		return 0 ;;	# the time of a record, a trial's id
 	esac
 
 	if [[ $cur == -* ]]; then
@@ -35,7 +38,9 @@ _ground()
 		w=${COMP_WORDS[i]}
 		case $w in
 		--list | --plan | --help | --version | -[lphV]) return 0 ;;
-		-o | --output | -r | --rounds | -m | --minutes) ((i++)) ;;
+		--correct | --withdraw | -[cw]) return 0 ;;
+		-o | --output | -r | --rounds | -m | --minutes | -t | --trial)
+			((i++)) ;;
 		-*) ;;
 		*) return 0 ;;
 		esac

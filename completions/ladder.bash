@@ -11,7 +11,7 @@ _ladder()
 {
 	local cur prev verb='' i w n=0
 	local cmds='add list next rate edit split done retire restore start
-	    log trigger anchors'
+	    log trigger anchors correct withdraw'
 	local opts='--ladder --suds --at --output --help --version
 	    -l -s -a -o -h -V'
 	local trial='--pre --peak --post --minutes --expect --expect-pct
@@ -69,6 +69,14 @@ _ladder()
 	anchors)
 		mapfile -t COMPREPLY < <(compgen -W '0= 25= 50= 75= 100=' -- \
 		    "$cur")
+		compopt -o nospace 2>/dev/null || :
+		;;
+	correct)
+		# After the trial's id, the columns a correction may change.
+		((n >= 1)) && mapfile -t COMPREPLY < <(compgen -W 'pre= peak=
+		    post= minutes= expect= expect_pct= outcome_pct=
+		    expect_after= surprise= safety= learned= present= stopped=
+		    note=' -- "$cur")
 		compopt -o nospace 2>/dev/null || :
 		;;
 	esac

@@ -1,7 +1,7 @@
 # fish completion for ladder(1), one of the steady tools.
 
 set -l __ladder_cmds add list next rate edit split done retire restore \
-    start log trigger anchors
+    start log trigger anchors correct withdraw
 
 # The steps, "id<TAB>text", from ladder list.
 function __fish_ladder_steps

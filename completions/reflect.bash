@@ -19,7 +19,7 @@ _reflect()
 {
 	local cur prev opt='' i w kind=''
 	local kinds='journal thought exposure weekly experiment scan search
-	    prompts traps'
+	    prompts traps correct withdraw'
 	local opts='--help --kind --line --output --prompt --since --trial
 	    --until --version -h -k -l -o -p -s -t -u -V'
 
@@ -94,7 +94,7 @@ _reflect()
 	scan)
 		compopt -o filenames 2>/dev/null
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
-	search | prompts | traps) ;;
+	search | prompts | traps | correct | withdraw) ;;
 	*)
 		mapfile -t COMPREPLY < <(compgen -W \
 		    "$(_reflect_fields "$kind")" -- "$cur")

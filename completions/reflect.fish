@@ -1,6 +1,6 @@
 # fish completion for reflect(1), one of the steady tools.
 
-set -l __reflect_kinds journal thought exposure weekly experiment scan search prompts traps
+set -l __reflect_kinds journal thought exposure weekly experiment scan search prompts traps correct withdraw
 
 # The fields of the kind on the command line, as "name=".
 function __fish_reflect_fields
@@ -39,6 +39,8 @@ complete -c reflect -n "not __fish_seen_subcommand_from $__reflect_kinds" -a sca
 complete -c reflect -n "not __fish_seen_subcommand_from $__reflect_kinds" -a search -d 'Find past entries'
 complete -c reflect -n "not __fish_seen_subcommand_from $__reflect_kinds" -a prompts -d 'List the journal prompts'
 complete -c reflect -n "not __fish_seen_subcommand_from $__reflect_kinds" -a traps -d 'List the thinking traps'
+complete -c reflect -n "not __fish_seen_subcommand_from $__reflect_kinds" -a correct -d 'Correct an entry, by its id'
+complete -c reflect -n "not __fish_seen_subcommand_from $__reflect_kinds" -a withdraw -d 'Withdraw an entry, by its id'
 
 complete -c reflect -n '__fish_seen_subcommand_from journal thought exposure weekly experiment' -a '(__fish_reflect_fields)'
 complete -c reflect -n '__fish_seen_subcommand_from scan' -F

@@ -3,7 +3,7 @@
 _report()
 {
 	local cur prev opt=''
-	local opts='--by --cols --format --group --help --merge --partial
+	local opts='--by --cols --concerns-exit --format --group --help --merge --partial
 	    --since --source --strict --summary --until --version
 	    -b -c -f -g -h -s -S -u -V'
 

@@ -7,7 +7,7 @@ load helper
 export STEADY_CLOCK=virtual
 
 HDR='ts,exercise,seconds,pre,post,completed,note'
-USAGE='usage: ground [-n] [-r rounds | -m minutes] [-o file] [exercise]'
+USAGE='usage: ground [-n] [-r rounds | -m minutes] [-o file] [-t trial] [exercise]'
 TS='2026-11-23T07:30:00+01:00'
 
 glog() {
@@ -23,7 +23,8 @@ exercises() {
 @test "ground: --help prints the usage and exits 0" {
 	run -0 ground --help
 	assert_line --index 0 "$USAGE"
-	assert_line --index 1 '       ground -l | -p | -h | -V'
+	assert_line --index 1 '       ground -c when name=value ... | -w when'
+	assert_line --index 2 '       ground -l | -p | -h | -V'
 	assert_line 'A grounding or breathing exercise, guided on the terminal.'
 }
 
@@ -57,6 +58,7 @@ exercises() {
 @test "ground: two exercises at once is a usage error" {
 	run -2 --separate-stderr ground box sigh
 	assert_equal "$stderr" "$USAGE
+       ground -c when name=value ... | -w when
        ground -l | -p | -h | -V"
 }
 

@@ -17,6 +17,9 @@ setup() {
 	export STEADY_CONFIG=$BATS_TEST_TMPDIR/config
 	unset XDG_DATA_HOME XDG_CONFIG_HOME VISUAL EDITOR DISPLAY \
 	    WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+	# Files the tests make are private, as steady's own are: a log
+	# others can read earns a warning (steady.7).
+	umask 077
 	mkdir -p "$HOME"
 	PATH=$STEADY_BIN:$PATH
 }

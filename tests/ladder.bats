@@ -580,7 +580,7 @@ You can always choose another step: ladder start ID.'
 		send "\r"
 	' ladder start 1
 	assert_success
-	assert_line 'ground ran '
+	assert_line 'ground ran --trial t20261123T073000'
 	run -0 tail -n 1 "$(trials)"
 	assert_output '2026-11-23T07:30:00+01:00,t20261123T073000,planned,main,1,call my sister,,,,1,,,,,,,,,no,,'
 }
@@ -614,7 +614,7 @@ You can always choose another step: ladder start ID.'
 	' ladder start 1
 	assert_success
 	assert_line 'You feel far from the here and now (3 of 10). Grounding can help you come back.'
-	assert_line 'ground ran '
+	assert_line 'ground ran --trial t20261123T073000'
 }
 
 @test "ladder: start: without ground installed, it says so gently" {

@@ -26,3 +26,5 @@ unit() {
 @test "lib: pacing" { unit pacing; }
 @test "lib: clock" { unit clock; }
 @test "lib: traps" { unit traps; }
+@test "lib: forms" { unit forms; }
+@test "lib: assign" { unit assign; }

@@ -49,7 +49,7 @@ editor() {
 @test "reflect: --help prints the usage and the kinds, exit 0" {
 	run -0 --separate-stderr reflect --help
 	assert_line --index 0 'usage: reflect [journal] [-l] [-p prompt] [-o file] [field=value ...]'
-	assert_line '  thought      a thought record: situation, feeling, the thought, possible'
+	assert_line '  thought      a thought record: the thought, traps, evidence, a balanced view'
 	assert_equal "$stderr" ''
 }
 
@@ -965,7 +965,7 @@ rfish() {
 
 @test "reflect: bash completion offers the kinds first" {
 	run -0 rcomplete ''
-	assert_output 'journal|thought|exposure|weekly|experiment|scan|search|prompts|traps'
+	assert_output 'journal|thought|exposure|weekly|experiment|scan|search|prompts|traps|correct|withdraw'
 	run -0 rcomplete ex
 	assert_output 'exposure|experiment'
 }

@@ -22,6 +22,7 @@ struct live {
 	long long peak;		/* highest distress heard, -1 none */
 	double high_since;	/* distress at high_suds since, -1 not */
 	double elapsed;		/* seconds */
+	char *trial_id;		/* the id the trial will have, for ground */
 };
 
 /* The questions' terminal, whose handlers note a Ctrl-C for the timer. */
@@ -71,7 +72,7 @@ run_child(struct live *lv, char *const argv[])
 static void
 grounding(struct live *lv)
 {
-	char *argv[] = { "ground", NULL };
+	char *argv[] = { "ground", "--trial", lv->trial_id, NULL };
 
 	fputs("\nOpening a grounding exercise.\n", lv->out);
 	if (run_child(lv, argv) == 127)
@@ -466,9 +467,11 @@ cmd_start(struct opts *o, int argc, char **argv)
 	lv.out = prompt_out(lv.p);
 	lv.peak = lv.high_since = -1;
 	trial_init(&t, &l, s, "planned", trial_time(o->at));
+	lv.trial_id = trial_next_id(t.ts);
 	introduce(lv.out, s, &t);
 	ladder_free(&l);
 	if ((rc = prepare(&lv, &t, o->output, &planned, &pre)) != PROMPT_OK) {
+		free(lv.trial_id);
 		trial_free(&t);
 		if (rc != PROMPT_SKIP)
 			prompt_ended(lv.p, rc);
@@ -484,6 +487,7 @@ cmd_start(struct opts *o, int argc, char **argv)
 	rc = how == T_DONE || how == T_STOP ? after(lv.p, &t, lv.peak > pre ?
 	    lv.peak : pre) : PROMPT_INTR;
 	status = finish(&lv, &t, how, rc, o->output);
+	free(lv.trial_id);
 	if (status == EXIT_OK && o->output == NULL) {
 		after_save(lv.out, &t, NULL);
 		offer_mastered(lv.p, &t);

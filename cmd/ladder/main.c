@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "correct.h"
 #include "ladder.h"
 #include "safety.h"
 #include "store.h"
@@ -24,33 +25,22 @@ static const char usage_text[] =
     "       ladder log [-a time] [-o file] [trial options] id\n"
     "       ladder trigger [-a time] [-o file] [trial options] id\n"
     "       ladder anchors [suds=text ...]\n"
+    "       ladder correct trial name=value ... | withdraw trial\n"
     "       ladder -h | -V\n";
 
 static const char help_text[] =
     "Keep a ladder of steps from easier to harder, practise them at your\n"
-    "own pace, and see what the pacing rules suggest next.\n"
+    "own pace (start: a trial now; log: one done before; trigger: one that\n"
+    "just happened), and see what the pacing rules suggest next.\n"
     "\n"
-    "  add TEXT -s N     add a step with its expected distress (SUDS 0-100)\n"
-    "  list, next        show the steps; suggest the next step and why\n"
-    "  rate ID N         rate a step again; edit ID TEXT: new words\n"
-    "  split ID TEXT     add an in-between step below step ID\n"
-    "  done, retire, restore ID   mastered; set aside; back in practice\n"
-    "  start ID          do a trial now, on the terminal, with a timer\n"
-    "  log ID            record a trial done elsewhere\n"
-    "  trigger ID        record an unplanned, real-life encounter\n"
-    "  anchors [N=TEXT]  show or write what 0, 25, 50, 75 and 100 mean\n"
-    "\n"
-    "  -l, --ladder NAME   which ladder (default \"main\")\n"
-    "  -s, --suds N        expected distress of a step\n"
+    "  -l NAME, -s N       --ladder (default \"main\"), --suds: a step's "
+    "SUDS, 0-100\n"
     "  -a, --at TIME       when a logged trial happened\n"
     "  -o, --output FILE   write the trial to FILE (- for standard output)\n"
     "  trial options: --pre N --peak N --post N --minutes N --expect TEXT\n"
     "    --expect-pct N --outcome-pct N --after-pct N --surprise N\n"
     "    --safety TEXT --learned TEXT --present N --stopped --note TEXT\n"
-    "  -h, --help          show this help\n"
-    "  -V, --version       show the version\n"
-    "\n"
-    "Files: ladder.csv and trials.csv in $STEADY_DIR (see steady(5)).\n";
+    "  -h, --help          show this help (-V, --version: the version)\n";
 
 enum { O_PRE = 256, O_PEAK, O_POST, O_MINUTES, O_EXPECT, O_EXPECT_PCT,
 	O_OUTCOME_PCT, O_AFTER_PCT, O_SURPRISE, O_SAFETY, O_LEARNED,
@@ -185,7 +175,8 @@ show_plan(void *arg, FILE *out)
 
 enum verb {
 	V_ADD, V_LIST, V_NEXT, V_RATE, V_EDIT, V_SPLIT, V_DONE, V_RETIRE,
-	V_RESTORE, V_START, V_LOG, V_TRIGGER, V_ANCHORS, V_NVERBS
+	V_RESTORE, V_START, V_LOG, V_TRIGGER, V_ANCHORS, V_CORRECT,
+	V_WITHDRAW, V_NVERBS
 };
 
 /* Each command, with how many operands it takes after its name. */
@@ -197,8 +188,67 @@ static const struct {
 	{ "rate", 1, 2 }, { "edit", 1, 2 }, { "split", 1, 2 },
 	{ "done", 1, 1 }, { "retire", 1, 1 }, { "restore", 1, 1 },
 	{ "start", 1, 1 }, { "log", 1, 1 }, { "trigger", 1, 1 },
-	{ "anchors", 0, 99 }
+	{ "anchors", 0, 99 }, { "correct", 2, 99 }, { "withdraw", 1, 1 }
 };
+
+/* A corrected trial's value: numbers in their range, stopped yes or no. */
+static char *
+amend_value(const char *col, const char *val, void *arg)
+{
+	static const struct { const char *col; long long max; } num[] = {
+		{ "pre", 100 }, { "peak", 100 }, { "post", 100 },
+		{ "minutes", 1440 }, { "expect_pct", 100 },
+		{ "outcome_pct", 100 }, { "expect_after", 100 },
+		{ "surprise", 100 }, { "present", 10 }
+	};
+	const char *why;
+	long long n;
+	size_t i;
+
+	(void)arg;
+	for (i = 0; i < sizeof(num) / sizeof(num[0]); i++)
+		if (strcmp(col, num[i].col) == 0 && *val != '\0') {
+			if (parse_num(val, 0, num[i].max, &n, &why) == 0)
+				return xasprintf("%lld", n);
+			st_seterr("%s=%s: give a whole number from 0 to %lld",
+			    col, val, num[i].max);
+			return NULL;
+		}
+	if (strcmp(col, "stopped") == 0 && strcmp(val, "yes") != 0 &&
+	    strcmp(val, "no") != 0) {
+		st_seterr("stopped=%s: give yes or no", val);
+		return NULL;
+	}
+	return xstrdup(val);
+}
+
+/* correct, withdraw: a record in trials.csv that supersedes a trial. */
+static int
+cmd_amend(int argc, char **argv, int withdraw)
+{
+	struct amend_req q = { 0 };
+	unsigned long line;
+	int rc;
+
+	q.key = argv[0];
+	q.withdraw = withdraw;
+	q.ops = argv + 1;
+	q.nops = (size_t)argc - 1;
+	q.check = amend_value;
+	if ((rc = amend_append(trialpath, &q, &line)) == AMEND_USAGE) {
+		warnx("%s", st_error());
+		usage();
+	}
+	if (rc != 0) {
+		warnx("%s; nothing was saved", st_error());
+		return EXIT_ERR;
+	}
+	fprintf(stderr, withdraw ? "Withdrawn: the trial on line %lu no "
+	    "longer counts; it stays in the log\nas written.\n" :
+	    "Corrected: the trial on line %lu is replaced by a new line at "
+	    "the end of\nthe log; the old one stays as written.\n", line);
+	return EXIT_OK;
+}
 
 static int
 run(struct opts *o, enum verb v, int argc, char **argv)
@@ -216,6 +266,8 @@ run(struct opts *o, enum verb v, int argc, char **argv)
 	case V_START: return cmd_start(o, argc, argv);
 	case V_LOG: return cmd_log(o, argc, argv, "planned");
 	case V_TRIGGER: return cmd_log(o, argc, argv, "trigger");
+	case V_CORRECT: return cmd_amend(argc, argv, 0);
+	case V_WITHDRAW: return cmd_amend(argc, argv, 1);
 	default: return cmd_anchors(argc, argv);
 	}
 }
@@ -252,6 +304,7 @@ main(int argc, char **argv)
 	enum verb verb;
 	int rc, i;
 
+	stdio_guard();
 	signal(SIGXFSZ, SIG_IGN);
 	parse_opts(&o, &argc, &argv);
 	verb = check_verb(&o, argc, argv);

@@ -463,9 +463,11 @@ list_one(const struct ladder *l, const struct hist *h, const char *name)
 			ratings_words(&sb, v[i]->cell[L_RATINGS]);
 			sb_puts(&sb, ")");
 		}
-		printf("%4lld  %4lld  %-16s  %5zu  %4s  %s%s\n", v[i]->id,
-		    v[i]->suds, status_words(v[i], &h[k]), h[k].n, peak,
-		    v[i]->cell[L_STEP], sb.s ? sb.s : "");
+		printf("%4lld  %4lld  %-16s  %5zu  %4s  ", v[i]->id,
+		    v[i]->suds, status_words(v[i], &h[k]), h[k].n, peak);
+		/* The step's words may come from a hand-edited file. */
+		fputs_shown(v[i]->cell[L_STEP], stdout);
+		printf("%s\n", sb.s ? sb.s : "");
 	}
 	sb_free(&sb);
 	free(v);

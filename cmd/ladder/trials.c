@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "correct.h"
 #include "csvio.h"
 #include "ladder.h"
 #include "store.h"
@@ -48,6 +49,28 @@ cell_num(struct csvr *r, int col)
 }
 
 /*
+ * A correction is appended after later trials, but it stands for the
+ * trial it corrects, whose ts it carries: move the step's newest entry
+ * back among its trials by time (at, parallel to x->t).
+ */
+static void
+settle(struct hist *x, time_t *at)
+{
+	struct pace_trial t;
+	time_t a;
+	size_t k;
+
+	for (k = x->n - 1; k > 0 && at[k - 1] > at[k]; k--) {
+		t = x->t[k];
+		x->t[k] = x->t[k - 1];
+		x->t[k - 1] = t;
+		a = at[k];
+		at[k] = at[k - 1];
+		at[k - 1] = a;
+	}
+}
+
+/*
  * Every step's planned trials, by index into l (file order is time
  * order: trials are appended).  Unreadable rows are reported and left
  * out; a missing log is no trials.  Also sets *ntrials.
@@ -56,18 +79,25 @@ struct hist *
 hists_read(const struct ladder *l, int64_t *ntrials)
 {
 	struct hist *h = xcalloc(l->n + 1, sizeof(*h)), *x;
+	time_t **at = xcalloc(l->n + 1, sizeof(*at));
+	struct amends *a;
 	struct csvr *r;
-	int col[T_NCOLS], c;
+	int col[T_NCOLS], c, acol;
 	long long id;
 	const char *why, *kind;
 	size_t i;
 
 	*ntrials = 0;
+	if (amends_load(trialpath, &a) == -1)
+		warnx("%s", st_error());
 	if ((r = csvr_openpath(trialpath, CSVR_UNESCAPE)) == NULL) {
 		if (errno != ENOENT)
 			warnx("%s", st_error());
+		amends_free(a);
+		free(at);
 		return h;
 	}
+	acol = csvr_col(r, AMEND_COL);
 	for (i = 0; i < T_NCOLS; i++)
 		col[i] = csvr_col(r, tcols[i]);
 	while (col[T_STEP_ID] >= 0 && (c = csvr_next(r)) != CSVR_EOF) {
@@ -77,6 +107,8 @@ hists_read(const struct ladder *l, int64_t *ntrials)
 				break;
 			continue;
 		}
+		if (amends_hidden(a, r))
+			continue;
 		kind = col[T_KIND] >= 0 ? csvr_field(r, (size_t)col[T_KIND]) :
 		    "planned";
 		if (strcmp(kind, "planned") != 0 || parse_num(csvr_field(r,
@@ -91,10 +123,20 @@ hists_read(const struct ladder *l, int64_t *ntrials)
 		    (size_t)col[T_STOPPED]));
 		x->t[x->n].expect_pct = cell_num(r, col[T_EXPECT_PCT]);
 		x->t[x->n].outcome_pct = cell_num(r, col[T_OUTCOME_PCT]);
+		at[i] = xreallocarray(at[i], x->n + 1, sizeof(**at));
+		if (col[T_TS] < 0 || when_parse(csvr_field(r,
+		    (size_t)col[T_TS]), &at[i][x->n], NULL) == -1)
+			at[i][x->n] = 0;
 		x->n++;
+		if (acol >= 0 && *csvr_field(r, (size_t)acol))
+			settle(x, at[i]);
 		x->last = ++*ntrials;
 	}
 	csvr_close(r);
+	amends_free(a);
+	for (i = 0; i <= l->n; i++)
+		free(at[i]);
+	free(at);
 	return h;
 }
 
@@ -224,7 +266,7 @@ new_id(struct csvr *r, time_t ts)
 {
 	char base[24];
 	struct tm tm;
-	int col = csvr_col(r, "id"), c;
+	int col = r != NULL ? csvr_col(r, "id") : -1, c;
 	long long k = 1, n;
 	const char *f, *why;
 	size_t len;
@@ -245,6 +287,16 @@ new_id(struct csvr *r, time_t ts)
 			k = n + 1;
 	}
 	return k > 1 ? xasprintf("%s-%lld", base, k) : xstrdup(base);
+}
+
+char *
+trial_next_id(time_t ts)
+{
+	struct csvr *r = csvr_openpath(trialpath, 0);
+	char *id = new_id(r, ts);
+
+	csvr_close(r);
+	return id;
 }
 
 /* The record in the order of cols, as one escaped line. */
@@ -423,6 +475,11 @@ cmd_log(struct opts *o, int argc, char **argv, const char *kind)
 	if (save_trial(&t, o->output) == -1)
 		errx(EXIT_ERR, "%s; nothing was saved", st_error());
 	out = o->output && strcmp(o->output, "-") == 0 ? stderr : stdout;
+	/* Saved means written: main reports a failed standard output. */
+	if (out == stderr && fflush(stdout) == EOF) {
+		trial_free(&t);
+		return EXIT_ERR;
+	}
 	if (strcmp(kind, "trigger") == 0)
 		fprintf(out, "Saved %s: a real-life encounter with step %s, "
 		    "\"%s\", kept apart from planned practice.\n", t.v[T_ID],

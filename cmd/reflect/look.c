@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "correct.h"
 #include "csvio.h"
 #include "match.h"
 #include "stats.h"
@@ -56,21 +57,26 @@ static void
 read_weeks(const char *path, const char *col, const char *minus,
     struct twoweeks *w)
 {
+	struct amends *a;
 	struct csvr *cr;
 	int c, tsc, vc, mc, k;
 	int64_t x, y = 0;
 	time_t t;
 	long day;
 
-	if ((cr = csvr_openpath(path, 0)) == NULL)
+	if (amends_load(path, &a) == -1 ||
+	    (cr = csvr_openpath(path, 0)) == NULL) {
+		amends_free(a);
 		return;
+	}
 	tsc = csvr_col(cr, "ts");
 	vc = col != NULL ? csvr_col(cr, col) : -1;
 	mc = minus != NULL ? csvr_col(cr, minus) : -1;
 	while (tsc >= 0 && (col == NULL || vc >= 0) && (minus == NULL ||
 	    mc >= 0) && (c = csvr_next(cr)) != CSVR_EOF) {
 		if (c != CSVR_REC || (k = week_of(w, cell(cr, tsc), &day)) < 0
-		    || when_parse(cell(cr, tsc), &t, NULL) == -1)
+		    || when_parse(cell(cr, tsc), &t, NULL) == -1 ||
+		    amends_hidden(a, cr))
 			continue;
 		if (col == NULL)
 			x = STATS_SCALE;
@@ -81,6 +87,7 @@ read_weeks(const char *path, const char *col, const char *minus,
 		daymap_set(&w->days[k], (int32_t)day);
 	}
 	csvr_close(cr);
+	amends_free(a);
 }
 
 static void
@@ -324,10 +331,16 @@ entry_matches(struct csvr *r, struct search *q)
 static int
 search_log(const char *path, struct search *q)
 {
+	struct amends *a;
 	struct csvr *r;
 	int c;
 
+	if (amends_load(path, &a) == -1) {
+		warnx("%s", st_error());
+		return -1;
+	}
 	if ((r = csvr_openpath(path, CSVR_UNESCAPE)) == NULL) {
+		amends_free(a);
 		if (errno == ENOENT)
 			return 0;
 		warnx("%s", st_error());
@@ -338,6 +351,7 @@ search_log(const char *path, struct search *q)
 		warnx("%s:1: this is not a reflection log (it has no ts and "
 		    "kind columns)", path);
 		csvr_close(r);
+		amends_free(a);
 		return -1;
 	}
 	while ((c = csvr_next(r)) != CSVR_EOF) {
@@ -348,14 +362,17 @@ search_log(const char *path, struct search *q)
 				break;
 			continue;
 		}
-		if (!entry_matches(r, q))
+		if (amends_hidden(a, r) || !entry_matches(r, q))
 			continue;
 		if (q->hits++ == 0)
 			print_header(r);
-		/* The stored line: escapes kept, one entry per line. */
-		printf("%s\n", csvr_raw(r));
+		/* The stored line: escapes kept, one entry per line (on a
+		 * terminal, control bytes shown as "?"). */
+		fputs_shown(csvr_raw(r), stdout);
+		putchar('\n');
 	}
 	csvr_close(r);
+	amends_free(a);
 	return 0;
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "correct.h"
 #include "prompt.h"
 #include "safety.h"
 #include "store.h"
@@ -28,40 +29,30 @@ static const char usage_text[] =
     "       reflect scan [file ...]\n"
     "       reflect search [-k kind] [-s when] [-u when] pattern\n"
     "       reflect prompts | traps\n"
+    "       reflect correct id field=value ... | withdraw id\n"
     "       reflect -h | -V\n";
 
 static const char help_text[] =
-    "Write, reframe and look back, in your own words.\n"
+    "Write, reframe and look back, in your own words.  On a terminal, Enter\n"
+    "skips a step, ? shows your safety plan, Ctrl-C stops without saving.\n"
     "\n"
     "  journal      a journal entry, with a prompt if you like (the default)\n"
-    "  thought      a thought record: situation, feeling, the thought, "
-    "possible\n"
-    "               thinking traps, evidence, a balanced view\n"
-    "  exposure     looking back on an exposure trial\n"
-    "  weekly       your week next to the one before, and what went with "
-    "it\n"
-    "  experiment   a behavioural experiment: test a belief and re-rate it\n"
-    "  scan         list possible thinking traps in text, as CSV\n"
-    "  search       find past entries that match a pattern\n"
-    "  prompts      list the journal prompts\n"
-    "  traps        list the thinking traps reflect knows\n"
-    "\n"
-    "On a terminal reflect asks one step at a time: press Enter to skip "
-    "a step,\n"
-    "? to see your safety plan, Ctrl-C to stop without saving.\n"
+    "  thought      a thought record: the thought, traps, evidence, a "
+    "balanced view\n"
+    "  exposure     looking back on an exposure trial (-t, --trial: which)\n"
+    "  weekly       your week next to the one before; experiment: test a "
+    "belief\n"
+    "  scan         possible thinking traps in text, as CSV; search: "
+    "entries\n"
+    "  prompts      list the journal prompts; traps: the thinking traps\n"
     "\n"
     "  -l, --line          write a journal entry on one line, not in your "
     "editor\n"
     "  -p, --prompt NAME   the journal prompt to use (see reflect prompts)\n"
-    "  -t, --trial ID      the exposure trial to look back on\n"
     "  -o, --output FILE   write the entry to FILE (- for standard output)\n"
-    "  -k, --kind KIND     with search, only entries of this kind\n"
-    "  -s, --since WHEN    with search, from WHEN (2026-11-01, today, 7d)\n"
-    "  -u, --until WHEN    with search, up to WHEN\n"
-    "  -h, --help          show this help\n"
-    "  -V, --version       show the version\n"
-    "\n"
-    "Entries go to reflect.csv in $STEADY_DIR (see reflect(1), steady(5)).\n";
+    "  -k, -s, -u          with search: --kind KIND, --since WHEN, "
+    "--until WHEN\n"
+    "  -h, --help          show this help (-V, --version: the version)\n";
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -197,6 +188,8 @@ cmd_entry(const struct opts *o, int argc, char **argv)
 	if (rc == -1) {
 		warnx("%s; nothing was saved", st_error());
 		if (p != NULL)
+			keep_words(o->output ? o->output : logpath, &r);
+		if (p != NULL)
 			offer_words(p, &r);
 	} else if (p != NULL) {
 		summary(talk, &r);
@@ -212,6 +205,88 @@ cmd_entry(const struct opts *o, int argc, char **argv)
 	rec_free(&r);
 	free(logpath);
 	return rc == 0 ? EXIT_OK : EXIT_ERR;
+}
+
+/* ---- corrections ---- */
+
+/* A corrected field: ratings in their range, kind one of the kinds. */
+static char *
+amend_value(const char *col, const char *val, void *arg)
+{
+	static const char *const pct[] = {
+		"intensity", "intensity_after", "belief", "belief_after"
+	};
+	const char *why;
+	long long n;
+	size_t i;
+
+	(void)arg;
+	for (i = 0; i < sizeof(pct) / sizeof(pct[0]); i++)
+		if (strcmp(col, pct[i]) == 0 && *val != '\0') {
+			if (parse_num(val, 0, 100, &n, &why) == 0)
+				return xasprintf("%lld", n);
+			st_seterr("%s=%s: give a whole number from 0 to 100",
+			    col, val);
+			return NULL;
+		}
+	for (i = 0; strcmp(col, "kind") == 0 && i < NKINDS; i++)
+		if (strcmp(val, kindname[i]) == 0)
+			break;
+	if (i == NKINDS) {
+		st_seterr("kind=%s: choose journal, thought, exposure, weekly "
+		    "or experiment", val);
+		return NULL;
+	}
+	return xstrdup(val);
+}
+
+/* correct, withdraw: a record in reflect.csv that supersedes an entry. */
+static int
+cmd_amend(int argc, char **argv)
+{
+	struct amend_req q = { 0 };
+	unsigned long line;
+	char *path;
+	int rc;
+
+	if ((datadir = store_data_dir()) == NULL)
+		errx(EXIT_ERR, "%s", st_error());
+	q.withdraw = strcmp(argv[0], "withdraw") == 0;
+	if (argc < 2 || (q.withdraw && argc != 2))
+		usage();
+	q.key = argv[1];
+	q.ops = argv + 2;
+	q.nops = (size_t)argc - 2;
+	q.check = amend_value;
+	path = store_path(datadir, LOGNAME);
+	if ((rc = amend_append(path, &q, &line)) == AMEND_USAGE) {
+		warnx("%s", st_error());
+		usage();
+	}
+	if (rc != 0)
+		warnx("%s; nothing was saved", st_error());
+	else
+		fprintf(stderr, q.withdraw ? "Withdrawn: the entry on line "
+		    "%lu no longer counts; it stays in the log\nas written.\n"
+		    : "Corrected: the entry on line %lu is replaced by a new "
+		    "line at the end of\nthe log; the old one stays as "
+		    "written.\n", line);
+	free(path);
+	free(datadir);
+	return rc == 0 ? EXIT_OK : EXIT_ERR;
+}
+
+/* Is this "reflect correct" or "reflect withdraw" (and no options)? */
+static int
+is_amend(const struct opts *o, int argc, char **argv)
+{
+	if (argc == 0 || (strcmp(argv[0], "correct") != 0 &&
+	    strcmp(argv[0], "withdraw") != 0))
+		return 0;
+	if (o->line || o->prompt || o->output || o->trial || o->skind ||
+	    o->since || o->until)
+		errx(EXIT_USAGE, "correct and withdraw take no options");
+	return 1;
 }
 
 /* ---- options ---- */
@@ -319,8 +394,11 @@ main(int argc, char **argv)
 	struct opts o = { 0 };
 	int rc = EXIT_OK, trouble;
 
+	stdio_guard();
 	signal(SIGXFSZ, SIG_IGN);
 	parse_opts(&o, &argc, &argv);
+	if (is_amend(&o, argc, argv))
+		return cmd_amend(argc, argv);
 	parse_mode(&o, &argc, &argv);
 	check_opts(&o, argc);
 	trouble = o.mode == SEARCH ? EXIT_USAGE : EXIT_ERR;

@@ -93,6 +93,8 @@ int save_log(const char *path, struct rec *r);	/* -1: st_error() */
 void save_stdout(struct rec *r);
 int needs_plan(const struct rec *r);
 void offer_words(struct prompt *p, const struct rec *r);
+/* Saving to path failed: keep the entry in a private file, say where. */
+void keep_words(const char *path, struct rec *r);
 /* Sets trial and step from --trial ID (exits 1 when unknown) or, on a
  * terminal, the last trial if the person says so. */
 void link_trial(struct rec *r, const char *id, struct prompt *p);

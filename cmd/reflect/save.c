@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "correct.h"
 #include "csvio.h"
 #include "match.h"
 #include "prompt.h"
@@ -200,11 +201,10 @@ save_log(const char *path, struct rec *r)
 	return rc;
 }
 
-/* The entry with a header of its own kind's columns, on stdout. */
-void
-save_stdout(struct rec *r)
+/* The entry with a header of its own kind's columns, into sb. */
+static void
+own_csv(struct strbuf *sb, struct rec *r)
 {
-	struct strbuf sb = { 0 };
 	const char *cols[NCOLS];
 	size_t c, n = 0;
 
@@ -212,9 +212,34 @@ save_stdout(struct rec *r)
 	for (c = 0; c < NCOLS; c++)
 		if (kind_has(r->kind, (enum col)c))
 			cols[n++] = colname[c];
-	csvw_record(&sb, cols, n, ',', 0);
-	format_record(&sb, cols, n, ',', r);
+	csvw_record(sb, cols, n, ',', 0);
+	format_record(sb, cols, n, ',', r);
+}
+
+/* The entry with a header of its own kind's columns, on stdout. */
+void
+save_stdout(struct rec *r)
+{
+	struct strbuf sb = { 0 };
+
+	own_csv(&sb, r);
 	fwrite(sb.s, 1, sb.len, stdout);
+	sb_free(&sb);
+}
+
+void
+keep_words(const char *path, struct rec *r)
+{
+	struct strbuf sb = { 0 };
+	char *kept;
+
+	own_csv(&sb, r);
+	if ((kept = store_keep(path, sb.s, sb.len)) != NULL)
+		warnx("what you wrote is kept in %s, readable by you alone",
+		    kept);
+	else
+		warnx("%s", st_error());
+	free(kept);
 	sb_free(&sb);
 }
 
@@ -274,19 +299,25 @@ static const char *const trial_show[][2] = {
 static int
 find_trial(const char *path, const char *id, struct rec *r, FILE *out)
 {
+	struct amends *a;
 	struct csvr *cr;
 	int c, idc, stepc, tsc, found = 0;
 	size_t i;
 
-	if ((cr = csvr_openpath(path, CSVR_UNESCAPE)) == NULL)
+	if (amends_load(path, &a) == -1)
+		return -1;
+	if ((cr = csvr_openpath(path, CSVR_UNESCAPE)) == NULL) {
+		amends_free(a);
 		return errno == ENOENT ? 0 : -1;
+	}
 	idc = csvr_col(cr, "id");
 	stepc = csvr_col(cr, "step");
 	tsc = csvr_col(cr, "ts");
 	while (idc >= 0 && (found == 0 || id == NULL) &&
 	    (c = csvr_next(cr)) != CSVR_EOF) {
 		if (c != CSVR_REC || *cell(cr, idc) == '\0' ||
-		    (id != NULL && strcmp(cell(cr, idc), id) != 0))
+		    (id != NULL && strcmp(cell(cr, idc), id) != 0) ||
+		    amends_hidden(a, cr))
 			continue;
 		found = 1;
 		rec_set(r, C_TRIAL, cell(cr, idc));
@@ -305,6 +336,7 @@ find_trial(const char *path, const char *id, struct rec *r, FILE *out)
 		fputc('\n', out);
 	}
 	csvr_close(cr);
+	amends_free(a);
 	return found;
 }
 
