@@ -9,6 +9,9 @@ MANDIR = $(PREFIX)/share/man
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+# checkin --form looks here (under $$XDG_DATA_DIRS) after the config folder.
+FORMSDIR = $(PREFIX)/share/steady/forms
+FORMS = examples/forms/trust-safety.csv
 
 CC = cc
 AR = ar
@@ -20,22 +23,27 @@ LDLIBS = -lcsv `pkg-config --libs libpcre2-8` -lm
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 
-PROGS = checkin report ground reflect ladder
+PROGS = checkin report ground reflect ladder promise
 MODULES = util csvio store when prompt match config safety stats out \
-	pacing clock traps
+	pacing clock traps forms assign \
+	correct dates links
 HDRS = lib/util.h lib/csvio.h lib/store.h lib/when.h lib/prompt.h \
 	lib/match.h lib/config.h lib/safety.h lib/stats.h lib/out.h \
-	lib/pacing.h lib/clock.h lib/traps.h
+	lib/pacing.h lib/clock.h lib/traps.h lib/forms.h lib/assign.h \
+	lib/correct.h lib/dates.h lib/links.h
 LIBOBJ = lib/util.o lib/csvio.o lib/store.o lib/when.o lib/prompt.o \
 	lib/match.o lib/config.o lib/safety.o lib/stats.o lib/out.o \
-	lib/pacing.o lib/clock.o lib/traps.o
+	lib/pacing.o lib/clock.o lib/traps.o lib/forms.o lib/assign.o \
+	lib/correct.o lib/dates.o lib/links.o
 LIBAOBJ = lib/util.ao lib/csvio.ao lib/store.ao lib/when.ao lib/prompt.ao \
 	lib/match.ao lib/config.ao lib/safety.ao lib/stats.ao lib/out.ao \
-	lib/pacing.ao lib/clock.ao lib/traps.ao
+	lib/pacing.ao lib/clock.ao lib/traps.ao lib/forms.ao lib/assign.ao \
+	lib/correct.ao lib/dates.ao lib/links.ao
 REPORTOBJ = cmd/report/main.o cmd/report/read.o cmd/report/partial.o \
-	cmd/report/render.o
+	cmd/report/render.o cmd/report/promise.o cmd/report/forms.o
 REPORTAOBJ = cmd/report/main.ao cmd/report/read.ao cmd/report/partial.ao \
-	cmd/report/render.ao
+	cmd/report/render.ao cmd/report/promise.ao \
+	cmd/report/forms.ao
 LADDEROBJ = cmd/ladder/main.o cmd/ladder/steps.o cmd/ladder/trials.o \
 	cmd/ladder/live.o
 LADDERAOBJ = cmd/ladder/main.ao cmd/ladder/steps.ao cmd/ladder/trials.ao \
@@ -44,11 +52,12 @@ REFLECTOBJ = cmd/reflect/main.o cmd/reflect/entry.o cmd/reflect/save.o \
 	cmd/reflect/look.o
 REFLECTAOBJ = cmd/reflect/main.ao cmd/reflect/entry.ao cmd/reflect/save.ao \
 	cmd/reflect/look.ao
-MAN1 = man/checkin.1 man/report.1 man/ground.1 man/reflect.1 man/ladder.1
+MAN1 = man/checkin.1 man/report.1 man/ground.1 man/reflect.1 man/ladder.1 \
+	man/promise.1
 MAN5 = man/steady.5
 MAN7 = man/steady.7
 
-all: bin/checkin bin/report bin/ground bin/reflect bin/ladder
+all: bin/checkin bin/report bin/ground bin/reflect bin/ladder bin/promise
 
 .c.o:
 	$(CC) $(WFLAGS) -Ilib $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -57,6 +66,7 @@ all: bin/checkin bin/report bin/ground bin/reflect bin/ladder
 
 $(LIBOBJ) $(LIBAOBJ) cmd/checkin.o cmd/checkin.ao: $(HDRS)
 cmd/ground.o cmd/ground.ao: $(HDRS)
+cmd/promise.o cmd/promise.ao: $(HDRS)
 $(REFLECTOBJ) $(REFLECTAOBJ): $(HDRS) cmd/reflect/reflect.h
 $(REPORTOBJ) $(REPORTAOBJ): $(HDRS) cmd/report/report.h
 $(LADDEROBJ) $(LADDERAOBJ): $(HDRS) cmd/ladder/ladder.h
@@ -82,6 +92,14 @@ bin/ground: cmd/ground.o lib/libsteady.a
 bin-asan/ground: cmd/ground.ao lib/libsteady-asan.a
 	mkdir -p bin-asan
 	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ cmd/ground.ao \
+	    lib/libsteady-asan.a $(LDLIBS)
+
+bin/promise: cmd/promise.o lib/libsteady.a
+	mkdir -p bin
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ cmd/promise.o lib/libsteady.a $(LDLIBS)
+bin-asan/promise: cmd/promise.ao lib/libsteady-asan.a
+	mkdir -p bin-asan
+	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ cmd/promise.ao \
 	    lib/libsteady-asan.a $(LDLIBS)
 
 bin/reflect: $(REFLECTOBJ) lib/libsteady.a
@@ -136,7 +154,7 @@ check: deps
 
 # Sanitizer findings exit 86, so a leak cannot hide behind an expected 1.
 check-asan: deps
-	@$(MAKE) bin-asan/checkin bin-asan/report bin-asan/ground bin-asan/reflect bin-asan/ladder units-asan
+	@$(MAKE) bin-asan/checkin bin-asan/report bin-asan/ground bin-asan/reflect bin-asan/ladder bin-asan/promise units-asan
 	ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	STEADY_BIN="`pwd`/bin-asan" bats --tap tests
@@ -147,9 +165,84 @@ check-valgrind: deps
 	@sh scripts/valgrind-wrap.sh bin bin-valgrind $(PROGS)
 	STEADY_LOCK_WAIT=300 STEADY_BIN="`pwd`/bin-valgrind" bats --tap tests
 
+# A representative part of the suite under valgrind, for CI.
+VALGRIND_TESTS = tests/privacy.bats tests/hostile.bats tests/lib.bats
+check-valgrind-some: deps
+	@$(MAKE) all units
+	@sh scripts/valgrind-wrap.sh bin bin-valgrind $(PROGS)
+	STEADY_LOCK_WAIT=300 STEADY_BIN="`pwd`/bin-valgrind" \
+	    bats --tap $(VALGRIND_TESTS)
+
+# The fault build: the programs again, with lib/util's allocation hook
+# (STEADY_FAIL_ALLOC=N fails the Nth allocation) in lib/util.fo.
+lib/util.fo: lib/util.c lib/util.h
+	$(CC) $(WFLAGS) -Ilib -DSTEADY_FAULTS $(CPPFLAGS) $(CFLAGS) -c -o $@ \
+	    lib/util.c
+faults: all lib/util.fo
+	@mkdir -p bin-faults
+	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/checkin cmd/checkin.o \
+	    lib/util.fo lib/libsteady.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/ground cmd/ground.o \
+	    lib/util.fo lib/libsteady.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/reflect $(REFLECTOBJ) \
+	    lib/util.fo lib/libsteady.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/report $(REPORTOBJ) \
+	    lib/util.fo lib/libsteady.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/ladder $(LADDEROBJ) \
+	    lib/util.fo lib/libsteady.a $(LDLIBS)
+
+# Every write path under injected faults (strace), every allocation
+# failed in turn (the fault build): tests/faults.bats in full.
+check-faults: deps
+	@$(MAKE) all faults
+	STEADY_FAULT_WALKS=1 STEADY_BIN="`pwd`/bin" \
+	    STEADY_FAULTS_BIN="`pwd`/bin-faults" bats --tap tests/faults.bats
+
+# libFuzzer harnesses (clang with ASan and UBSan); make fuzz runs each
+# for FUZZ_TIME seconds (scripts/fuzz.sh).
+FUZZ_TIME = 60
+FUZZCC = clang
+FUZZFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=undefined -std=c11 -D_DEFAULT_SOURCE -Ilib -Ifuzz
+FUZZ = csv when config traps exercises prompts report
+FUZZBIN = fuzz/bin/csv fuzz/bin/when fuzz/bin/config fuzz/bin/traps \
+	fuzz/bin/exercises fuzz/bin/prompts fuzz/bin/report
+LIBSRC = $(LIBOBJ:.o=.c)
+FUZZDEPS = fuzz/common.c fuzz/common.h $(LIBSRC) $(HDRS)
+
+fuzz/bin/csv fuzz/bin/when fuzz/bin/config fuzz/bin/traps: $(FUZZDEPS)
+	@mkdir -p fuzz/bin
+	$(FUZZCC) $(FUZZFLAGS) -o $@ fuzz/`basename $@`.c fuzz/common.c \
+	    $(LIBSRC) $(LDLIBS)
+fuzz/bin/csv: fuzz/csv.c
+fuzz/bin/when: fuzz/when.c
+fuzz/bin/config: fuzz/config.c
+fuzz/bin/traps: fuzz/traps.c
+fuzz/bin/exercises: fuzz/exercises.c cmd/ground.c $(FUZZDEPS)
+	@mkdir -p fuzz/bin
+	$(FUZZCC) $(FUZZFLAGS) -o $@ fuzz/exercises.c fuzz/common.c \
+	    $(LIBSRC) $(LDLIBS)
+fuzz/bin/prompts: fuzz/prompts.c $(REFLECTOBJ:.o=.c) $(FUZZDEPS)
+	@mkdir -p fuzz/bin
+	$(FUZZCC) $(FUZZFLAGS) -Icmd/reflect -o $@ fuzz/prompts.c \
+	    fuzz/common.c cmd/reflect/entry.c cmd/reflect/save.c \
+	    cmd/reflect/look.c $(LIBSRC) $(LDLIBS)
+fuzz/bin/report: fuzz/report.c $(REPORTOBJ:.o=.c) $(FUZZDEPS)
+	@mkdir -p fuzz/bin
+	$(FUZZCC) $(FUZZFLAGS) -Icmd/report -o $@ fuzz/report.c \
+	    fuzz/common.c cmd/report/render.c cmd/report/partial.c \
+	    cmd/report/promise.c cmd/report/forms.c $(LIBSRC) $(LDLIBS)
+
+fuzz: deps $(FUZZBIN)
+	sh scripts/fuzz.sh $(FUZZ_TIME) $(FUZZ)
+
 demo: deps
 	@$(MAKE) all
 	@sh scripts/demo.sh
+
+# The README's picture: the demo's HTML report, shown by headless Chromium.
+picture: all
+	sh scripts/demo.sh --picture docs/report.png
 
 # Side by side with miller, sqlite3, pandas and cat; not part of check.
 bench: all
@@ -171,6 +264,9 @@ install: all
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(FORMSDIR)
+	cp $(FORMS) $(DESTDIR)$(FORMSDIR)/
+	cd $(DESTDIR)$(FORMSDIR) && chmod 644 trust-safety.csv
 
 uninstall:
 	for p in $(PROGS); do \
@@ -179,13 +275,17 @@ uninstall:
 	    $(DESTDIR)$(MANDIR)/man1/$$p.1; \
 	done
 	rm -f $(DESTDIR)$(MANDIR)/man5/steady.5 $(DESTDIR)$(MANDIR)/man7/steady.7
+	rm -f $(DESTDIR)$(FORMSDIR)/trust-safety.csv
 
 clean:
 	rm -rf bin bin-asan bin-valgrind lib/*.o lib/*.ao lib/*.a cmd/*.o cmd/*.ao \
 	    cmd/report/*.o cmd/report/*.ao cmd/ladder/*.o cmd/ladder/*.ao \
 	    cmd/reflect/*.o cmd/reflect/*.ao
+	rm -rf bin-faults lib/util.fo fuzz/bin
 
 .PHONY: all units units-asan deps lint check check-asan check-valgrind demo \
+	picture \
+	check-valgrind-some faults check-faults fuzz \
 	bench \
 	install \
 	uninstall clean

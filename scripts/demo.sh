@@ -1,20 +1,40 @@
 #!/bin/sh
-# make demo: steady's main job on the shipped sample, in a scratch folder
-# that is removed afterwards.  Nothing in your own steady folders is read
-# or written.
+# make demo: steady's main job on an invented caseload, made afresh in a
+# scratch folder that is removed afterwards.  Nothing in your own steady
+# folders is read or written; the one file kept is the HTML report, in a
+# new private folder whose path is printed at the end.
 set -eu
+umask 077
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/steady-demo.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-export STEADY_DIR="$tmp/data" STEADY_CONFIG="$tmp/config"
+export STEADY_DIR="$tmp/clients/ana" STEADY_CONFIG="$tmp/config"
 export TZ='CET-1CEST,M3.5.0,M10.5.0/3'
-export STEADY_NOW=2026-11-24T08:15:00+01:00
-PATH="$top/bin:$PATH"
-mkdir -p "$STEADY_DIR"
-cp "$top/examples/sample/checkin.csv" "$STEADY_DIR/checkin.csv"
-chmod 600 "$STEADY_DIR/checkin.csv"
+export STEADY_NOW=2026-11-23T08:15:00+01:00
+# The tests run the demo with the build under test in STEADY_BIN.
+PATH="${STEADY_BIN:-$top/bin}:$PATH"
+cd "$tmp"
+
+# With --picture FILE: only the README's picture, ana's HTML report as
+# headless Chromium shows it, written to FILE as a PNG.
+if [ "${1:-}" = --picture ] && [ $# -eq 2 ]; then
+	case $2 in /*) png=$2 ;; *) png=$OLDPWD/$2 ;; esac
+	sh "$top/examples/caseload.sh" clients
+	report -f html clients/ana/*.csv >"$tmp/ana.html"
+	chromium --headless --no-sandbox --disable-gpu --no-first-run \
+	    --disable-background-networking --disable-component-update \
+	    --disable-sync --hide-scrollbars --user-data-dir="$tmp/profile" \
+	    --window-size=1000,1300 --screenshot="$png" \
+	    "file://$tmp/ana.html" 2>/dev/null
+	chmod 644 "$png"
+	exit 0
+elif [ $# -ne 0 ]; then
+	echo "usage: demo.sh [--picture file.png]" >&2
+	exit 2
+fi
+kept=$(mktemp -d "${TMPDIR:-/tmp}/steady-report.XXXXXX")
 
 # show COMMAND [LABEL]: print the command (or a short label), then run it.
 show() {
@@ -22,18 +42,29 @@ show() {
 	sh -c "$1" || true
 }
 
-echo "steady demo: a sample person's last three months of check-ins,"
-echo "kept in a scratch folder, with today taken to be 24 November 2026."
-show 'checkin --due'
-show 'checkin mood=6 trust=5 safety=8 distress=3 arousal=0 note="slept through the night"'
-show 'checkin --due; echo "exit status $?: today is done"'
-show 'checkin --log --since 7d | cut -d, -f1-6'
-show 'checkin --log | report -S sample -f table'
-out="${TMPDIR:-/tmp}/steady-demo-report.html"
-report -f html "$STEADY_DIR/checkin.csv" >"$out"
-chmod 600 "$out"
+echo "steady demo: four invented clients' last 90 days, made up in a scratch"
+echo "folder, with today taken to be Monday 23 November 2026."
+show "sh '$top/examples/caseload.sh' clients" \
+    'sh examples/caseload.sh clients     # ana, ben, cara and dev'
+
 echo
-echo "An HTML report of the same, with a chart for each rating, is in"
-echo "  $out"
-echo "(it stays there after the demo; the check-in log itself is removed)."
-echo "Try 'checkin --help', 'report --help' and 'man -l man/report.1'."
+echo "Ana checks in this morning (STEADY_DIR is her folder):"
+show 'checkin --due'
+show 'checkin mood=7 trust=6 safety=8 distress=3 arousal=0 note="slept well"'
+show 'checkin --due; echo "exit status $?: done for today"'
+
+echo
+echo "Her last 90 days of check-ins, week by week in the sparklines:"
+show 'report -f table clients/ana/checkin.csv'
+
+echo
+echo "The therapist's Monday: the whole caseload, most to look at first:"
+show 'report --summary -f table clients/*/checkin.csv'
+
+report -f html clients/ana/*.csv >"$kept/ana.html"
+echo
+echo "Ana's report as a web page, every log with a chart for each rating,"
+echo "nothing fetched from anywhere, is in"
+echo "  $kept/ana.html"
+echo "(it stays there; the invented logs themselves are removed)."
+echo "Next: 'man -l man/steady.7' shows the whole day and week of steady."

@@ -6,7 +6,9 @@ set -eu
 
 pkgs="build-essential pkg-config libcsv-dev libpcre2-dev bats bats-assert
 bats-support mandoc expect tzdata bash-completion zsh fish valgrind git
-python3 miller chromium"
+python3 miller chromium
+man-db parallel rsync gnuplot-nox sqlite3 cron systemd
+clang strace"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "deps: this is not a Debian system; please install the" \
