@@ -66,7 +66,7 @@ complete_zsh() {
 
 @test "completions: bash offers every option for checkin -" {
 	complete_bash checkin -
-	assert_equal "$(replies)" '--at|--due|--edit|--help|--items|--log|--output|--plan|--quiet|--remind|--since|--until|--version|-a|-d|-e|-h|-i|-l|-o|-p|-q|-r|-s|-u|-V'
+	assert_equal "$(replies)" '--at|--correct|--due|--edit|--help|--items|--log|--output|--plan|--quiet|--remind|--since|--until|--version|--withdraw|-a|-c|-d|-e|-h|-i|-l|-o|-p|-q|-r|-s|-u|-V|-w|--form|--forms|-f|-F|--assign|-A'
 }
 
 @test "completions: bash offers mood= for checkin mo" {
@@ -198,7 +198,7 @@ yesterday
 
 @test "completions: bash offers every option for report -" {
 	complete_bash report -
-	assert_equal "$(replies)" '--by|--cols|--format|--group|--help|--merge|--partial|--since|--source|--strict|--summary|--until|--version|-b|-c|-f|-g|-h|-s|-S|-u|-V'
+	assert_equal "$(replies)" '--by|--cols|--concerns-exit|--format|--group|--help|--merge|--partial|--since|--source|--strict|--summary|--until|--version|-b|-c|-f|-g|-h|-s|-S|-u|-V'
 }
 
 @test "completions: bash offers --summary and its neighbours for report --s" {

@@ -46,6 +46,20 @@ week() {
 2026-11-23T07:30:00+01:00,6,8'
 }
 
+@test "examples: a mood put right and a check-in taken back" {
+	checkin --at 2026-11-22T21:00 mood=4
+	checkin mood=5
+	checkin mood=5 note='saved twice'
+	checkin --at 2026-11-23T07:29 mood=5
+	run -0 --separate-stderr checkin --correct 2026-11-22T21:00 mood=6
+	run -0 --separate-stderr checkin --withdraw 2026-11-23T07:29
+	run -0 checkin --log
+	assert_output "$HDR,amend
+2026-11-23T07:30:00+01:00,5,,,,,,
+2026-11-23T07:30:00+01:00,5,,,,,saved twice,
+2026-11-22T21:00:00+01:00,6,,,,,,correct"
+}
+
 @test "examples: the moods of the last seven days" {
 	week
 	run -0 sh -c 'checkin --log --since 7d | cut -d, -f1,2'
@@ -123,6 +137,27 @@ done'
 	assert_output "$HDR
 2026-11-20T08:00:00+01:00,5,,,,,
 2026-11-23T07:30:00+01:00,6,,,,,"
+}
+
+@test "examples: a hard date in dates.csv, a week ahead (steady.7)" {
+	mkdir -p "$STEADY_CONFIG"
+	printf '%s\n' 'date,yearly,label,warn,plan' \
+	    '2025-03-14,yes,the day I found out,7,box' >"$STEADY_CONFIG/dates.csv"
+	STEADY_NOW=2027-03-07T20:00 run -0 checkin --remind
+	assert_output "A day you marked as hard is in 7 days. Go gently with yourself. If it helps: ground box
+Today's check-in is open whenever you are ready: run checkin."
+}
+
+@test "examples: a check-in corrected and a trial withdrawn (steady.7)" {
+	checkin --at 2026-11-22T21:00 mood=4
+	ladder add -s 40 'Drive past the office' >/dev/null
+	ladder log --at 2026-11-22T18:00 --peak 60 1 >/dev/null
+	run -0 --separate-stderr checkin --correct 2026-11-22T21:00 mood=6
+	run -0 --separate-stderr ladder withdraw t20261122T180000
+	run -0 tail -n 1 "$STEADY_DIR/trials.csv"
+	assert_output '2026-11-22T18:00:00+01:00,t20261122T180000,,,,,,,,,,,,,,,,,,,,withdraw'
+	run -0 checkin --log
+	assert_line '2026-11-22T21:00:00+01:00,6,,,,,,correct'
 }
 
 @test "examples: a git history of the data folder (steady.7)" {
@@ -330,4 +365,138 @@ cy.html'
 	run -0 report --merge --summary clients/*/checkin.part
 	assert_output "$(report --summary clients/*/checkin.csv)"
 	assert_line --index 1 'ben,2026-11-22,23,29,worsening,no clear change,no clear change,worsening,rising,3,0'
+}
+
+@test "examples: a couple's week beside trust, as Markdown (steady.7)" {
+	local d
+	for d in 17 18 19 20 21 22; do
+		checkin --at "2026-11-${d}T21:00" trust=$((d - 14))
+	done
+	export STEADY_NOW=2026-11-22T08:00:00+01:00
+	run -0 promise make 'home by six' by=18:00 who=Sam
+	run -0 promise kept 1
+	run -0 promise offered 'told you J called about work'
+	run -0 promise talked
+	run -0 report -f md "$STEADY_DIR/promise.csv" "$STEADY_DIR/checkin.csv"
+	assert_line '- Promises made: 1; kept: 1; renegotiated ahead of time: 0; missed: 0.'
+	assert_line '- Shared openly without being asked: 1 time. Check-ins held together: 1.'
+	assert_line '| 2026-W47 | 1 | 1 | 0 | 0 | 1 | 1 | 5.5 |'
+}
+
+@test "examples: a couple's record beside trust from another folder (report.1)" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p Shared ana
+	local d
+	for d in 17 18 19 20 21 22; do
+		STEADY_DIR=ana checkin --at "2026-11-${d}T21:00" trust=$((d - 14))
+	done
+	promise make -f Shared/promise.csv -a 2026-11-18T08:00 'call at lunch' by=2026-11-18T13:00
+	promise renegotiated -f Shared/promise.csv -a 2026-11-18T11:00 1 by=2026-11-18T15:00
+	export HOME=$BATS_TEST_TMPDIR
+	run -0 sh -c 'report -f table ~/Shared/promise.csv ana/checkin.csv'
+	assert_line 'Trust is the mean trust rating of the check-ins in ana for each week; a week with fewer than 4 days of check-ins is left blank. They show what went together, not what caused what.'
+	assert_line '2026-W47     1     0                   1       0              0                   0    5.5'
+}
+
+# The sample form where make install puts it, found through XDG_DATA_DIRS.
+sample_form() {
+	mkdir -p "$BATS_TEST_TMPDIR/share/steady/forms"
+	cp "$BATS_TEST_DIRNAME/../examples/forms/trust-safety.csv" \
+	    "$BATS_TEST_TMPDIR/share/steady/forms/"
+	export XDG_DATA_DIRS=$BATS_TEST_TMPDIR/share
+}
+
+@test "examples: answer the sample questionnaire, then list the forms (checkin.1)" {
+	sample_form
+	run_pty '
+		expect "Would you like to start now?"
+		send "\r"
+		foreach n {1 2 3 4 5 6 7 8} {
+			expect "Your answer: "
+			send "2\r"
+		}
+	' checkin --form trust-safety
+	assert_success
+	assert_line 'Saved. Your score: 16 (on a scale from 0 to 32), give or take 5.26: some steadiness, some strain.'
+	run -0 sh -c 'checkin --forms | cut -f1,3'
+	assert_output "$(printf 'name\ttitle\ntrust-safety\tTrust and safety (a sample form)')"
+}
+
+@test "examples: score a form's answers without saving them (checkin.1)" {
+	sample_form
+	run -0 sh -c 'checkin --form trust-safety -o - safe_home=3 settled=2 braced=1 \
+	    support=4 words_match=2 urge_check=3 promises=2 heard=1 |
+	    cut -d, -f3-5'
+	assert_output 'score,skipped,subscales
+18,0,safety=12 trust=6'
+	assert [ ! -e "$STEADY_DIR/forms.csv" ]
+}
+
+@test "examples: a short form with a reverse item and a subscale (steady.5)" {
+	mkdir -p "$STEADY_CONFIG/forms"
+	awk '/^type,name,value,text$/ { keep = 1; buf = $0 "\n"; next }
+	    keep && /^\.Ed$/ { if (buf ~ /Evening check/) printf "%s", buf
+		keep = 0; next }
+	    keep { buf = buf $0 "\n" }' "$BATS_TEST_DIRNAME/../man/steady.5" \
+	    >"$STEADY_CONFIG/forms/evening.csv"
+	run -0 checkin --form evening -o - rested=2 tense=3 close=1
+	assert_output 'ts,form,score,skipped,subscales,answers
+2026-11-23T07:30:00+01:00,evening,3,0,body=2,rested=2 tense=3 close=1'
+	run -0 checkin --form evening -o - rested=3 close=3
+	assert_line --index 1 '2026-11-23T07:30:00+01:00,evening,9,1,body=6,rested=3 tense= close=3'
+}
+
+# Two clients' forms.csv, with the hand-scored form in the config folder.
+forms_caseload() {
+	mkdir -p "$STEADY_CONFIG/forms" clients/ana clients/bo
+	cp "$FIXTURES/forms/hand.csv" "$STEADY_CONFIG/forms/"
+	cp "$FIXTURES/forms/ana/forms.csv" clients/ana/
+	cp "$FIXTURES/forms/bo/forms.csv" clients/bo/
+}
+
+@test "examples: a client's questionnaire scores as a page (report.1)" {
+	cd "$BATS_TEST_TMPDIR"
+	forms_caseload
+	run -0 sh -c 'report -f html --since 2026-07-01 clients/ana/forms.csv >ana-forms.html'
+	run -0 grep -c 'class="mark"' ana-forms.html
+	assert_output 1
+	run -0 grep -o 'a reliable improvement' ana-forms.html
+	assert_line --index 0 'a reliable improvement'
+}
+
+@test "examples: how each client's forms have changed, one line each (report.1)" {
+	cd "$BATS_TEST_TMPDIR"
+	forms_caseload
+	run -0 sh -c "report -f tsv clients/*/forms.csv |
+	    awk -F '\t' 'NR > 1 { last[\$1 \" \" \$2] = \$10 }
+	        END { for (k in last) print k \": \" last[k] }' | sort"
+	assert_output 'ana hand: a reliable improvement
+bo hand: a reliable worsening, worth talking over
+bo unknown-form: first score'
+}
+
+@test "examples: plan a grounding exercise, then see what --due says (checkin.1)" {
+	run -0 --separate-stderr checkin --assign kind=ground what=box until=2026-12-20
+	assert_equal "$stderr" 'Planned: ground box, once a day, from 2026-11-23 to 2026-12-20.'
+	run -0 checkin --due
+	assert_output "Planned for today, if it suits you: ground box, once a day.
+Today's check-in is open whenever you are ready: run checkin."
+}
+
+@test "examples: a client's practice beside the plan (report.1)" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p clients/ana
+	cp "$FIXTURES/ground.csv" "$FIXTURES/reflect.csv" "$FIXTURES/trials.csv" \
+	    clients/ana/
+	printf '%s\n' 'kind,what,times,per,from,until,note' \
+	    'ground,box,1,day,2026-11-02,2026-11-08,' \
+	    'reflect,,2,week,2026-11-02,,' >clients/ana/assignments.csv
+	export STEADY_NOW=2026-11-10T07:30:00+01:00
+	run -0 sh -c "report -f md --since 2026-11-02 clients/ana/*.csv | grep -A6 'practice plan'"
+	assert_output '## ana: practice plan
+
+- Ground box, once a day: 3 of 7 planned practices.
+- A reflection, twice a week: 5 practices, with 4 planned.
+
+### planned practice'
 }

@@ -1,0 +1,169 @@
+#!/usr/bin/env bats
+# readme: the examples of README.md, run as written.  In the tour and the
+# pipelines, a line "$ command" (continued while a line ends in "\") is
+# run in a fresh shell, and the lines after it, up to the next command
+# or the end of the block, are what it must print.
+
+load helper
+
+TOP=$BATS_TEST_DIRNAME/..
+README=$TOP/README.md
+
+setup() {
+	export LC_ALL=C NO_COLOR=1
+	export TZ=Europe/Berlin
+	export STEADY_NOW=2026-11-23T08:15:00+01:00 STEADY_CLOCK=virtual
+	export HOME=$BATS_TEST_TMPDIR/home
+	export STEADY_DIR=$BATS_TEST_TMPDIR/work/me
+	export STEADY_CONFIG=$BATS_TEST_TMPDIR/config
+	unset XDG_DATA_HOME XDG_CONFIG_HOME VISUAL EDITOR DISPLAY \
+	    WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+	PATH=$STEADY_BIN:$PATH
+	mkdir -p "$HOME" "$STEADY_DIR"
+	# The sample caseload, and ana's own logs as "yours".
+	cd "$BATS_TEST_TMPDIR/work"
+	sh "$TOP/examples/caseload.sh" clients
+	cp clients/ana/*.csv "$STEADY_DIR"/
+}
+
+# section HEADING: the lines of README.md under HEADING ("## Name" or
+# "### Name"), up to the next heading of the same or a higher level.
+section() {
+	awk -v h="$1" '
+		index($0, "#") == 1 {
+			if ($0 == h) { on = 1; n = index(h, " "); next }
+			if (on && index($0, " ") <= n) exit
+		}
+		on' "$README"
+}
+
+# examples HEADING DIR: each example of the section as DIR/N.cmd (the
+# command) and DIR/N.out (what it prints).
+examples() {
+	mkdir -p "$2"
+	section "$1" | awk -v dir="$2" '
+		function flush() {
+			if (n > 0) {
+				sub(/\n+$/, "", out)
+				printf "%s", out (out == "" ? "" : "\n") > (dir "/" n ".out")
+				close(dir "/" n ".out")
+			}
+		}
+		/^    \$ / {
+			flush(); n++; out = ""; cmd = substr($0, 7)
+			while (cmd ~ /\\$/ && (getline line) > 0)
+				cmd = cmd "\n" substr(line, 5)
+			print cmd > (dir "/" n ".cmd"); close(dir "/" n ".cmd")
+			inb = 1; next
+		}
+		/^    / && inb { out = out substr($0, 5) "\n"; next }
+		/^$/ && inb { out = out "\n"; next }
+		{ inb = 0 }
+		END { flush() }'
+}
+
+# doctest HEADING: run the section's examples in order; each must exit 0
+# and print what the README shows (trailing blanks aside).
+doctest() {
+	local dir=$BATS_TEST_TMPDIR/ex n=1
+	examples "$1" "$dir"
+	assert [ -f "$dir/1.cmd" ]
+	while [ -f "$dir/$n.cmd" ]; do
+		run -0 sh -c "$(cat "$dir/$n.cmd")" 2>&1
+		assert_equal "$(sed 's/[[:space:]]*$//' <<<"$output")" \
+		    "$(sed 's/[[:space:]]*$//' "$dir/$n.out")"
+		n=$((n + 1))
+	done
+}
+
+@test "readme: the tour's check-ins without a terminal" {
+	doctest '### Checking in'
+}
+
+@test "readme: the tour's check-in on a terminal" {
+	local screen
+	screen=$(section '### Checking in' | sed -n '/^    Check-in for/,/^    Saved:/{s/^    //;p;}')
+	run_pty '
+		foreach a {7 6 8 3 0} {
+			expect ": "
+			send "$a\r"
+		}
+		expect "A note"
+		send "a calm walk after work\r"
+	' checkin
+	assert_success
+	assert_equal "$(sed 's/ *$//' <<<"$output")" "$screen"
+}
+
+@test "readme: the tour's grounding" {
+	doctest '### Grounding when feelings run high'
+}
+
+@test "readme: the tour's ladder" {
+	doctest '### A ladder of steps, at your own pace'
+}
+
+@test "readme: the tour's writing" {
+	doctest '### Writing it down'
+	run -0 tail -n 1 "$STEADY_DIR/reflect.csv"
+	assert_output --partial ',journal,r20261123T081500,,a calmer day; we talked it through,'
+}
+
+@test "readme: the tour's trends" {
+	doctest '### Seeing the trends'
+}
+
+@test "readme: the tour's caseload" {
+	doctest '### For therapists: the caseload'
+	run -0 head -c 15 ana.html
+	assert_output '<!DOCTYPE html>'
+	run -0 head -n 2 caseload.csv
+	assert_line --index 1 --regexp '^cara,2026-11-22,'
+}
+
+@test "readme: the pipelines with miller, sqlite3 and gnuplot" {
+	doctest '## Pipelines'
+}
+
+@test "readme: the crontab lines are those of steady.7, and run under env -i" {
+	local tab=$BATS_TEST_TMPDIR/crontab
+	section '## A reminder each evening' |
+	    awk '/^    / { print substr($0, 5); b = 1; next } b { exit }' >"$tab"
+	run -0 cat "$tab"
+	assert_output 'PATH=/usr/local/bin:/usr/bin:/bin
+0 20 * * * checkin --remind'
+	assert_equal "$output" "$(mandoc -Tascii -Owidth=200 \
+	    "$TOP/man/steady.7" | sed 's/.\x08//g' |
+	    sed -n '/^REMINDERS/,/^[A-Z]/s/^           //p' | sed -n 1,2p)"
+	run -0 crontab -n "$tab"
+	sed -i "s|/usr/local/bin|$STEADY_BIN|" "$tab"
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	run -0 --separate-stderr env -i HOME="$HOME" SHELL=/bin/sh \
+	    "$(sed -n 1p "$tab")" setsid /bin/sh -c \
+	    "$(sed -n '2s/^\([^ ]* \)\{5\}//p' "$tab")" </dev/null
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
+}
+
+@test "readme: the systemd files copy into place and systemd accepts them" {
+	local cmds
+	cmds=$(section '## A reminder each evening' |
+	    sed -n 's/^    \(mkdir\|cp\) /\1 /p')
+	run -0 cat <<<"$cmds"
+	assert_line --index 0 'mkdir -p ~/.config/systemd/user'
+	cd "$TOP"
+	run -0 sh -c "$cmds"
+	run -0 ls "$HOME/.config/systemd/user"
+	assert_output 'steady-remind.service
+steady-remind.timer'
+	sed -i "s|/usr/local/bin|$STEADY_BIN|" \
+	    "$HOME/.config/systemd/user/steady-remind.service"
+	mkdir -m 700 "$BATS_TEST_TMPDIR/run"
+	XDG_RUNTIME_DIR=$BATS_TEST_TMPDIR/run run -0 systemd-analyze verify \
+	    --user "$HOME"/.config/systemd/user/steady-remind.*
+}
+
+@test "readme: the picture is a PNG in docs/" {
+	run -0 grep -o '](docs/report.png)' "$README"
+	run -0 sh -c "head -c 8 '$TOP/docs/report.png' | od -An -c | tr -d ' '"
+	assert_output '211PNG\r\n032\n'
+}

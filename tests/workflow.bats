@@ -1,0 +1,343 @@
+#!/usr/bin/env bats
+# workflow: the reminders and the therapist's week of steady(7), run as
+# written: the crontab and systemd lines with no terminal and cron's bare
+# environment, and the caseload commands over the sample caseload.
+
+load helper
+
+TOP=$BATS_TEST_DIRNAME/..
+
+# block SECTION N: the Nth literal block of SECTION in steady(7), as a
+# reader sees it (the indentation of the page taken off).
+block() {
+	mandoc -Tascii -Owidth=200 "$TOP/man/steady.7" | sed 's/.\x08//g' |
+	    awk -v sec="$1" -v want="$2" '
+		/^[A-Z]/ { insec = ($0 == sec); next }
+		!insec { next }
+		/^           / { if (!inb) { n++; inb = 1; held = "" }
+			if (n == want) { printf "%s", held; print substr($0, 12) }
+			held = ""; next }
+		/^$/ { if (inb) held = held "\n"; next }
+		{ inb = 0 }'
+}
+
+# commands SECTION N: the commands of a block written with "$ " prompts.
+commands() {
+	block "$1" "$2" | sed -n 's/^\$ //p'
+}
+
+# The sample caseload, as steady(7) says to make it, in the current folder.
+caseload() {
+	sh "$TOP/examples/caseload.sh" clients
+}
+
+# install_prefix: steady installed under a prefix of its own; prints it.
+install_prefix() {
+	local prefix=$BATS_TEST_TMPDIR/usr/local
+	make -s -C "$TOP" install PREFIX="$prefix" >/dev/null
+	printf '%s\n' "$prefix"
+}
+
+# cron_run CRONTAB PATTERN: run the job line matching PATTERN of CRONTAB
+# as cron does: /bin/sh -c, cron's own environment and the crontab's
+# settings only, no terminal, in a session of its own.
+cron_run() {
+	local tab=$1 pat=$2 job
+	local -a envs=(HOME="$HOME" LOGNAME="$(id -un)" SHELL=/bin/sh
+	    PATH=/usr/bin:/bin)
+	while IFS= read -r line; do
+		envs+=("$line")
+	done < <(grep -E '^[A-Za-z_][A-Za-z_0-9]*=' "$tab")
+	job=$(grep -E "$pat" "$tab" | grep -v '^#' |
+	    sed -E 's/^([^ ]+ +){5}//')
+	[ -n "$job" ]
+	run --separate-stderr env -i "${envs[@]}" setsid /bin/sh -c \
+	    "$job" </dev/null
+}
+
+@test "steady.7: the crontab lines are those of examples/cron/steady.crontab" {
+	run -0 block REMINDERS 1
+	assert_output 'PATH=/usr/local/bin:/usr/bin:/bin
+0 20 * * * checkin --remind'
+	assert_equal "$(grep -v -e '^#' -e '^$' \
+	    "$TOP/examples/cron/steady.crontab")" "$output"
+	run -0 crontab -n "$TOP/examples/cron/steady.crontab"
+}
+
+@test "steady.7: the crontab reminder speaks under env -i with no terminal" {
+	local prefix tab=$BATS_TEST_TMPDIR/crontab
+	prefix=$(install_prefix)
+	block REMINDERS 1 | sed "s|/usr/local|$prefix|" >"$tab"
+	# Nothing of the test's own settings reaches the job.
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	run -1 setsid sh -c 'tty' </dev/null
+	assert_output 'not a tty'
+	cron_run "$tab" 'checkin --remind'
+	assert_equal "$status" 0
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
+	assert_equal "$stderr" ''
+	run -0 env -i HOME="$HOME" PATH="$prefix/bin:/usr/bin:/bin" \
+	    checkin mood=6
+	cron_run "$tab" 'checkin --remind'
+	assert_equal "$status" 1
+	assert_output ''
+	assert_equal "$stderr" ''
+	run -0 test -f "$HOME/.local/share/steady/checkin.csv"
+}
+
+@test "steady.7: the systemd units are those of examples/systemd" {
+	run -0 block REMINDERS 2
+	assert_equal "$output" "$(grep -v '^#' \
+	    "$TOP/examples/systemd/steady-remind.service")"
+	run -0 block REMINDERS 3
+	assert_equal "$output" "$(grep -v '^#' \
+	    "$TOP/examples/systemd/steady-remind.timer")"
+	run -0 commands REMINDERS 4
+	assert_output 'systemctl --user daemon-reload
+systemctl --user enable --now steady-remind.timer'
+}
+
+@test "steady.7: systemd accepts the units, and the service speaks with no terminal" {
+	local prefix units=$BATS_TEST_TMPDIR/units cmd
+	prefix=$(install_prefix)
+	mkdir -p "$units" "$BATS_TEST_TMPDIR/run"
+	chmod 700 "$BATS_TEST_TMPDIR/run"
+	block REMINDERS 2 | sed "s|/usr/local|$prefix|" \
+	    >"$units/steady-remind.service"
+	block REMINDERS 3 >"$units/steady-remind.timer"
+	XDG_RUNTIME_DIR=$BATS_TEST_TMPDIR/run run -0 --separate-stderr \
+	    systemd-analyze verify --user "$units/steady-remind.service" \
+	    "$units/steady-remind.timer"
+	assert_equal "$stderr" ''
+	run -0 systemd-analyze calendar "$(sed -n 's/^OnCalendar=//p' \
+	    "$units/steady-remind.timer")"
+	assert_line --regexp '^ *Normalized form: \*-\*-\* 20:00:00$'
+	cmd=$(sed -n 's/^ExecStart=//p' "$units/steady-remind.service")
+	run -0 --separate-stderr env -i HOME="$HOME" PATH=/usr/bin:/bin \
+	    setsid $cmd </dev/null
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
+	env -i HOME="$HOME" "$prefix/bin/checkin" mood=6
+	# Done for today: 1, which SuccessExitStatus=1 takes as success.
+	run -1 --separate-stderr env -i HOME="$HOME" PATH=/usr/bin:/bin \
+	    setsid $cmd </dev/null
+	assert_output ''
+	assert_equal "$(sed -n 's/^SuccessExitStatus=//p' \
+	    "$units/steady-remind.service")" 1
+}
+
+@test "steady.7: the sample caseload has four clients with five logs each" {
+	cd "$BATS_TEST_TMPDIR"
+	run -0 caseload
+	assert_output ''
+	run -0 sh -c 'find clients -type f | sort'
+	assert_output "$(for c in ana ben cara dev; do
+		for l in checkin ground ladder reflect trials; do
+			echo "clients/$c/$l.csv"
+		done
+	done)"
+	run -0 stat -c '%a %n' clients clients/cara clients/cara/checkin.csv
+	assert_output '700 clients
+700 clients/cara
+600 clients/cara/checkin.csv'
+}
+
+@test "steady.7: the sample caseload is the same for the same seed" {
+	cd "$BATS_TEST_TMPDIR"
+	sh "$TOP/examples/caseload.sh" a
+	sh "$TOP/examples/caseload.sh" -s 1 b
+	sh "$TOP/examples/caseload.sh" -s 2 c
+	run -0 diff -r a b
+	run -1 diff -rq a c
+	run -0 sh -c 'sed -n "1p;\$p" a/ana/checkin.csv'
+	assert_output 'ts,mood,trust,safety,distress,arousal,note
+2026-11-22T22:20:00+01:00,8,6,7,2,0,kept our agreement about phones'
+}
+
+@test "steady.7: the sample caseload refuses a folder it would overwrite" {
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	run -1 --separate-stderr caseload
+	assert_equal "$stderr" 'caseload.sh: clients/ana already exists; choose a new folder'
+	run -2 --separate-stderr sh "$TOP/examples/caseload.sh" -n 7 x
+	assert_equal "$stderr" 'caseload.sh: -n 7: a whole number from 14, please'
+}
+
+@test "steady.7: every log of the sample caseload reads without a fault" {
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	run -0 --separate-stderr report --strict clients/*/*.csv
+	assert_equal "$stderr" ''
+}
+
+@test "steady.7: the caseload at a glance" {
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	run -0 block 'A CASELOAD, EVERY WEEK' 2
+	assert_output '$ report --summary -f table clients/*/checkin.csv'
+	run -0 sh -c "$(commands 'A CASELOAD, EVERY WEEK' 2)"
+	assert_output 'Caseload summary
+================
+
+caseload
+source  last check-in  days  of  mood             trust            safety           distress         arousal          concerns  wins
+------  -------------  ----  --  ---------------  ---------------  ---------------  ---------------  ---------------  --------  ----
+cara    2026-11-22       79  91  worsening        worsening        worsening        worsening        no clear change         5     1
+dev     2026-11-10        8  80  no clear change                   no clear change  no clear change                          1     0
+ana     2026-11-22       79  91  improving        improving        improving        improving        falling                 0     5
+ben     2026-11-21       71  91  no clear change  no clear change  no clear change  no clear change  no clear change         0     0'
+}
+
+@test "steady.7: monday.sh writes a page per client and the CSV, and names the concerns" {
+	local week
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	block 'A CASELOAD, EVERY WEEK' 3 >monday.sh
+	run -0 head -n 1 monday.sh
+	assert_output '#!/bin/sh'
+	week=reports/$(date +%G-W%V)
+	run -0 --separate-stderr sh monday.sh
+	assert_equal "$stderr" ''
+	assert_line --index 0 'Concerns to look at this week, most first:'
+	assert_line --index 6 --regexp '^cara +2026-11-22 +79 +91 +worsening'
+	run -0 sh -c "cd '$week' && ls && stat -c %a . caseload.csv ana.html"
+	assert_output 'ana.html
+ben.html
+cara.html
+caseload.csv
+dev.html
+700
+600
+600'
+	run -0 cut -d, -f1,10,11 "$week/caseload.csv"
+	assert_output 'source,concerns,wins
+cara,5,1
+dev,1,0
+ana,0,5
+ben,0,0'
+	run -0 grep -c '<svg' "$week/ana.html"
+	refute_output 0
+}
+
+@test "steady.7: monday.sh says so when there is nothing to look at" {
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	rm -r clients/ben clients/cara clients/dev
+	block 'A CASELOAD, EVERY WEEK' 3 >monday.sh
+	run -0 --separate-stderr sh monday.sh
+	assert_output 'No concerns to look at this week.'
+	assert_equal "$stderr" ''
+}
+
+@test "steady.7: monday.sh stops with 1 when a log cannot be read" {
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	printf '2026-11-22T21:00:00+01:00,six,,,,,\n' >>clients/ben/checkin.csv
+	block 'A CASELOAD, EVERY WEEK' 3 >monday.sh
+	run -1 --separate-stderr sh monday.sh
+	assert_output ''
+	run -0 grep -c '^report: clients/ben/checkin.csv:[0-9]*: ' <<<"$stderr"
+	assert_output 1
+}
+
+@test "steady.7: the Monday crontab line runs monday.sh under env -i" {
+	local prefix tab=$BATS_TEST_TMPDIR/crontab
+	prefix=$(install_prefix)
+	mkdir -p "$HOME/caseload"
+	cd "$HOME/caseload"
+	caseload
+	block 'A CASELOAD, EVERY WEEK' 3 >monday.sh
+	{
+		block REMINDERS 1 | sed "s|/usr/local|$prefix|" | head -n 1
+		block 'A CASELOAD, EVERY WEEK' 4
+	} >"$tab"
+	run -0 grep -c '^0 7 \* \* 1 ' "$tab"
+	assert_output 1
+	cd /
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	cron_run "$tab" '^0 7 '
+	assert_equal "$status" 0
+	assert_line --index 0 'Concerns to look at this week, most first:'
+	assert_equal "$stderr" ''
+	run -0 ls "$HOME/caseload/reports/$(date +%G-W%V)"
+	assert_line 'caseload.csv'
+}
+
+@test "steady.7: partial results made with parallel merge into the same summary" {
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	run -0 block 'A CASELOAD, EVERY WEEK' 5
+	assert_line --index 3 'same'
+	run -0 sh -c "$(commands 'A CASELOAD, EVERY WEEK' 5)"
+	assert_output 'same'
+	run -0 ls clients/ana
+	assert_line 'checkin.part'
+}
+
+@test "report: --concerns-exit exits 3 when the report names a concern" {
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	run -3 --separate-stderr report --summary --concerns-exit \
+	    clients/*/checkin.csv
+	assert_line --index 1 --regexp '^cara,'
+	assert_equal "$stderr" ''
+	run -3 report -f html --concerns-exit clients/dev/*.csv
+	run -0 report --concerns-exit clients/ana/checkin.csv
+}
+
+@test "report: --concerns-exit exits 0 with no concern and 1 on an error" {
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	run -0 report --summary --concerns-exit clients/ana/checkin.csv
+	printf 'x\n' >>clients/cara/checkin.csv
+	run -1 --separate-stderr report --summary --concerns-exit \
+	    clients/*/checkin.csv
+	assert_output --partial 'cara,'
+}
+
+@test "report: --concerns-exit does not go with --partial, and merges to 3" {
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	run -2 --separate-stderr report --partial --concerns-exit \
+	    clients/cara/checkin.csv
+	assert_equal "$stderr" 'report: --partial names no concerns; use --concerns-exit with --merge'
+	report --partial clients/cara/checkin.csv >cara.part
+	run -3 report --merge --concerns-exit cara.part
+}
+
+@test "steady.7: the caseload shared out across computers, then merged" {
+	local fake=$BATS_TEST_TMPDIR/fake cmds
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	# An ssh that runs each command here, in a folder standing for the
+	# computer named, and notes which computer it was asked for.
+	mkdir -p "$fake" remote
+	cat >"$fake/ssh" <<-'SH'
+		#!/bin/sh
+		while [ $# -gt 0 ]; do
+			case $1 in
+			-[oplLRDFiJW]) shift 2 ;;
+			-*) shift ;;
+			*) break ;;
+			esac
+		done
+		host=$1
+		shift
+		[ "${1:-}" = -- ] && shift
+		echo "$host" >>"$REMOTES/asked"
+		mkdir -p "$REMOTES/$host"
+		cd "$REMOTES/$host" && exec /bin/sh -c "$*"
+	SH
+	chmod 755 "$fake/ssh"
+	cmds=$(block 'A CASELOAD, EVERY WEEK' 6 | sed 's/^\$ //')
+	run -0 grep -c 'parallel -S alpha,beta --trc' <<<"$cmds"
+	report --summary clients/*/checkin.csv >single.csv
+	PATH=$fake:$PATH REMOTES=$BATS_TEST_TMPDIR/remote \
+	    run -3 --separate-stderr sh -c "$cmds"
+	run -0 cmp single.csv caseload.csv
+	run -0 sh -c 'grep -x -e alpha -e beta remote/asked | sort -u'
+	assert_output 'alpha
+beta'
+	# Nothing is left on the other computers.
+	run -0 find remote/alpha remote/beta -type f
+	assert_output ''
+}
