@@ -35,17 +35,18 @@ better_code(const struct measure *m)
 static void
 partial_group(struct strbuf *sb, const struct group *g)
 {
+	const struct peaks *pk = group_peaks(g);
 	struct strbuf st = { 0 };
 	const char *f[NPARTIAL];
 	size_t i;
 
 	sb_printf(&st, "%lld %d %lld %d", (long long)g->rows, g->timed,
-	    (long long)g->low_safety, g->peaks.n);
-	for (i = 0; i < (size_t)g->peaks.n; i++)
+	    (long long)g->low_safety, pk->n);
+	for (i = 0; i < (size_t)pk->n; i++)
 		sb_printf(&st, " %lld %lld %lld %lld %d",
-		    (long long)g->peaks.tr[i].t, (long long)g->peaks.tr[i].v,
-		    (long long)g->peaks.tr[i].ex, (long long)g->peaks.tr[i].oc,
-		    g->peaks.tr[i].stop);
+		    (long long)pk->tr[i].t, (long long)pk->tr[i].v,
+		    (long long)pk->tr[i].ex, (long long)pk->tr[i].oc,
+		    pk->tr[i].stop);
 	sb_putc(&st, '|');
 	daymap_encode(&st, &g->days);
 	f[0] = g->source;

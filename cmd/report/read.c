@@ -33,6 +33,8 @@ static struct group **buckets;
 static size_t nbuckets, groupcap;
 struct group **groups;
 size_t ngroups;
+/* Rows waiting to be added to their groups' summaries (pend_row). */
+static struct pend *pends;
 
 struct rules rules = { 2, 7, 3 };
 struct pacing pace;
@@ -112,6 +114,22 @@ buckets_grow(void)
 	nbuckets = n;
 }
 
+/* A new group, its keys copied in after it. */
+static struct group *
+group_new(const char *src, const char *gval, const char *period,
+    const char *sub)
+{
+	size_t ls = strlen(src) + 1, lg = strlen(gval) + 1,
+	    lp = strlen(period) + 1, lb = strlen(sub) + 1;
+	struct group *g = xcalloc(1, sizeof(*g) + ls + lg + lp + lb);
+
+	g->gval = memcpy((char *)(g + 1), gval, lg);
+	g->period = memcpy(g->gval + lg, period, lp);
+	g->sub = memcpy(g->period + lp, sub, lb);
+	g->source = memcpy(g->sub + lb, src, ls);
+	return g;
+}
+
 struct group *
 group_get(const char *src, const char *gval, const char *period,
     const char *sub, enum kind kind)
@@ -128,13 +146,10 @@ group_get(const char *src, const char *gval, const char *period,
 				return g;
 	if (ngroups >= nbuckets)
 		buckets_grow();
-	g = xcalloc(1, sizeof(*g));
-	g->source = xstrdup(src);
-	g->gval = xstrdup(gval);
-	g->period = xstrdup(period);
-	g->sub = xstrdup(sub);
+	g = group_new(src, gval, period, sub);
 	g->kind = kind;
 	g->hash = h;
+	g->pend = -1;
 	daymap_init(&g->days);
 	g->next = buckets[h & (nbuckets - 1)];
 	buckets[h & (nbuckets - 1)] = g;
@@ -227,15 +242,14 @@ groups_free(void)
 			dayseries_free(&g->ds[j]);
 		free(g->ds);
 		free(g->m);
+		free(g->peaks);
 		daymap_free(&g->days);
-		free(g->source);
-		free(g->gval);
-		free(g->period);
-		free(g->sub);
 		free(g);
 	}
 	free(groups);
 	free(buckets);
+	free(pends);
+	pends = NULL;
 	for (i = 0; i < nmeasures; i++)
 		free(measures[i].name);
 	free(measures);
@@ -265,6 +279,118 @@ struct view {
 	int lk[5];		/* links: id or trial, then 4 columns, or -1 */
 	size_t sudsid;		/* a ladder: the measure "suds" */
 };
+
+/*
+ * Rows wait in a slot of their group's before their values go into its
+ * summaries, many at a time: a summary is a few cache lines, five of them
+ * a check-in, and a large caseload's do not fit in the cache.  Added a
+ * slot at a time, each is fetched once for many rows instead of once a
+ * row.  The slots are few and taken in turn, so memory stays bounded
+ * however many groups there are; a slot taken from a group adds its rows
+ * first, and every slot's rows are added when a file's rows end.  All
+ * waiting rows are the file's, read through one view.  A row is its
+ * instant, its day, a bit for each of the view's measure columns that
+ * holds a value, then those values.  Sums are exact, so the order in
+ * which values are added changes nothing.
+ */
+#define PEND_SLOTS 1024
+#define PEND_WORDS 128
+#define PEND_HEAD 3		/* instant, day, the bits */
+#define PEND_COLS 64		/* more columns than this are added at once */
+
+struct pend {
+	struct group *g;
+	size_t used;		/* words of v */
+	int64_t v[PEND_WORDS];
+};
+
+static size_t pend_next;
+static const struct view *pend_view;
+
+/* Add the rows waiting in slot p to its group's summaries; p stays its. */
+static void
+pend_flush(struct pend *p)
+{
+	const struct view *v = pend_view;
+	struct group *g = p->g;
+	const int64_t *w = p->v, *end = p->v + p->used;
+	uint64_t bits;
+	size_t id, k;
+
+	while (w < end) {
+		bits = (uint64_t)w[2];
+		for (k = 0; bits != 0; k++, bits >>= 1)
+			if (bits & 1) {
+				id = (size_t)v->mid[v->mcols[k]];
+				stats_add(id < g->nm ? &g->m[id] :
+				    group_stats(g, id), w[0], (int32_t)w[1],
+				    w[PEND_HEAD + k]);
+			}
+		w += PEND_HEAD + v->nmcols;
+	}
+	p->used = 0;
+}
+
+/* Every slot's rows into their summaries, and the slots let go. */
+static void
+pend_settle(void)
+{
+	size_t i;
+
+	for (i = 0; pends != NULL && i < PEND_SLOTS; i++)
+		if (pends[i].g != NULL) {
+			pend_flush(&pends[i]);
+			pends[i].g->pend = -1;
+			pends[i].g = NULL;
+		}
+}
+
+/*
+ * Keep the values of a row of g for later, or add them now when the view
+ * has too many columns to keep.
+ */
+static void
+pend_row(struct group *g, const struct view *v, int64_t t, int32_t day,
+    const int64_t *val, const int *set)
+{
+	size_t k, n = PEND_HEAD + v->nmcols;
+	uint64_t bits = 0;
+	struct pend *p;
+	int64_t *w;
+
+	if (v->nmcols > PEND_COLS || n > PEND_WORDS) {
+		for (k = 0; k < v->nmcols; k++)
+			if (set[v->mcols[k]])
+				stats_add(group_stats(g, (size_t)
+				    v->mid[v->mcols[k]]), t, day,
+				    val[v->mcols[k]]);
+		return;
+	}
+	if (g->pend < 0) {
+		if (pends == NULL)
+			pends = xcalloc(PEND_SLOTS, sizeof(*pends));
+		p = &pends[pend_next];
+		pend_next = (pend_next + 1) % PEND_SLOTS;
+		if (p->g != NULL) {
+			pend_flush(p);
+			p->g->pend = -1;
+		}
+		p->g = g;
+		g->pend = (int)(p - pends);
+	}
+	p = &pends[g->pend];
+	if (p->used + n > PEND_WORDS)
+		pend_flush(p);
+	w = p->v + p->used;
+	w[0] = t;
+	w[1] = day;
+	for (k = 0; k < v->nmcols; k++) {
+		w[PEND_HEAD + k] = val[v->mcols[k]];
+		bits |= (uint64_t)(set[v->mcols[k]] != 0) << k;
+	}
+	w[2] = (int64_t)bits;
+	p->used += n;
+}
 
 static int
 has(struct csvr *r, const char *col)
@@ -704,9 +830,18 @@ trial_before(const struct trial *a, const struct trial *b)
  * Keep the latest trials in time order, dropping the oldest: the same
  * set whatever the order of rows or partials, so merges stay exact.
  */
-void
-peaks_add(struct peaks *p, const struct trial *x)
+const struct peaks *
+group_peaks(const struct group *g)
 {
+	static const struct peaks none;
+
+	return g->peaks != NULL ? g->peaks : &none;
+}
+
+void
+peaks_add(struct peaks **pp, const struct trial *x)
+{
+	struct peaks *p = *pp != NULL ? *pp : (*pp = xcalloc(1, sizeof(**pp)));
 	int i, max = (int)(sizeof(p->tr) / sizeof(p->tr[0]));
 
 	if (p->n == max && !trial_before(&p->tr[0], x))
@@ -895,15 +1030,12 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 		g->timed = 1;
 		daymap_set(&g->days, day);
 	}
-	for (k = 0; k < v->nmcols; k++)
-		if (set[i = v->mcols[k]]) {
-			stats_add((size_t)v->mid[i] < g->nm ?
-			    &g->m[v->mid[i]] : group_stats(g,
-			    (size_t)v->mid[i]), t, day, val[i]);
-			if (v->linked)
+	pend_row(g, v, t, day, val, set);
+	if (v->linked)
+		for (k = 0; k < v->nmcols; k++)
+			if (set[i = v->mcols[k]])
 				dayseries_add(group_series(g,
 				    (size_t)v->mid[i]), day, val[i]);
-		}
 	for (i = 0; i < v->ndiff; i++)
 		if (diff_value(r, v->diff[i].a, v->diff[i].b, &dv) == 0)
 			stats_add(group_stats(g, (size_t)v->diff[i].id), t,
@@ -930,6 +1062,7 @@ read_rows(struct csvr *r, const struct view *v, const struct opts *o)
 	int *set = xcalloc(v->ncols, sizeof(*set));
 	int c, rc = 0;
 
+	pend_view = v;
 	while (!piece_stop && (c = csvr_next(r)) != CSVR_EOF) {
 		if (c == CSVR_REC)
 			take_row(v, r, o, val, set);
@@ -942,6 +1075,7 @@ read_rows(struct csvr *r, const struct view *v, const struct opts *o)
 			break;
 		}
 	}
+	pend_settle();
 	free(val);
 	free(set);
 	return rc;

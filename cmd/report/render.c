@@ -382,20 +382,21 @@ flag_step(const struct group *g, struct out *o, struct tally *t)
 {
 	/* Look up, never create: the display order is already sized. */
 	size_t pk = measure_find("peak");
-	struct pace_trial pt[sizeof(g->peaks.tr) / sizeof(g->peaks.tr[0])];
+	const struct peaks *p = group_peaks(g);
+	struct pace_trial pt[sizeof(p->tr) / sizeof(p->tr[0])];
 	struct strbuf why = { 0 };
 	struct step_trials s;
 	int i;
 
-	for (i = 0; i < g->peaks.n; i++) {
-		pt[i].peak = unscaled(g->peaks.tr[i].v);
-		pt[i].stopped = g->peaks.tr[i].stop;
-		pt[i].expect_pct = unscaled(g->peaks.tr[i].ex);
-		pt[i].outcome_pct = unscaled(g->peaks.tr[i].oc);
+	for (i = 0; i < p->n; i++) {
+		pt[i].peak = unscaled(p->tr[i].v);
+		pt[i].stopped = p->tr[i].stop;
+		pt[i].expect_pct = unscaled(p->tr[i].ex);
+		pt[i].outcome_pct = unscaled(p->tr[i].oc);
 	}
 	/* The rules run over the latest trials kept, as ladder's do over
 	 * all of them; the count and the first peak are the whole step's. */
-	pacing_summarise(&pace, pt, (size_t)g->peaks.n, &s);
+	pacing_summarise(&pace, pt, (size_t)p->n, &s);
 	s.trials = g->rows;
 	if (pk < g->nm && g->m[pk].n > 0)
 		s.first_peak = (double)g->m[pk].first / STATS_SCALE;
@@ -444,20 +445,21 @@ rating_note(struct out *o, const struct group *g)
 static void
 trajectory(struct out *o, const struct group *g)
 {
+	const struct peaks *p = group_peaks(g);
 	struct strbuf sb = { 0 };
 	char b[32];
 	int i, k;
 
 	if (g->kind == K_LADDER)
 		rating_note(o, g);
-	if (g->kind != K_TRIALS || g->peaks.n == 0)
+	if (g->kind != K_TRIALS || p->n == 0)
 		return;
 	sb_printf(&sb, "Step \"%s\": peak distress by trial%s ", g->sub,
-	    g->rows > g->peaks.n ? " (the latest)" : "");
-	for (i = 0, k = 0; i < g->peaks.n; i++) {
-		if (g->peaks.tr[i].v < 0)
+	    g->rows > p->n ? " (the latest)" : "");
+	for (i = 0, k = 0; i < p->n; i++) {
+		if (p->tr[i].v < 0)
 			continue;	/* a trial without a peak rating */
-		stats_format(g->peaks.tr[i].v, 1, b, sizeof(b));
+		stats_format(p->tr[i].v, 1, b, sizeof(b));
 		sb_printf(&sb, "%s%s", k++ ? ", " : "", b);
 	}
 	sb_puts(&sb, ".");

@@ -58,10 +58,17 @@ struct trial {
 	int stop;		/* stopped early, by choice */
 };
 
-/* The groups: source, group value, period and a sub-key per kind. */
+/*
+ * The groups: source, group value, period and a sub-key per kind.  The
+ * four keys live in the same allocation, after the struct; what a
+ * lookup reads comes first.
+ */
 struct group {
-	char *source, *gval, *period, *sub;
+	uint32_t hash;
 	enum kind kind;
+	struct group *next;
+	char *source, *gval, *period, *sub;
+	int pend;		/* its slot of rows not yet added (read.c), or -1 */
 	struct stats *m;	/* one per measure id, grown as needed */
 	size_t nm;
 	struct daymap days;	/* days with a record */
@@ -70,13 +77,16 @@ struct group {
 	int64_t low_safety;	/* check-ins at or below the threshold */
 	struct dayseries *ds;	/* per measure, for sources with practice */
 	size_t nds;
-	struct peaks {		/* the latest trials, oldest first */
-		int n;
-		struct trial tr[12];
-	} peaks;
-	uint32_t hash;
-	struct group *next;
+	struct peaks *peaks;	/* trials: NULL until the first */
 };
+
+/* The latest trials of a step, oldest first. */
+struct peaks {
+	int n;
+	struct trial tr[12];
+};
+/* A group's peaks, or none: never NULL. */
+const struct peaks *group_peaks(const struct group *g);
 
 extern struct group **groups;	/* in order of creation */
 extern size_t ngroups;
@@ -114,7 +124,7 @@ struct stats *group_stats(struct group *g, size_t id);
 /* A day's or an ISO week's label: its summaries are plain. */
 int period_short(const char *period);
 struct dayseries *group_series(struct group *g, size_t id);
-void peaks_add(struct peaks *p, const struct trial *x);
+void peaks_add(struct peaks **pp, const struct trial *x);
 void prescan(int argc, char **argv, const struct opts *o);
 int read_file(const char *path, const struct opts *o);
 /* STEADY_JOBS and STEADY_PIECE_MIN; -1 (told) when one is wrong. */
