@@ -195,7 +195,9 @@ sb_add(struct strbuf *sb, const char *p, size_t n)
 {
 	if (sb->len + n + 1 > sb->cap)
 		sb_grow(sb, n);
-	memcpy(sb->s + sb->len, p, n);
+	/* An empty array may come as NULL, which memcpy must not see. */
+	if (n > 0)
+		memcpy(sb->s + sb->len, p, n);
 	sb->len += n;
 	sb->s[sb->len] = '\0';
 }
