@@ -1037,6 +1037,88 @@ stats_decode(const char *text, struct stats *s)
 	return -1;
 }
 
+/* n bytes from *p to dst, if there are as many before end. */
+static int
+take(const char **p, const char *end, void *dst, size_t n)
+{
+	if ((size_t)(end - *p) < n)
+		return -1;
+	memcpy(dst, *p, n);
+	*p += n;
+	return 0;
+}
+
+/* The sizes of a full summary's windows and weeks, packed before them. */
+struct packed_time {
+	size_t nbase, nrecent, nweeks;
+	int32_t first;
+};
+
+void
+stats_pack(struct strbuf *sb, const struct stats *s)
+{
+	struct stats head = *s;
+	struct packed_time pt = { 0, 0, 0, 0 };
+	const struct stats_day *rw = NULL;
+
+	head.tm = NULL;
+	if (s->tm != NULL) {
+		rw = recent_days(s->tm, &pt.nrecent);
+		pt.nbase = s->tm->nbase;
+		pt.nweeks = s->tm->weeks.len;
+		pt.first = s->tm->weeks.first;
+	}
+	sb_add(sb, (const char *)&head, sizeof(head));
+	sb_add(sb, (const char *)&pt, sizeof(pt));
+	if (s->tm == NULL)
+		return;
+	sb_add(sb, (const char *)s->tm->base, pt.nbase * sizeof(*rw));
+	sb_add(sb, (const char *)rw, pt.nrecent * sizeof(*rw));
+	sb_add(sb, (const char *)s->tm->weeks.n,
+	    pt.nweeks * sizeof(*s->tm->weeks.n));
+	sb_add(sb, (const char *)s->tm->weeks.sx,
+	    pt.nweeks * sizeof(*s->tm->weeks.sx));
+}
+
+int
+stats_unpack(const char **p, const char *end, struct stats *s)
+{
+	struct packed_time pt;
+	struct stats_time *tm;
+
+	stats_init(s);
+	if (take(p, end, s, sizeof(*s)) == -1)
+		return -1;
+	/* The sender's pointer means nothing here. */
+	s->tm = NULL;
+	if (take(p, end, &pt, sizeof(pt)) == -1 ||
+	    pt.nbase > STATS_WINDOW || pt.nrecent > 2 * STATS_WINDOW ||
+	    pt.nweeks > (size_t)(end - *p) / sizeof(*tm->weeks.sx))
+		goto bad;
+	if (pt.nbase == 0 && pt.nrecent == 0 && pt.nweeks == 0)
+		return 0;
+	tm = s->tm = time_of(s);
+	tm->nbase = pt.nbase;
+	tm->nrecent = pt.nrecent;
+	if (pt.nweeks > 0) {
+		tm->weeks.n = xreallocarray(NULL, weeks_cap(pt.nweeks),
+		    sizeof(*tm->weeks.n));
+		tm->weeks.sx = xreallocarray(NULL, weeks_cap(pt.nweeks),
+		    sizeof(*tm->weeks.sx));
+	}
+	tm->weeks.len = pt.nweeks;
+	tm->weeks.first = pt.first;
+	if (take(p, end, tm->base, pt.nbase * sizeof(*tm->base)) == 0 &&
+	    take(p, end, tm->recent, pt.nrecent * sizeof(*tm->recent)) == 0 &&
+	    take(p, end, tm->weeks.n, pt.nweeks * sizeof(*tm->weeks.n)) == 0 &&
+	    take(p, end, tm->weeks.sx, pt.nweeks * sizeof(*tm->weeks.sx)) == 0)
+		return 0;
+bad:
+	stats_free(s);
+	s->plain = 0;
+	return -1;
+}
+
 /*
  * The bitmap covers whole 64-day words aligned on multiples of 64, from
  * the word of the first set day to that of the last: a function of the
@@ -1308,6 +1390,36 @@ daymap_decode(const char *text, struct daymap *m)
 }
 
 void
+daymap_pack(struct strbuf *sb, const struct daymap *m)
+{
+	sb_add(sb, (const char *)&m->first, sizeof(m->first));
+	sb_add(sb, (const char *)&m->nbits, sizeof(m->nbits));
+	sb_add(sb, (const char *)m->bits, m->nbits / 64 * sizeof(*m->bits));
+}
+
+int
+daymap_unpack(const char **p, const char *end, struct daymap *m)
+{
+	size_t nw;
+
+	daymap_init(m);
+	if (take(p, end, &m->first, sizeof(m->first)) == -1 ||
+	    take(p, end, &m->nbits, sizeof(m->nbits)) == -1 ||
+	    m->nbits % 64 != 0 ||
+	    (nw = m->nbits / 64) > (size_t)(end - *p) / sizeof(*m->bits))
+		goto bad;
+	if (nw == 0)
+		return 0;
+	m->bits = xreallocarray(NULL, nw, sizeof(*m->bits));
+	if (take(p, end, m->bits, nw * sizeof(*m->bits)) == 0)
+		return 0;
+bad:
+	m->nbits = 0;
+	daymap_free(m);
+	return -1;
+}
+
+void
 dayseries_init(struct dayseries *d)
 {
 	memset(d, 0, sizeof(*d));
@@ -1444,5 +1556,35 @@ dayseries_decode(const char *text, struct dayseries *d)
 bad:
 	dayseries_free(d);
 	st_seterr("stats: bad day series");
+	return -1;
+}
+
+void
+dayseries_pack(struct strbuf *sb, const struct dayseries *d)
+{
+	sb_add(sb, (const char *)&d->first, sizeof(d->first));
+	sb_add(sb, (const char *)&d->len, sizeof(d->len));
+	sb_add(sb, (const char *)d->n, d->len * sizeof(*d->n));
+	sb_add(sb, (const char *)d->sx, d->len * sizeof(*d->sx));
+}
+
+int
+dayseries_unpack(const char **p, const char *end, struct dayseries *d)
+{
+	dayseries_init(d);
+	if (take(p, end, &d->first, sizeof(d->first)) == -1 ||
+	    take(p, end, &d->len, sizeof(d->len)) == -1 ||
+	    d->len > (size_t)(end - *p) / (2 * sizeof(*d->n)))
+		goto bad;
+	if (d->len == 0)
+		return 0;
+	d->n = xreallocarray(NULL, d->len, sizeof(*d->n));
+	d->sx = xreallocarray(NULL, d->len, sizeof(*d->sx));
+	if (take(p, end, d->n, d->len * sizeof(*d->n)) == 0 &&
+	    take(p, end, d->sx, d->len * sizeof(*d->sx)) == 0)
+		return 0;
+bad:
+	d->len = 0;
+	dayseries_free(d);
 	return -1;
 }

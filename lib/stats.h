@@ -125,6 +125,17 @@ void stats_encode(struct strbuf *sb, const struct stats *s);
 int stats_decode(const char *text, struct stats *s);
 
 /*
+ * The same state as bytes in this machine's own layout, for another
+ * process of the same program only (report's pieces), never for a file:
+ * much cheaper than text.  The *_unpack functions fill a new or freed
+ * object from *p, reading no further than end, and move *p past what
+ * they took; they return 0, or -1 when the bytes run out or do not hold
+ * together, with the object left empty.
+ */
+void stats_pack(struct strbuf *sb, const struct stats *s);
+int stats_unpack(const char **p, const char *end, struct stats *s);
+
+/*
  * A set of days (check-in days, practice days): a bitmap from its first
  * day, mergeable by union.
  */
@@ -154,6 +165,8 @@ double daymap_strength(const struct daymap *m, int32_t until,
     double halflife);
 void daymap_encode(struct strbuf *sb, const struct daymap *m);
 int daymap_decode(const char *text, struct daymap *m);
+void daymap_pack(struct strbuf *sb, const struct daymap *m);
+int daymap_unpack(const char **p, const char *end, struct daymap *m);
 
 /*
  * Per-day sums of one measure (how many values and their scaled sum),
@@ -182,5 +195,8 @@ double dayseries_mean_if(const struct dayseries *d, const struct daymap *days,
 /* As text ("1 COUNT DAY N SX ..." over days with values) and back. */
 void dayseries_encode(struct strbuf *sb, const struct dayseries *d);
 int dayseries_decode(const char *text, struct dayseries *d);
+/* As bytes for report's pieces, like stats_pack and stats_unpack. */
+void dayseries_pack(struct strbuf *sb, const struct dayseries *d);
+int dayseries_unpack(const char **p, const char *end, struct dayseries *d);
 
 #endif

@@ -477,6 +477,46 @@ report: $BATS_TEST_TMPDIR/big.csv:590: mood \"z\" is not a number
 report: 3 rows could not be used (see above)"
 }
 
+@test "report: every kind of log read in pieces gives what one pass gives" {
+	local f k one
+	sh "$BATS_TEST_DIRNAME/../examples/caseload.sh" "$BATS_TEST_TMPDIR/c" \
+	    >/dev/null
+	# A column of words, thinking traps and a day series per practice:
+	# what a piece makes of its own must come back whole.
+	# A column that holds numbers in the first piece and words later.
+	{
+		echo 'date,hours,place'
+		for k in $(seq 10 28); do
+			echo "2026-10-$k,7,$k"
+		done
+		for k in $(seq 10 28); do
+			echo "2026-11-$k,6,by the sea"
+		done
+	} >"$BATS_TEST_TMPDIR/words.csv"
+	for k in checkin ground reflect trials '*'; do
+		for f in csv json md; do
+			STEADY_JOBS=1 run -0 --separate-stderr report -f $f \
+			    "$BATS_TEST_TMPDIR"/c/ana/$k.csv \
+			    "$BATS_TEST_TMPDIR"/c/*/$k.csv \
+			    "$BATS_TEST_TMPDIR/words.csv"
+			one=$output
+			STEADY_JOBS=4 STEADY_PIECE_MIN=300 run -0 \
+			    --separate-stderr report -f $f \
+			    "$BATS_TEST_TMPDIR"/c/ana/$k.csv \
+			    "$BATS_TEST_TMPDIR"/c/*/$k.csv \
+			    "$BATS_TEST_TMPDIR/words.csv"
+			assert_equal "$output" "$one"
+			assert_equal "$stderr" ''
+		done
+	done
+	STEADY_JOBS=1 run -0 report --summary "$BATS_TEST_TMPDIR"/c/*/*.csv
+	one=$output
+	STEADY_JOBS=3 STEADY_PIECE_MIN=300 run -0 report --summary \
+	    "$BATS_TEST_TMPDIR"/c/*/*.csv
+	assert_equal "$output" "$one"
+	assert_line --index 0 --partial 'source,'
+}
+
 @test "report: a piece that starts inside a quoted note is read whole" {
 	{
 		pieces_log 100

@@ -248,3 +248,249 @@ read_partial_stream(FILE *fp, const char *name)
 	}
 	return merge_partial(r);
 }
+
+/*
+ * A piece's groups for the process that forked it (read.c): the state of
+ * a partial, as bytes in this machine's own layout, which a child of the
+ * same program passes far more cheaply than text.  First the measures,
+ * so that ids made in the child are found again by name, then the groups.
+ */
+struct piece_measure {
+	size_t len;
+	enum better better;
+	int directed, textseen, named;
+};
+
+static void
+put_str(struct strbuf *sb, const char *s)
+{
+	size_t n = strlen(s);
+
+	sb_add(sb, (const char *)&n, sizeof(n));
+	sb_add(sb, s, n);
+}
+
+static void
+put_group(struct strbuf *sb, const struct group *g)
+{
+	static const struct dayseries none;
+	const struct peaks *pk = group_peaks(g);
+	size_t i, n = 0;
+
+	sb_add(sb, (const char *)&g->kind, sizeof(g->kind));
+	put_str(sb, g->source);
+	put_str(sb, g->gval);
+	put_str(sb, g->period);
+	put_str(sb, g->sub);
+	sb_add(sb, (const char *)&g->rows, sizeof(g->rows));
+	sb_add(sb, (const char *)&g->timed, sizeof(g->timed));
+	sb_add(sb, (const char *)&g->low_safety, sizeof(g->low_safety));
+	sb_add(sb, (const char *)&pk->n, sizeof(pk->n));
+	sb_add(sb, (const char *)pk->tr, (size_t)pk->n * sizeof(pk->tr[0]));
+	daymap_pack(sb, &g->days);
+	for (i = 0; i < g->nm; i++)
+		n += g->m[i].n > 0;
+	sb_add(sb, (const char *)&n, sizeof(n));
+	for (i = 0; i < g->nm; i++) {
+		if (g->m[i].n == 0)
+			continue;
+		sb_add(sb, (const char *)&i, sizeof(i));
+		stats_pack(sb, &g->m[i]);
+		dayseries_pack(sb, i < g->nds ? &g->ds[i] : &none);
+	}
+}
+
+void
+write_piece(FILE *fp)
+{
+	struct strbuf sb = { 0 };
+	struct piece_measure pm;
+	size_t i;
+
+	sb_add(&sb, (const char *)&nmeasures, sizeof(nmeasures));
+	for (i = 0; i < nmeasures; i++) {
+		pm.len = strlen(measures[i].name);
+		pm.better = measures[i].better;
+		pm.directed = measures[i].directed;
+		pm.textseen = measures[i].textseen;
+		pm.named = measures[i].named;
+		sb_add(&sb, (const char *)&pm, sizeof(pm));
+		sb_add(&sb, measures[i].name, pm.len);
+	}
+	sb_add(&sb, (const char *)&ngroups, sizeof(ngroups));
+	for (i = 0; i < ngroups; i++) {
+		put_group(&sb, groups[i]);
+		/* A buffer of a few groups at a time, not of them all. */
+		if (sb.len > 1 << 16) {
+			fwrite(sb.s, 1, sb.len, fp);
+			sb_reset(&sb);
+		}
+	}
+	fwrite(sb.s, 1, sb.len, fp);
+	sb_free(&sb);
+}
+
+/* What a piece sent, read whole, and a place in it. */
+struct piece_in {
+	const char *p, *end;
+	struct strbuf name;	/* the last string taken */
+};
+
+static int
+get(struct piece_in *in, void *dst, size_t n)
+{
+	if ((size_t)(in->end - in->p) < n)
+		return -1;
+	memcpy(dst, in->p, n);
+	in->p += n;
+	return 0;
+}
+
+static const char *
+get_str(struct piece_in *in, struct strbuf *sb)
+{
+	size_t n;
+
+	if (get(in, &n, sizeof(n)) == -1 || n > (size_t)(in->end - in->p))
+		return NULL;
+	sb_reset(sb);
+	sb_add(sb, in->p, n);
+	in->p += n;
+	return sb->s;
+}
+
+/* The measures a piece knew: the id each has here, in map. */
+static int
+get_measures(struct piece_in *in, size_t **map, size_t *nmap)
+{
+	struct piece_measure pm;
+	struct measure *m;
+	size_t i, n;
+
+	if (get(in, &n, sizeof(n)) == -1 || n > (size_t)(in->end - in->p))
+		return -1;
+	*map = xcalloc(n, sizeof(**map));
+	*nmap = n;
+	for (i = 0; i < n; i++) {
+		if (get(in, &pm, sizeof(pm)) == -1 ||
+		    pm.len > (size_t)(in->end - in->p))
+			return -1;
+		sb_reset(&in->name);
+		sb_add(&in->name, in->p, pm.len);
+		in->p += pm.len;
+		(*map)[i] = measure_id(in->name.s, pm.named);
+		m = &measures[(*map)[i]];
+		m->textseen |= pm.textseen;
+		if (pm.directed) {
+			m->better = pm.better;
+			m->directed = 1;
+		}
+	}
+	return 0;
+}
+
+/* A group's counters, peaks and days, merged into g. */
+static int
+get_counts(struct piece_in *in, struct group *g)
+{
+	struct trial tr[12];
+	struct daymap dm;
+	int64_t rows, low;
+	int timed, n, i;
+
+	if (get(in, &rows, sizeof(rows)) == -1 ||
+	    get(in, &timed, sizeof(timed)) == -1 ||
+	    get(in, &low, sizeof(low)) == -1 ||
+	    get(in, &n, sizeof(n)) == -1 || n < 0 || n > 12 ||
+	    get(in, tr, (size_t)n * sizeof(tr[0])) == -1 ||
+	    daymap_unpack(&in->p, in->end, &dm) == -1)
+		return -1;
+	g->rows += rows;
+	g->timed |= timed;
+	g->low_safety += low;
+	for (i = 0; i < n; i++)
+		peaks_add(&g->peaks, &tr[i]);
+	daymap_merge(&g->days, &dm);
+	daymap_free(&dm);
+	return 0;
+}
+
+/* A group's summaries and day series, merged into g. */
+static int
+get_stats(struct piece_in *in, struct group *g, const size_t *map,
+    size_t nmap)
+{
+	struct dayseries ds;
+	struct stats st;
+	size_t n, id;
+
+	if (get(in, &n, sizeof(n)) == -1)
+		return -1;
+	for (; n > 0; n--) {
+		if (get(in, &id, sizeof(id)) == -1 || id >= nmap ||
+		    stats_unpack(&in->p, in->end, &st) == -1)
+			return -1;
+		stats_merge(group_stats(g, map[id]), &st);
+		stats_free(&st);
+		if (dayseries_unpack(&in->p, in->end, &ds) == -1)
+			return -1;
+		if (ds.len > 0)
+			dayseries_merge(group_series(g, map[id]), &ds);
+		dayseries_free(&ds);
+	}
+	return 0;
+}
+
+static int
+get_groups(struct piece_in *in, const size_t *map, size_t nmap)
+{
+	struct strbuf key[4] = { { 0 }, { 0 }, { 0 }, { 0 } };
+	struct group *g;
+	enum kind kind;
+	size_t n, i, k;
+	int rc = -1;
+
+	if (get(in, &n, sizeof(n)) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (get(in, &kind, sizeof(kind)) == -1 || kind < K_GENERIC ||
+		    kind > K_PROMISE)
+			goto out;
+		for (k = 0; k < 4; k++)
+			if (get_str(in, &key[k]) == NULL)
+				goto out;
+		g = group_get(key[0].s, key[1].s, key[2].s, key[3].s, kind);
+		if (get_counts(in, g) == -1 ||
+		    get_stats(in, g, map, nmap) == -1)
+			goto out;
+	}
+	rc = in->p == in->end ? 0 : -1;
+out:
+	for (k = 0; k < 4; k++)
+		sb_free(&key[k]);
+	return rc;
+}
+
+int
+read_piece(FILE *fp)
+{
+	struct strbuf all = { 0 };
+	struct piece_in in = { NULL, NULL, { 0 } };
+	char buf[1 << 16];
+	size_t n, *map = NULL, nmap = 0;
+	int rc = -1;
+
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		sb_add(&all, buf, n);
+	if (!ferror(fp) && all.len > 0) {
+		in.p = all.s;
+		in.end = all.s + all.len;
+		if (get_measures(&in, &map, &nmap) == 0 &&
+		    get_groups(&in, map, nmap) == 0)
+			rc = 0;
+	}
+	free(map);
+	sb_free(&in.name);
+	sb_free(&all);
+	return rc;
+}

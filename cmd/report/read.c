@@ -1216,7 +1216,7 @@ piece_child(const struct piece *p, const struct view *v, const char *path,
 	struct csvr *r;
 	unsigned long lines, cutline = 0;
 	char *msg = NULL;
-	size_t msglen = 0, i, ntext = 0;
+	size_t msglen = 0;
 	off_t cut = -1;
 	int rc = -1, st;
 
@@ -1234,16 +1234,10 @@ piece_child(const struct piece *p, const struct view *v, const char *path,
 		fprintf(piece_msgs, "report: %s: a piece cannot be read\n",
 		    path);
 	fclose(piece_msgs);
-	for (i = 0; i < nmeasures; i++)
-		ntext += measures[i].textseen != 0;
-	fprintf(out, "%lld %lld %lu %d %d %zu %zu\n", (long long)badrows,
-	    (long long)cut, cutline, piece_stop, rc, msglen, ntext);
+	fprintf(out, "%lld %lld %lu %d %d %zu\n", (long long)badrows,
+	    (long long)cut, cutline, piece_stop, rc, msglen);
 	fwrite(msg, 1, msglen, out);
-	for (i = 0; i < nmeasures; i++)
-		if (measures[i].textseen)
-			fprintf(out, "%zu %s\n", strlen(measures[i].name),
-			    measures[i].name);
-	write_partial(out);
+	write_piece(out);
 	st = fclose(out) == 0 ? 0 : EXIT_ERR;
 	/* What this process made is freed, so that a leak check of the
 	 * child finds only what it kept of its parent. */
@@ -1280,39 +1274,24 @@ piece_start(struct piece *p, const struct view *v, const char *path,
 	return 0;
 }
 
-/* The text a child sent: its counts, messages, text columns, groups. */
+/* What a child sent: its counts and messages as text, then its groups. */
 static int
-piece_take(FILE *fp, const char *path, off_t *cut, unsigned long *cutline,
-    int *stop)
+piece_take(FILE *fp, off_t *cut, unsigned long *cutline, int *stop)
 {
 	long long bad, c;
-	size_t msglen, ntext, len, i;
-	char *name;
+	size_t msglen;
 	int rc, ch;
 
-	if (fscanf(fp, "%lld %lld %lu %d %d %zu %zu", &bad, &c, cutline,
-	    stop, &rc, &msglen, &ntext) != 7 || getc(fp) != '\n')
+	if (fscanf(fp, "%lld %lld %lu %d %d %zu", &bad, &c, cutline,
+	    stop, &rc, &msglen) != 6 || getc(fp) != '\n')
 		return -1;
 	*cut = (off_t)c;
 	badrows += bad;
 	for (; msglen > 0 && (ch = getc(fp)) != EOF; msglen--)
 		putc(ch, stderr);
-	for (i = 0; i < ntext; i++) {
-		if (fscanf(fp, "%zu", &len) != 1 || getc(fp) != ' ' ||
-		    len > CSVR_FIELD_MAX)
-			return -1;
-		name = xmalloc(len + 1);
-		if (fread(name, 1, len, fp) != len || getc(fp) != '\n') {
-			free(name);
-			return -1;
-		}
-		name[len] = '\0';
-		measures[measure_id(name, 0)].textseen = 1;
-		free(name);
-	}
 	if (rc == -1)
 		return -2;
-	return read_partial_stream(fp, path) == 0 ? 0 : -1;
+	return read_piece(fp) == 0 ? 0 : -1;
 }
 
 /* Merge child p's piece; -1 (told) if it could not be taken whole. */
@@ -1324,7 +1303,7 @@ piece_merge(struct piece *p, const char *path, const struct opts *o,
 	int rc = -1, stop = 0, st;
 
 	if (fp != NULL) {
-		rc = piece_take(fp, path, cut, cutline, &stop);
+		rc = piece_take(fp, cut, cutline, &stop);
 		fclose(fp);
 	} else
 		close(p->fd);
@@ -1369,9 +1348,9 @@ read_pieces(struct csvr *r, const struct view *v, const char *path,
 		p[k].fd = -1;
 
 	plan_pieces(path, p, &n);
-	/* Days and weeks make so many groups that merging them back costs
-	 * what reading in pieces saves (bench/README.md). */
-	if (n < 2 || o->by == BY_DAY || o->by == BY_WEEK)
+	/* Days make so many groups that passing them back costs more than
+	 * reading in pieces saves (bench/README.md); weeks still gain. */
+	if (n < 2 || o->by == BY_DAY)
 		return read_rows(r, v, o);
 	for (started = 1; started < n; started++)
 		if (piece_start(&p[started], v, path, o) == -1)

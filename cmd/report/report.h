@@ -136,6 +136,13 @@ void write_partial(FILE *fp);
 int read_partial(const char *path);
 /* A partial read to its end from fp, which stays open; name for messages. */
 int read_partial_stream(FILE *fp, const char *name);
+/*
+ * The same state between a piece's child and its parent only, as bytes:
+ * write_piece sends this process's measures and groups; read_piece
+ * merges what a child sent, to the end of fp, and returns 0 or -1.
+ */
+void write_piece(FILE *fp);
+int read_piece(FILE *fp);
 
 /* The source of a file's rows: its folder's name (read.c). */
 char *source_of(const char *path, const struct opts *o);

@@ -539,6 +539,42 @@ test_roundtrip_big(const struct stats *one)
 	sb_free(&b);
 }
 
+/*
+ * As bytes and back (stats_pack, for report's pieces): the same text as
+ * the original, and every shorter cut of the bytes refused, leaving the
+ * summary empty.
+ */
+static void
+test_pack(const struct stats *one)
+{
+	struct strbuf bytes = { 0 }, a = { 0 }, b = { 0 };
+	struct stats back;
+	const char *p;
+	size_t cut;
+	int bad = 0;
+
+	stats_pack(&bytes, one);
+	p = bytes.s;
+	CHECK_INT(stats_unpack(&p, bytes.s + bytes.len, &back), 0,
+	    "packed bytes unpack");
+	CHECK(p == bytes.s + bytes.len, "and every byte is taken");
+	stats_encode(&a, one);
+	stats_encode(&b, &back);
+	CHECK_STR(b.s, a.s, "and encode as the original");
+	stats_free(&back);
+	for (cut = 0; cut < bytes.len; cut++) {
+		p = bytes.s;
+		if (stats_unpack(&p, bytes.s + cut, &back) != -1 ||
+		    back.n != 0 || back.tm != NULL)
+			bad++;
+		stats_free(&back);
+	}
+	CHECK_INT(bad, 0, "every cut short of the end is refused");
+	sb_free(&bytes);
+	sb_free(&a);
+	sb_free(&b);
+}
+
 static void
 test_merge(void)
 {
@@ -582,6 +618,8 @@ test_merge(void)
 	for (i = 0; i < 4; i++)
 		stats_free(&part[i]);
 	test_roundtrip_big(&one);
+	test_pack(&one);
+	test_pack(&all);
 	stats_free(&one);
 	stats_free(&all);
 }
@@ -944,6 +982,55 @@ test_daymap_text(void)
 	map_rejects("1 0 999999999 1", "more words than the text holds");
 }
 
+/* A day set and a day series as bytes and back, and cut short. */
+static void
+test_pack_days(void)
+{
+	static const int32_t d[] = { -70, 3, 200 };
+	struct strbuf bytes = { 0 }, a = { 0 }, b = { 0 };
+	struct dayseries s, back_s;
+	struct daymap m, back_m;
+	const char *p;
+	int i;
+
+	m = days_of(d, 3);
+	daymap_pack(&bytes, &m);
+	p = bytes.s;
+	CHECK_INT(daymap_unpack(&p, bytes.s + bytes.len, &back_m), 0,
+	    "a packed day set unpacks");
+	daymap_encode(&a, &m);
+	daymap_encode(&b, &back_m);
+	CHECK_STR(b.s, a.s, "as the same days");
+	daymap_free(&back_m);
+	p = bytes.s;
+	CHECK_INT(daymap_unpack(&p, bytes.s + bytes.len - 1, &back_m), -1,
+	    "a day set cut short is refused");
+	CHECK(back_m.nbits == 0 && back_m.bits == NULL, "and left empty");
+	dayseries_init(&s);
+	for (i = 0; i < 3; i++)
+		dayseries_add(&s, d[i], (i + 1) * STATS_SCALE);
+	sb_reset(&bytes);
+	sb_reset(&a);
+	sb_reset(&b);
+	dayseries_pack(&bytes, &s);
+	p = bytes.s;
+	CHECK_INT(dayseries_unpack(&p, bytes.s + bytes.len, &back_s), 0,
+	    "a packed day series unpacks");
+	dayseries_encode(&a, &s);
+	dayseries_encode(&b, &back_s);
+	CHECK_STR(b.s, a.s, "as the same days and sums");
+	dayseries_free(&back_s);
+	p = bytes.s;
+	CHECK_INT(dayseries_unpack(&p, bytes.s + bytes.len - 8, &back_s), -1,
+	    "a day series cut short is refused");
+	CHECK(back_s.len == 0 && back_s.n == NULL, "and left empty");
+	daymap_free(&m);
+	dayseries_free(&s);
+	sb_free(&bytes);
+	sb_free(&a);
+	sb_free(&b);
+}
+
 /*
  * Day series: distress on days 10..15 is 6,3,5,2,6,4 and grounding was
  * done on days 11 and 13.  Same day: with = (3+2)/2 = 2.5 over 2 days,
@@ -1073,6 +1160,7 @@ main(void)
 	test_strength();
 	test_daymap_merge();
 	test_daymap_text();
+	test_pack_days();
 	test_plain();
 	return unit_done();
 }
