@@ -114,20 +114,49 @@ buckets_grow(void)
 	nbuckets = n;
 }
 
-/* A new group, its keys copied in after it. */
-static struct group *
-group_new(const char *src, const char *gval, const char *period,
-    const char *sub)
-{
-	size_t ls = strlen(src) + 1, lg = strlen(gval) + 1,
-	    lp = strlen(period) + 1, lb = strlen(sub) + 1;
-	struct group *g = xcalloc(1, sizeof(*g) + ls + lg + lp + lb);
+/*
+ * The groups' keys, each string kept once, in a table that doubles: a
+ * week-by-week report has tens of thousands of groups and a few hundred
+ * distinct keys, and sorting them compares equal keys as one pointer.
+ */
+static char **keys;
+static size_t nkeys, keycap;
 
-	g->gval = memcpy((char *)(g + 1), gval, lg);
-	g->period = memcpy(g->gval + lg, period, lp);
-	g->sub = memcpy(g->period + lp, sub, lb);
-	g->source = memcpy(g->sub + lb, src, ls);
-	return g;
+/* Where s is in the key table, or the free slot it would take. */
+static size_t
+key_slot(const char *s, uint32_t h)
+{
+	size_t i = h & (keycap - 1);
+
+	while (keys[i] != NULL && strcmp(keys[i], s) != 0)
+		i = (i + 1) & (keycap - 1);
+	return i;
+}
+
+static const char *
+key_of(const char *s)
+{
+	uint32_t h = hash_str(2166136261u, s);
+	size_t i, cap;
+	char **old;
+
+	if (2 * (nkeys + 1) > keycap) {
+		old = keys;
+		cap = keycap;
+		keycap = keycap ? 2 * keycap : 256;
+		keys = xcalloc(keycap, sizeof(*keys));
+		for (i = 0; i < cap; i++)
+			if (old[i] != NULL)
+				keys[key_slot(old[i], hash_str(2166136261u,
+				    old[i]))] = old[i];
+		free(old);
+	}
+	i = key_slot(s, h);
+	if (keys[i] == NULL) {
+		keys[i] = xstrdup(s);
+		nkeys++;
+	}
+	return keys[i];
 }
 
 struct group *
@@ -146,7 +175,11 @@ group_get(const char *src, const char *gval, const char *period,
 				return g;
 	if (ngroups >= nbuckets)
 		buckets_grow();
-	g = group_new(src, gval, period, sub);
+	g = xcalloc(1, sizeof(*g));
+	g->source = key_of(src);
+	g->gval = key_of(gval);
+	g->period = key_of(period);
+	g->sub = key_of(sub);
 	g->kind = kind;
 	g->hash = h;
 	g->pend = -1;
@@ -250,6 +283,11 @@ groups_free(void)
 	free(buckets);
 	free(pends);
 	pends = NULL;
+	for (i = 0; i < keycap; i++)
+		free(keys[i]);
+	free(keys);
+	keys = NULL;
+	nkeys = keycap = 0;
 	for (i = 0; i < nmeasures; i++)
 		free(measures[i].name);
 	free(measures);

@@ -724,22 +724,24 @@ group_cmp(const void *a, const void *b)
 	const struct group *y = *(struct group *const *)b;
 	int c;
 
-	if ((c = strcmp(x->source, y->source)) != 0 ||
-	    (c = strcmp(x->gval, y->gval)) != 0)
+	/* Equal keys are one pointer (report.h): no need to compare them. */
+	if ((x->source != y->source && (c = strcmp(x->source,
+	    y->source)) != 0) ||
+	    (x->gval != y->gval && (c = strcmp(x->gval, y->gval)) != 0))
 		return c;
 	if (x->kind != y->kind)
 		return x->kind == K_GENERIC ? 1 : y->kind == K_GENERIC ? -1 :
 		    (int)x->kind - (int)y->kind;
-	if ((c = strcmp(x->sub, y->sub)) != 0)
+	if (x->sub != y->sub && (c = strcmp(x->sub, y->sub)) != 0)
 		return c;
-	return strcmp(x->period, y->period);
+	return x->period == y->period ? 0 : strcmp(x->period, y->period);
 }
 
 static int
 same_block(const struct group *a, const struct group *b)
 {
-	return strcmp(a->source, b->source) == 0 &&
-	    strcmp(a->gval, b->gval) == 0 && a->kind == b->kind;
+	return a->source == b->source && a->gval == b->gval &&
+	    a->kind == b->kind;
 }
 
 /* "Check-ins on 62 of 90 days, from 2026-08-26 to 2026-11-23." */

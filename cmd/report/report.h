@@ -59,15 +59,16 @@ struct trial {
 };
 
 /*
- * The groups: source, group value, period and a sub-key per kind.  The
- * four keys live in the same allocation, after the struct; what a
- * lookup reads comes first.
+ * The groups: source, group value, period and a sub-key per kind.  Each
+ * distinct key is kept once for all groups (read.c), so two groups'
+ * keys are equal exactly when they are the same pointer; what a lookup
+ * reads comes first.
  */
 struct group {
 	uint32_t hash;
 	enum kind kind;
 	struct group *next;
-	char *source, *gval, *period, *sub;
+	const char *source, *gval, *period, *sub;
 	int pend;		/* its slot of rows not yet added (read.c), or -1 */
 	struct stats *m;	/* one per measure id, grown as needed */
 	size_t nm;
