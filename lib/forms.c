@@ -537,28 +537,51 @@ form_rci(const struct form *f, double x1, double x2)
 	return isnan(sem) ? NAN : (x2 - x1) / (sqrt(2) * sem);
 }
 
-const char *
-form_change_words(const struct form *f, double x1, double x2)
+/* The way of a change d that is past its threshold. */
+static enum form_way
+way(const struct form *f, double d)
+{
+	if (f->better == BETTER_MID)
+		return FORM_EITHER;
+	return (d > 0) == (f->better == BETTER_HIGH) ? FORM_BETTER :
+	    FORM_WORSE;
+}
+
+enum form_way
+form_reliable(const struct form *f, double x1, double x2)
 {
 	double rci = form_rci(f, x1, x2);
 
-	if (isnan(rci))
+	if (isnan(rci) || fabs(rci) <= FORM_RCI_95)
+		return FORM_SMALL;
+	return way(f, rci);
+}
+
+const char *
+form_change_words(const struct form *f, double x1, double x2)
+{
+	if (isnan(form_rci(f, x1, x2)))
 		return "reliable change cannot be worked out";
-	if (fabs(rci) <= FORM_RCI_95)
+	switch (form_reliable(f, x1, x2)) {
+	case FORM_SMALL:
 		return "within the range of measurement error";
-	if (f->better == BETTER_MID)
-		return rci > 0 ? "a reliable rise" : "a reliable fall";
-	if ((rci > 0) == (f->better == BETTER_HIGH))
+	case FORM_EITHER:
+		return x2 > x1 ? "a reliable rise" : "a reliable fall";
+	case FORM_BETTER:
 		return "a reliable improvement";
+	case FORM_WORSE:
+		break;
+	}
 	return "a reliable worsening, worth talking over";
 }
 
-int
+enum form_way
 form_meaningful(const struct form *f, double x1, double x2)
 {
 	/* A small allowance, so 10 - 0 counts as 10 after prorating. */
-	return !isnan(f->meaningful) &&
-	    fabs(x2 - x1) + 1e-9 >= f->meaningful;
+	if (isnan(f->meaningful) || fabs(x2 - x1) + 1e-9 < f->meaningful)
+		return FORM_SMALL;
+	return way(f, x2 - x1);
 }
 
 const char *

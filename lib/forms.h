@@ -118,6 +118,20 @@ double form_sem(const struct form *f);
  */
 double form_rci(const struct form *f, double x1, double x2);
 
+/* Which way a change goes past a threshold, as far as the form says. */
+enum form_way {
+	FORM_SMALL,		/* not past it, or no threshold to test */
+	FORM_BETTER,		/* past it, the way the form calls better */
+	FORM_WORSE,		/* past it, the other way */
+	FORM_EITHER		/* past it; the form does not say which way */
+};
+
+/*
+ * Reliable change from x1 to x2: |RCI| above FORM_RCI_95, and which way.
+ * FORM_SMALL too when there is no RCI (see form_rci).
+ */
+enum form_way form_reliable(const struct form *f, double x1, double x2);
+
 /*
  * The change in plain words: "a reliable improvement", "a reliable
  * worsening, worth talking over" (or "a reliable rise", "a reliable fall"
@@ -127,8 +141,11 @@ double form_rci(const struct form *f, double x1, double x2);
  */
 const char *form_change_words(const struct form *f, double x1, double x2);
 
-/* 1 when |x2 - x1| reaches the form's meaningful change, else 0. */
-int form_meaningful(const struct form *f, double x1, double x2);
+/*
+ * A clinically meaningful change: |x2 - x1| reaching the form's
+ * meaningful change, and which way.  FORM_SMALL when the form gives none.
+ */
+enum form_way form_meaningful(const struct form *f, double x1, double x2);
 
 /* The meaning of the cut-off band score falls in, or "" when none. */
 const char *form_band(const struct form *f, double score);

@@ -265,9 +265,9 @@ trust-safety\t8\tTrust and safety (a sample form)')"
 	run -0 report -f csv "$FIXTURES/forms/ana/forms.csv"
 	assert_output 'source,form,date,score,low,high,band,change,rci,reliable_change,meaningful,subscales
 ana,hand,2026-10-01,20,16.9,23.1,high,,,first score,,one=10 two=10
-ana,hand,2026-10-15,17,13.9,20.1,high,-3,-1.34,within the range of measurement error,yes,one=8 two=9
+ana,hand,2026-10-15,17,13.9,20.1,high,-3,-1.34,within the range of measurement error,within measurement error,one=8 two=9
 ana,hand,2026-10-29,,,,,,,no score: too many questions skipped,,one=8 two=
-ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,yes,one=6 two=4'
+ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,improvement,one=6 two=4'
 }
 
 @test "report: a form's change is said in plain words, with what it rests on" {
@@ -286,7 +286,48 @@ ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,yes,one=6 t
 	forms_setup
 	run -0 report -f table "$FIXTURES/forms/bo/forms.csv"
 	assert_line 'Concern to look at: since the first score (8 on 2026-11-02): +7 points; RCI 3.13, a reliable worsening, worth talking over.'
-	assert_line 'The change reaches the 3 points this form counts as clinically meaningful.'
+	assert_line 'The change also reaches the 3 points this form counts as clinically meaningful: a harder stretch, worth talking over together.'
+	refute_output --partial 'Win'
+}
+
+@test "report: a meaningful change within measurement error is no win" {
+	forms_setup
+	run -0 report -f table --until 2026-10-16 "$FIXTURES/forms/ana/forms.csv"
+	assert_line 'Since the first score (20 on 2026-10-01): -3 points; RCI -1.34, within the range of measurement error.'
+	assert_line 'The change is as large as the 3 points this form counts as clinically meaningful, but within the range of measurement error, so it cannot yet be told apart from chance.'
+	refute_output --partial 'Win'
+	refute_output --partial 'Concern'
+}
+
+@test "report: a meaningful worsening within measurement error is said the same way" {
+	forms_setup
+	printf '%s\n' "$FHDR" '2026-11-02T18:00:00+01:00,hand,8,0,,' \
+	    '2026-11-16T18:00:00+01:00,hand,11,0,,' >"$BATS_TEST_TMPDIR/forms.csv"
+	run -0 report -f csv "$BATS_TEST_TMPDIR/forms.csv"
+	assert_line --index 2 --partial ',3,1.34,within the range of measurement error,within measurement error,'
+	run -0 report -f table "$BATS_TEST_TMPDIR/forms.csv"
+	assert_line 'The change is as large as the 3 points this form counts as clinically meaningful, but within the range of measurement error, so it cannot yet be told apart from chance.'
+	refute_output --partial 'Win'
+	refute_output --partial 'Concern'
+}
+
+@test "report: without an RCI, a meaningful change is a win only the better way" {
+	forms_setup
+	grep -v -e reliability -e '^scoring,sd' "$STEADY_CONFIG/forms/hand.csv" \
+	    >"$STEADY_CONFIG/forms/plain.csv"
+	printf '%s\n' "$FHDR" '2026-11-02T18:00:00+01:00,plain,8,0,,' \
+	    '2026-11-16T18:00:00+01:00,plain,15,0,,' >"$BATS_TEST_TMPDIR/forms.csv"
+	run -0 report -f table "$BATS_TEST_TMPDIR/forms.csv"
+	assert_line 'Since the first score (8 on 2026-11-02): +7 points, reliable change cannot be worked out.'
+	assert_line 'Concern to look at: the change reaches the 3 points this form counts as clinically meaningful, the harder way: a harder stretch, worth talking over together.'
+	refute_output --partial 'Win'
+	printf '%s\n' "$FHDR" '2026-11-02T18:00:00+01:00,plain,15,0,,' \
+	    '2026-11-16T18:00:00+01:00,plain,8,0,,' >"$BATS_TEST_TMPDIR/forms.csv"
+	run -0 report -f table "$BATS_TEST_TMPDIR/forms.csv"
+	assert_line 'Win: the change reaches the 3 points this form counts as clinically meaningful.'
+	refute_output --partial 'Concern'
+	run -0 report -f csv "$BATS_TEST_TMPDIR/forms.csv"
+	assert_line --index 2 --partial ',plain,2026-11-16,8,,,low,-7,,reliable change cannot be worked out,improvement,'
 }
 
 @test "report: a form whose file is missing still shows its scores" {
@@ -309,7 +350,7 @@ ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,yes,one=6 t
 @test "report: a form's scores in json carry the reliable change" {
 	forms_setup
 	run -0 sh -c "report -f json '$FIXTURES/forms/ana/forms.csv' | grep -o '\[\"ana\",\"hand\",\"2026-11-12\",[^]]*\]'"
-	assert_output '["ana","hand","2026-11-12",10,6.9,13.1,"low",-10,-4.47,"a reliable improvement","yes","one=6 two=4"]'
+	assert_output '["ana","hand","2026-11-12",10,6.9,13.1,"low",-10,-4.47,"a reliable improvement","improvement","one=6 two=4"]'
 }
 
 @test "report: forms and check-ins together, each table with its header" {
@@ -318,14 +359,14 @@ ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,yes,one=6 t
 	assert_line --index 0 --regexp '^source,group,period,log,'
 	assert_output --partial $'\n\nsource,form,date,'
 	assert_line --index 6 'source,form,date,score,low,high,band,change,rci,reliable_change,meaningful,subscales'
-	assert_line --index 8 'bo,hand,2026-11-16,15,11.9,18.1,high,7,3.13,"a reliable worsening, worth talking over",yes,one=8 two=7'
+	assert_line --index 8 'bo,hand,2026-11-16,15,11.9,18.1,high,7,3.13,"a reliable worsening, worth talking over",worsening,one=8 two=7'
 }
 
 @test "report: --since leaves out earlier administrations" {
 	forms_setup
 	run -0 report -f csv --since 2026-10-10 "$FIXTURES/forms/ana/forms.csv"
 	assert_line --index 1 'ana,hand,2026-10-15,17,13.9,20.1,high,,,first score,,one=8 two=9'
-	assert_line --index 3 'ana,hand,2026-11-12,10,6.9,13.1,low,-7,-3.13,a reliable improvement,yes,one=6 two=4'
+	assert_line --index 3 'ana,hand,2026-11-12,10,6.9,13.1,low,-7,-3.13,a reliable improvement,improvement,one=6 two=4'
 }
 
 @test "report: a forms row that cannot be read is named, the rest kept" {

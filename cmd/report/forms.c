@@ -250,13 +250,52 @@ latest_note(struct out *o, const struct fseries *s, long last)
 	    *band ? ": " : "", band);
 }
 
+/*
+ * Whether the change reaches the form's clinically meaningful change,
+ * read together with the RCI: only a change the RCI does not call
+ * measurement error, the better way, is a win.
+ */
+static void
+meaningful_note(struct out *o, const struct fseries *s, double x1,
+    double x2)
+{
+	enum form_way m = form_meaningful(&s->f, x1, x2);
+	enum form_way rel = form_reliable(&s->f, x1, x2);
+	char pts[32];
+
+	form_num(s->f.meaningful, pts, sizeof(pts));
+	if (m == FORM_SMALL)
+		note(o, OUT_INFO, "The change is less than the %s points this "
+		    "form counts as clinically meaningful.", pts);
+	else if (rel == FORM_SMALL && !isnan(form_rci(&s->f, x1, x2)))
+		note(o, OUT_INFO, "The change is as large as the %s points "
+		    "this form counts as clinically meaningful, but within "
+		    "the range of measurement error, so it cannot yet be told "
+		    "apart from chance.", pts);
+	else if (m == FORM_BETTER)
+		note(o, OUT_WIN, "the change reaches the %s points this form "
+		    "counts as clinically meaningful.", pts);
+	else if (m == FORM_WORSE && rel == FORM_WORSE)
+		note(o, OUT_INFO, "The change also reaches the %s points this "
+		    "form counts as clinically meaningful: a harder stretch, "
+		    "worth talking over together.", pts);
+	else if (m == FORM_WORSE)
+		note(o, OUT_CONCERN, "the change reaches the %s points this "
+		    "form counts as clinically meaningful, the harder way: a "
+		    "harder stretch, worth talking over together.", pts);
+	else
+		note(o, OUT_INFO, "The change reaches the %s points this form "
+		    "counts as clinically meaningful; the form does not say "
+		    "which way is better.", pts);
+}
+
 /* The change since the first score, in numbers and plain words. */
 static void
 change_note(struct out *o, const struct fseries *s, long first, long last)
 {
 	double x1 = s->p[first].score, x2 = s->p[last].score, rci;
-	char a[32], d[32], r[32], m[32];
-	const char *words;
+	char a[32], d[32], r[32];
+	enum form_way rel;
 	enum out_kind k = OUT_INFO;
 
 	form_num(x1, a, sizeof(a));
@@ -267,26 +306,16 @@ change_note(struct out *o, const struct fseries *s, long first, long last)
 		return;
 	}
 	rci = form_rci(&s->f, x1, x2);
-	words = form_change_words(&s->f, x1, x2);
-	if (strcmp(words, "a reliable improvement") == 0)
-		k = OUT_WIN;
-	else if (strncmp(words, "a reliable worsening", 20) == 0)
-		k = OUT_CONCERN;
+	rel = form_reliable(&s->f, x1, x2);
+	k = rel == FORM_BETTER ? OUT_WIN : rel == FORM_WORSE ? OUT_CONCERN :
+	    OUT_INFO;
 	form_num(rci, r, sizeof(r));
 	note(o, k, "%s the first score (%s on %s): %s%s points%s%s, %s.",
 	    k == OUT_INFO ? "Since" : "since", a, s->p[first].date,
 	    x2 > x1 ? "+" : "", d, isnan(rci) ? "" : "; RCI ",
-	    isnan(rci) ? "" : r, words);
-	if (isnan(s->f.meaningful))
-		return;
-	form_num(s->f.meaningful, m, sizeof(m));
-	if (form_meaningful(&s->f, x1, x2))
-		note(o, k == OUT_CONCERN ? OUT_INFO : OUT_WIN, "%s change "
-		    "reaches the %s points this form counts as clinically "
-		    "meaningful.", k == OUT_CONCERN ? "The" : "the", m);
-	else
-		note(o, OUT_INFO, "The change is less than the %s points this "
-		    "form counts as clinically meaningful.", m);
+	    isnan(rci) ? "" : r, form_change_words(&s->f, x1, x2));
+	if (!isnan(s->f.meaningful))
+		meaningful_note(o, s, x1, x2);
 }
 
 /* What the reliable change rests on, so a reader can weigh it. */
@@ -334,6 +363,25 @@ struct fcells {
 	const char *band, *words, *mean;
 };
 
+/*
+ * A meaningful change as a table cell: which way it went, "no", or, as
+ * the notes say, "within measurement error" when the RCI finds it so.
+ */
+static const char *
+way_word(const struct fseries *s, double x1, double x2)
+{
+	enum form_way m = form_meaningful(&s->f, x1, x2);
+
+	if (m == FORM_SMALL)
+		return "no";
+	if (!isnan(form_rci(&s->f, x1, x2)) &&
+	    form_reliable(&s->f, x1, x2) == FORM_SMALL)
+		return "within measurement error";
+	if (m == FORM_EITHER)
+		return x2 > x1 ? "rise" : "fall";
+	return m == FORM_BETTER ? "improvement" : "worsening";
+}
+
 static void
 cells(const struct fseries *s, const struct fpoint *p, double x1, int first,
     int full, struct fcells *c)
@@ -367,7 +415,7 @@ cells(const struct fseries *s, const struct fpoint *p, double x1, int first,
 		form_num(form_rci(&s->f, x1, x), c->rci, sizeof(c->rci));
 	c->words = form_change_words(&s->f, x1, x);
 	if (!isnan(s->f.meaningful))
-		c->mean = form_meaningful(&s->f, x1, x) ? "yes" : "no";
+		c->mean = way_word(s, x1, x);
 }
 
 static void

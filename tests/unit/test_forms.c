@@ -126,14 +126,35 @@ test_change(void)
 	    "within the range of measurement error", "RCI -1.34");
 	CHECK_STR(form_change_words(&f, 20, 25),
 	    "a reliable worsening, worth talking over", "RCI +2.24");
-	CHECK(form_meaningful(&f, 20, 17) && !form_meaningful(&f, 20, 18),
-	    "3 points are meaningful, 2 are not");
+	CHECK_INT(form_meaningful(&f, 20, 17), FORM_BETTER,
+	    "3 points down, lower is better: a meaningful improvement");
+	CHECK_INT(form_meaningful(&f, 20, 18), FORM_SMALL,
+	    "2 points are not meaningful");
+	CHECK_INT(form_meaningful(&f, 17, 20), FORM_WORSE,
+	    "3 points up, lower is better: a meaningful worsening");
+	CHECK_INT(form_reliable(&f, 20, 17), FORM_SMALL,
+	    "meaningful in size, yet within measurement error");
+	CHECK_INT(form_reliable(&f, 20, 25), FORM_WORSE, "a reliable rise, "
+	    "lower is better: a reliable worsening");
+	CHECK_INT(form_reliable(&f, 20, 15), FORM_BETTER,
+	    "a reliable improvement");
 	CHECK_STR(form_band(&f, 11.9), "low", "below 12: low");
 	CHECK_STR(form_band(&f, 12), "high", "12: high");
 	CHECK_STR(form_band(&f, 3), "", "below every cut-off: no band");
 	f.better = BETTER_MID;
 	CHECK_STR(form_change_words(&f, 20, 25), "a reliable rise",
 	    "no better way: a rise");
+	CHECK_INT(form_meaningful(&f, 20, 25), FORM_EITHER,
+	    "no better way: meaningful, either way");
+	f.better = BETTER_HIGH;
+	CHECK_INT(form_meaningful(&f, 20, 25), FORM_BETTER,
+	    "higher is better: 5 points up is an improvement");
+	CHECK_STR(form_change_words(&f, 20, 25), "a reliable improvement",
+	    "higher is better: a reliable rise is an improvement");
+	f.meaningful = NAN;
+	CHECK_INT(form_meaningful(&f, 0, 20), FORM_SMALL,
+	    "no meaningful change given: never meaningful");
+	f.better = BETTER_MID;
 	f.r = NAN;
 	CHECK(isnan(form_rci(&f, 1, 2)), "no reliability: no RCI");
 	CHECK_STR(form_change_words(&f, 20, 25),
