@@ -926,16 +926,17 @@ form_close(struct fadmin *a)
 	form_free(&a->f);
 }
 
-/* "0, 1, 2, 3 or 4" for messages. */
+/* "0, 1, 2, 3 or 4", item i's answers, for messages. */
 static char *
-form_values(const struct form *f)
+form_values(const struct form *f, size_t i)
 {
+	const struct form_item *it = &f->item[i];
 	struct strbuf sb = { 0 };
-	size_t i;
+	size_t k;
 
-	for (i = 0; i < f->nopt; i++)
-		sb_printf(&sb, "%s%lld", i == 0 ? "" : i + 1 == f->nopt ?
-		    " or " : ", ", f->opt[i].value);
+	for (k = 0; k < it->nopt; k++)
+		sb_printf(&sb, "%s%lld", k == 0 ? "" : k + 1 == it->nopt ?
+		    " or " : ", ", it->opt[k].value);
 	return sb.s;
 }
 
@@ -965,8 +966,8 @@ form_operands(struct fadmin *a, int argc, char **argv)
 		if (*eq == '\0')
 			continue;
 		if (parse_num(eq, -1000, 1000, &v, &why) == -1 ||
-		    !form_value_ok(&a->f, v)) {
-			a->vals = form_values(&a->f);
+		    !form_value_ok(&a->f, i, v)) {
+			a->vals = form_values(&a->f, i);
 			errx(EXIT_USAGE, "%s=%s: the answers are %s", argv[k],
 			    eq, a->vals);
 		}
@@ -990,9 +991,9 @@ form_question(const struct form *f, size_t i)
 
 	sb_printf(&sb, "%zu of %zu. %s\n   ", i + 1, f->nitem,
 	    f->item[i].text);
-	for (k = 0; k < f->nopt; k++)
-		sb_printf(&sb, "%s%lld %s", k ? ", " : "", f->opt[k].value,
-		    f->opt[k].label);
+	for (k = 0; k < f->item[i].nopt; k++)
+		sb_printf(&sb, "%s%lld %s", k ? ", " : "",
+		    f->item[i].opt[k].value, f->item[i].opt[k].label);
 	sb_puts(&sb, "\n   Your answer: ");
 	return sb.s;
 }
@@ -1001,16 +1002,17 @@ form_question(const struct form *f, size_t i)
 static int
 form_ask_item(struct prompt *p, const struct form *f, size_t i, double *v)
 {
+	const struct form_item *it = &f->item[i];
 	char *q = form_question(f, i), *vals;
 	long long n;
 	int rc;
 
 	for (;;) {
-		rc = prompt_rating(p, q, f->opt[0].value,
-		    f->opt[f->nopt - 1].value, &n);
-		if (rc != PROMPT_OK || form_value_ok(f, n))
+		rc = prompt_rating(p, q, it->opt[0].value,
+		    it->opt[it->nopt - 1].value, &n);
+		if (rc != PROMPT_OK || form_value_ok(f, i, n))
 			break;
-		vals = form_values(f);
+		vals = form_values(f, i);
 		fprintf(prompt_out(p), "Please answer %s, or press Enter to "
 		    "skip.\n", vals);
 		free(vals);
@@ -1303,7 +1305,8 @@ cmd_form_items(const struct opts *o)
 	printf("name\tmin\tmax\treverse\tquestion\n");
 	for (i = 0; i < a.f.nitem; i++)
 		printf("%s\t%lld\t%lld\t%s\t%s\n", a.f.item[i].name,
-		    a.f.opt[0].value, a.f.opt[a.f.nopt - 1].value,
+		    a.f.item[i].opt[0].value,
+		    a.f.item[i].opt[a.f.item[i].nopt - 1].value,
 		    a.f.item[i].reverse ? "yes" : "no", a.f.item[i].text);
 	form_close(&a);
 	return EXIT_OK;

@@ -26,6 +26,10 @@ struct form_item {
 	char *name;		/* [a-z0-9][a-z0-9_]*, unique in the form */
 	char *text;		/* the question */
 	int reverse;		/* scored as (lowest + highest) - answer */
+	struct form_opt *opt;	/* its options, ascending by value: its own, */
+	size_t nopt;		/* or else the form's */
+	int own;		/* 1: opt is the item's own */
+	unsigned long line;	/* in the file, for messages */
 };
 
 struct form_sub {
@@ -43,7 +47,7 @@ struct form_cut {
 struct form {
 	char *name;		/* the file's name without .csv */
 	char *title, *intro;	/* "" when not given */
-	struct form_opt *opt;	/* ascending by value */
+	struct form_opt *opt;	/* for items with none of their own */
 	size_t nopt;
 	struct form_item *item;
 	size_t nitem;
@@ -92,8 +96,8 @@ void form_free(struct form *f);
 /* The item called name, or -1. */
 long form_item_find(const struct form *f, const char *name);
 
-/* 1 when v is one of the form's response values. */
-int form_value_ok(const struct form *f, long long v);
+/* 1 when v is one of the response values of item i. */
+int form_value_ok(const struct form *f, size_t i, long long v);
 
 /*
  * Score the answers ans[0..nitem) (the values as given; NAN for a skipped

@@ -88,6 +88,38 @@ flog() {
 	assert_equal "$stderr" "checkin: $STEADY_CONFIG/forms/bad.csv:4: an item's value is empty or \"reverse\", not \"sideways\""
 }
 
+@test "checkin: a form file's settings that do not fit are named with their line" {
+	mkdir -p "$STEADY_CONFIG/forms"
+	printf 'type,name,value,text\noption,,0,no\noption,,1,yes\nitem,q1,,Q\nscoring,missing,2,\n' \
+	    >"$STEADY_CONFIG/forms/bad.csv"
+	run -1 --separate-stderr checkin --form bad q1=1
+	assert_equal "$stderr" "checkin: $STEADY_CONFIG/forms/bad.csv:5: missing is 2, more than the 1 item of the form"
+	printf 'type,name,value,text\noption,,0,no\noption,,1,yes\nitem,q1,,Q\nsubscale,s,q1 q1,S\n' \
+	    >"$STEADY_CONFIG/forms/bad.csv"
+	run -1 --separate-stderr checkin --form bad q1=1
+	assert_equal "$stderr" "checkin: $STEADY_CONFIG/forms/bad.csv:5: the subscale lists the item q1 twice"
+	printf 'type,name,value,text\noption,,0,no\noption,,1,yes\nitem,q1,,Q\nscoring,reliability,0.8,\n' \
+	    >"$STEADY_CONFIG/forms/bad.csv"
+	run -1 --separate-stderr checkin --form bad q1=1
+	assert_equal "$stderr" "checkin: $STEADY_CONFIG/forms/bad.csv:5: reliability is given without sd: the Reliable Change Index needs both"
+}
+
+@test "checkin: an item with options of its own is asked and scored on them" {
+	mkdir -p "$STEADY_CONFIG/forms"
+	printf '%s\n' type,name,value,text option,,0,no option,,1,yes \
+	    'item,calm,,I felt calm.' 'item,nights,reverse,Nights I slept badly' \
+	    option,nights,0,none option,nights,3,some option,nights,7,every \
+	    >"$STEADY_CONFIG/forms/own.csv"
+	run -0 checkin --form own --items
+	assert_output "$(printf 'name\tmin\tmax\treverse\tquestion
+calm\t0\t1\tno\tI felt calm.
+nights\t0\t7\tyes\tNights I slept badly')"
+	run -2 --separate-stderr checkin --form own calm=1 nights=2
+	assert_equal "$stderr" 'checkin: nights=2: the answers are 0, 3 or 7'
+	run -0 checkin --form own -o - calm=1 nights=7
+	assert_line --index 1 '2026-11-23T07:30:00+01:00,own,1,0,,calm=1 nights=7'
+}
+
 @test "checkin: --form goes with recording and --items only" {
 	forms_setup
 	run -2 --separate-stderr checkin --form hand --due
