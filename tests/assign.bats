@@ -103,6 +103,21 @@ Today's check-in is open whenever you are ready: run checkin."
 	refute_output --partial 'fail'
 }
 
+@test "report: a withdrawn or corrected practice counts as it now stands" {
+	client
+	{
+		printf 'ts,exercise,seconds,pre,post,completed,amend\n'
+		tail -n +2 "$FIXTURES/ground.csv" | sed 's/$/,/'
+		printf '2026-11-04T20:00:00+01:00,,,,,,withdraw\n'
+		printf '2026-11-06T20:00:00+01:00,sigh,240,8,5,stopped,correct\n'
+	} >"$BATS_TEST_TMPDIR/ana/ground.csv"
+	printf 'ground,,1,week,2026-11-02,2026-11-08,\n' \
+	    >>"$BATS_TEST_TMPDIR/ana/assignments.csv"
+	run -0 report -f table "$BATS_TEST_TMPDIR"/ana/*.csv
+	assert_line 'Ground box, once a day: 1 of 7 planned practices.'
+	assert_line 'A grounding exercise, once a week: 4 practices, with 1 planned.'
+}
+
 @test "report: the practice plan as one CSV table" {
 	client
 	run -0 sh -c "report -f csv '$BATS_TEST_TMPDIR'/ana/*.csv | tail -n 6"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "assign.h"
+#include "correct.h"
 #include "forms.h"
 #include "report.h"
 #include "store.h"
@@ -665,19 +666,26 @@ count_log(const struct plog *p, const struct assignment *a, size_t n,
 {
 	const char *subcol = p->kind == K_GROUND ? "exercise" :
 	    p->kind == K_TRIALS ? "step" : "kind";
+	struct amends *am;
 	char date[11];
 	struct csvr *r;
 	long day;
 	size_t i;
 	int c, ts, sc, idc;
 
-	if ((r = csvr_openpath(p->path, CSVR_UNESCAPE)) == NULL)
+	/* Withdrawn and superseded records are no practice (steady.5). */
+	if (amends_load(p->path, &am) == -1)
 		return;		/* read_file said why */
+	if ((r = csvr_openpath(p->path, CSVR_UNESCAPE)) == NULL) {
+		amends_free(am);
+		return;
+	}
 	ts = csvr_col(r, "ts");
 	sc = csvr_col(r, subcol);
 	idc = p->kind == K_TRIALS ? csvr_col(r, "step_id") : -1;
 	while ((c = csvr_next(r)) != CSVR_EOF && c != CSVR_ERR) {
-		if (c != CSVR_REC || ts < 0 || when_written_date(csvr_field(r,
+		if (c != CSVR_REC || amends_hidden(am, r) || ts < 0 ||
+		    when_written_date(csvr_field(r,
 		    (size_t)ts), date) == -1 || (day = civil_day(date)) <
 		    first || day > last)
 			continue;
@@ -696,6 +704,7 @@ count_log(const struct plog *p, const struct assignment *a, size_t n,
 		}
 	}
 	csvr_close(r);
+	amends_free(am);
 }
 
 static const struct out_col plan_cols[] = {
