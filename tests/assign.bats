@@ -118,6 +118,50 @@ Today's check-in is open whenever you are ready: run checkin."
 	assert_line 'A grounding exercise, once a week: 4 practices, with 1 planned.'
 }
 
+@test "report: a plan in the config folder is set against the logs of the data folder" {
+	mkdir -p "$BATS_TEST_TMPDIR/data" "$BATS_TEST_TMPDIR/config"
+	cp "$FIXTURES/ground.csv" "$FIXTURES/reflect.csv" "$BATS_TEST_TMPDIR/data/"
+	printf '%s\n' "$AHDR" 'ground,box,1,day,2026-11-02,2026-11-08,' \
+	    'ladder,,1,week,2026-11-02,2026-11-08,' >"$BATS_TEST_TMPDIR/config/assignments.csv"
+	export STEADY_NOW=2026-11-10T07:30:00+01:00
+	cd "$BATS_TEST_TMPDIR"
+	run -0 sh -c 'report -f md data/*.csv config/assignments.csv | sed -n "/practice plan/,\$p"'
+	assert_output "## data: practice plan
+
+- The plan in config/assignments.csv is set against the practice logs of data, the only ones given with it.
+- Ground box, once a day: 3 of 7 planned practices.
+- An exposure trial, once a week: not counted, as no log of exposure trials was given with the plan.
+
+### planned practice
+
+| source | practice | from | until | planned | practised | days | summary |
+| --- | --- | --- | --- | ---: | ---: | ---: | --- |
+| data | ground box, once a day | 2026-11-02 | 2026-11-08 | 7 | 3 | 3 | 3 of 7 planned practices |
+| data | an exposure trial, once a week | 2026-11-02 | 2026-11-08 | 1 |  |  | not counted, as no log of exposure trials was given with the plan |"
+}
+
+@test "report: a plan given without its logs says plainly that nothing is counted" {
+	client
+	cd "$BATS_TEST_TMPDIR"
+	run -0 report -f table ana/assignments.csv
+	assert_line 'No grounding, exposure or reflection log of ana was given with the plan in ana/assignments.csv, so no practice is counted: name those logs with it.'
+	assert_line 'Ground box, once a day: not counted, as no grounding log was given with the plan.'
+	refute_output --partial '0 of'
+}
+
+@test "report: each client's plan is set against that client's logs alone" {
+	client
+	mkdir -p "$BATS_TEST_TMPDIR/bo"
+	cp "$FIXTURES/ground.csv" "$BATS_TEST_TMPDIR/bo/"
+	cp "$BATS_TEST_TMPDIR/ana/assignments.csv" "$BATS_TEST_TMPDIR/bo/"
+	rm "$BATS_TEST_TMPDIR"/ana/*.csv
+	cp "$BATS_TEST_TMPDIR/bo/assignments.csv" "$BATS_TEST_TMPDIR/ana/"
+	run -0 report -f table "$BATS_TEST_TMPDIR"/ana/*.csv "$BATS_TEST_TMPDIR"/bo/*.csv
+	assert_line 'No grounding, exposure or reflection log of ana was given with the plan in '"$BATS_TEST_TMPDIR"'/ana/assignments.csv, so no practice is counted: name those logs with it.'
+	assert_line 'bo: practice plan'
+	assert_line 'Ground box, once a day: 3 of 7 planned practices.'
+}
+
 @test "report: the practice plan as one CSV table" {
 	client
 	run -0 sh -c "report -f csv '$BATS_TEST_TMPDIR'/ana/*.csv | tail -n 6"

@@ -564,7 +564,7 @@ struct plog {
 };
 
 struct asource {
-	char *source;
+	char *source, *path;
 	struct assignments as;
 };
 
@@ -602,6 +602,7 @@ assign_read(const char *path, const struct opts *o)
 	asrc = xreallocarray(asrc, nasrc + 1, sizeof(*asrc));
 	a = &asrc[nasrc++];
 	a->source = source_of(path, o);
+	a->path = xstrdup(path);
 	a->as = as;
 	return 0;
 }
@@ -625,6 +626,7 @@ assign_seen(const char *path, enum kind k, const char *source)
 struct tally {
 	long long planned, done;
 	long days, lastday;
+	int logs;		/* logs of its kind were read for it */
 };
 
 static long
@@ -683,6 +685,9 @@ count_log(const struct plog *p, const struct assignment *a, size_t n,
 	ts = csvr_col(r, "ts");
 	sc = csvr_col(r, subcol);
 	idc = p->kind == K_TRIALS ? csvr_col(r, "step_id") : -1;
+	for (i = 0; i < n; i++)
+		if (a[i].kind == practice_kind(p->kind))
+			t[i].logs = 1;
 	while ((c = csvr_next(r)) != CSVR_EOF && c != CSVR_ERR) {
 		if (c != CSVR_REC || amends_hidden(am, r) || ts < 0 ||
 		    when_written_date(csvr_field(r,
@@ -737,6 +742,10 @@ plan_words(struct strbuf *sb, const struct assignment *a,
 	if (a->kind == AS_OTHER)
 		sb_puts(sb, "practice in the person's own words: not counted "
 		    "from the logs, worth asking about");
+	else if (!t->logs)
+		sb_printf(sb, "not counted, as no %s was given with the plan",
+		    a->kind == AS_GROUND ? "grounding log" : a->kind ==
+		    AS_LADDER ? "log of exposure trials" : "reflection log");
 	else if (a->from > last)
 		sb_printf(sb, "starts on %s", from);
 	else if (t->done <= t->planned)
@@ -754,7 +763,7 @@ plan_row(struct out *o, const char *source, const struct assignment *a,
 	struct strbuf what = { 0 }, words = { 0 };
 	char from[11], until[11], pl[24], dn[24], dy[24];
 	const char *row[NPLAN];
-	int counted = a->kind != AS_OTHER;
+	int counted = a->kind != AS_OTHER && t->logs;
 
 	assign_describe(&what, a);
 	plan_words(&words, a, t, last);
@@ -796,10 +805,55 @@ plan_notes(struct out *o, const struct asource *s, const struct tally *t,
 	sb_free(&sb);
 }
 
+/*
+ * The source whose practice logs a plan is set against: its own, when
+ * any of its logs was read; else, for the one plan of a run, the one
+ * source all the practice logs come from (an assignments file kept in
+ * the config folder, its logs in the data folder); else NULL.
+ */
+static const char *
+plan_source(const struct asource *s)
+{
+	const char *only = NULL;
+	size_t i;
+
+	for (i = 0; i < nplogs; i++)
+		if (strcmp(plogs[i].source, s->source) == 0)
+			return s->source;
+	if (nasrc != 1)
+		return NULL;
+	for (i = 0; i < nplogs; i++)
+		if (only == NULL)
+			only = plogs[i].source;
+		else if (strcmp(only, plogs[i].source) != 0)
+			return NULL;
+	return only;
+}
+
+/* Where the practice counted comes from, when it is not plain. */
+static void
+source_note(struct out *o, const struct asource *s, const char *src)
+{
+	struct strbuf sb = { 0 };
+
+	if (src == NULL)
+		sb_printf(&sb, "No grounding, exposure or reflection log of %s "
+		    "was given with the plan in %s, so no practice is counted: "
+		    "name those logs with it.", s->source, s->path);
+	else if (strcmp(src, s->source) != 0)
+		sb_printf(&sb, "The plan in %s is set against the practice logs "
+		    "of %s, the only ones given with it.", s->path, src);
+	if (sb.len > 0)
+		out_note(o, OUT_INFO, sb.s);
+	sb_free(&sb);
+}
+
 static void
 plan_render(struct out *o, const struct asource *s)
 {
 	struct tally *t = xcalloc(s->as.n + 1, sizeof(*t));
+	const char *logsrc = plan_source(s);
+	const char *src = logsrc != NULL ? logsrc : s->source;
 	char heading[256];
 	long first, last;
 	size_t i;
@@ -809,15 +863,16 @@ plan_render(struct out *o, const struct asource *s)
 		t[i].planned = assign_planned(&s->as.v[i], first, last);
 		t[i].lastday = -1;
 	}
-	for (i = 0; i < nplogs; i++)
-		if (strcmp(plogs[i].source, s->source) == 0)
+	for (i = 0; logsrc != NULL && i < nplogs; i++)
+		if (strcmp(plogs[i].source, logsrc) == 0)
 			count_log(&plogs[i], s->as.v, s->as.n, t, first, last);
-	snprintf(heading, sizeof(heading), "%s: practice plan", s->source);
+	snprintf(heading, sizeof(heading), "%s: practice plan", src);
 	out_section(o, heading);
+	source_note(o, s, logsrc);
 	plan_notes(o, s, t, last);
 	out_table(o, "planned practice", plan_cols, NPLAN, 1);
 	for (i = 0; i < s->as.n; i++)
-		plan_row(o, s->source, &s->as.v[i], &t[i], last);
+		plan_row(o, src, &s->as.v[i], &t[i], last);
 	free(t);
 }
 
@@ -847,6 +902,7 @@ assign_free_all(void)
 	}
 	for (i = 0; i < nasrc; i++) {
 		free(asrc[i].source);
+		free(asrc[i].path);
 		assign_free(&asrc[i].as);
 	}
 	free(plogs);
