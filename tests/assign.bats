@@ -95,8 +95,8 @@ Today's check-in is open whenever you are ready: run checkin."
 	run -0 report -f table "$BATS_TEST_TMPDIR"/ana/*.csv
 	assert_line 'ana: practice plan'
 	assert_line 'Ground box, once a day: 3 of 7 planned practices.'
-	assert_line 'A reflection, twice a week: 5 practices, with 4 planned.'
-	assert_line 'The ladder step "read the old messages", twice a week: 4 of 4 planned practices.'
+	assert_line 'A reflection, twice a week: 4 practices, with 2 planned; this week so far: 1 of 2 planned.'
+	assert_line 'The ladder step "read the old messages", twice a week: 3 practices, with 2 planned; this week so far: 1 of 2 planned.'
 	assert_line "A walk after dinner, 3 times a week: practice in the person's own words: not counted from the logs, worth asking about."
 	assert_line 'Ground sigh, once a day: starts on 2026-12-01.'
 	refute_output --partial 'complian'
@@ -134,10 +134,10 @@ Today's check-in is open whenever you are ready: run checkin."
 
 ### planned practice
 
-| source | practice | from | until | planned | practised | days | summary |
-| --- | --- | --- | --- | ---: | ---: | ---: | --- |
-| data | ground box, once a day | 2026-11-02 | 2026-11-08 | 7 | 3 | 3 | 3 of 7 planned practices |
-| data | an exposure trial, once a week | 2026-11-02 | 2026-11-08 | 1 |  |  | not counted, as no log of exposure trials was given with the plan |"
+| source | practice | from | until | planned | practised | current_planned | current_practised | days | summary |
+| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |
+| data | ground box, once a day | 2026-11-02 | 2026-11-08 | 7 | 3 |  |  | 3 | 3 of 7 planned practices |
+| data | an exposure trial, once a week | 2026-11-02 | 2026-11-08 | 1 |  |  |  |  | not counted, as no log of exposure trials was given with the plan |"
 }
 
 @test "report: a plan given without its logs says plainly that nothing is counted" {
@@ -162,21 +162,51 @@ Today's check-in is open whenever you are ready: run checkin."
 	assert_line 'Ground box, once a day: 3 of 7 planned practices.'
 }
 
+@test "report: only the days and weeks that have ended are due; the current one is so far" {
+	mkdir -p "$BATS_TEST_TMPDIR/ana"
+	printf '%s\n' "$AHDR" 'reflect,,3,week,2026-11-09,,' \
+	    'ground,box,1,day,2026-11-09,,' >"$BATS_TEST_TMPDIR/ana/assignments.csv"
+	printf '%s\n' 'ts,kind,text' '2026-11-09T21:00:00+01:00,journal,a start' \
+	    >"$BATS_TEST_TMPDIR/ana/reflect.csv"
+	printf '%s\n' 'ts,exercise,seconds,pre,post,completed' \
+	    '2026-11-09T20:00:00+01:00,box,300,6,4,yes' >"$BATS_TEST_TMPDIR/ana/ground.csv"
+	export STEADY_NOW=2026-11-10T08:15:00+01:00
+	run -0 report -f table "$BATS_TEST_TMPDIR"/ana/*.csv
+	assert_line 'A reflection, 3 times a week: this week so far: 1 of 3 planned.'
+	assert_line 'Ground box, once a day: 1 of 1 planned practice; today so far: 0 of 1 planned.'
+	refute_output --partial '1 of 3 planned practices'
+	run -0 sh -c "report -f csv '$BATS_TEST_TMPDIR'/ana/*.csv | tail -n 2"
+	assert_output 'ana,"a reflection, 3 times a week",2026-11-09,,0,0,3,1,1,this week so far: 1 of 3 planned
+ana,"ground box, once a day",2026-11-09,,1,1,1,0,1,1 of 1 planned practice; today so far: 0 of 1 planned'
+	STEADY_NOW=2026-11-16T08:15:00+01:00 run -0 report -f table "$BATS_TEST_TMPDIR"/ana/*.csv
+	assert_line 'A reflection, 3 times a week: 1 of 3 planned practices; this week so far: 0 of 3 planned.'
+}
+
+@test "report: the days column counts each day with practice once" {
+	client
+	printf '%s\n' 'ts,exercise,seconds,pre,post,completed' \
+	    '2026-11-02T20:00:00+01:00,box,300,6,4,yes' \
+	    '2026-11-03T20:00:00+01:00,box,300,6,4,yes' \
+	    '2026-11-02T21:00:00+01:00,box,300,6,4,yes' >"$BATS_TEST_TMPDIR/ana/ground.csv"
+	run -0 sh -c "report -f csv '$BATS_TEST_TMPDIR'/ana/*.csv | grep '^ana,\"ground box'"
+	assert_output 'ana,"ground box, once a day",2026-11-02,2026-11-08,7,3,,,2,3 of 7 planned practices'
+}
+
 @test "report: the practice plan as one CSV table" {
 	client
 	run -0 sh -c "report -f csv '$BATS_TEST_TMPDIR'/ana/*.csv | tail -n 6"
-	assert_output 'source,practice,from,until,planned,practised,days,summary
-ana,"ground box, once a day",2026-11-02,2026-11-08,7,3,3,3 of 7 planned practices
-ana,"a reflection, twice a week",2026-11-02,,4,5,5,"5 practices, with 4 planned"
-ana,"the ladder step ""read the old messages"", twice a week",2026-11-02,2026-11-15,4,4,4,4 of 4 planned practices
-ana,"a walk after dinner, 3 times a week",2026-11-02,,6,,,"practice in the person'"'"'s own words: not counted from the logs, worth asking about"
-ana,"ground sigh, once a day",2026-12-01,,0,0,0,starts on 2026-12-01'
+	assert_output 'source,practice,from,until,planned,practised,current_planned,current_practised,days,summary
+ana,"ground box, once a day",2026-11-02,2026-11-08,7,3,,,3,3 of 7 planned practices
+ana,"a reflection, twice a week",2026-11-02,,2,4,2,1,5,"4 practices, with 2 planned; this week so far: 1 of 2 planned"
+ana,"the ladder step ""read the old messages"", twice a week",2026-11-02,2026-11-15,2,3,2,1,4,"3 practices, with 2 planned; this week so far: 1 of 2 planned"
+ana,"a walk after dinner, 3 times a week",2026-11-02,,3,,3,,,"practice in the person'"'"'s own words: not counted from the logs, worth asking about"
+ana,"ground sigh, once a day",2026-12-01,,0,0,,,0,starts on 2026-12-01'
 }
 
 @test "report: --since and --until narrow the days planned and practised" {
 	client
 	run -0 sh -c "report -f csv --since 2026-11-04 --until 2026-11-05 '$BATS_TEST_TMPDIR'/ana/*.csv | grep '^ana,\"ground box'"
-	assert_output 'ana,"ground box, once a day",2026-11-02,2026-11-08,2,1,1,1 of 2 planned practices'
+	assert_output 'ana,"ground box, once a day",2026-11-02,2026-11-08,2,1,,,1,1 of 2 planned practices'
 }
 
 @test "report: a broken assignments file is named with its line" {

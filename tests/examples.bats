@@ -496,7 +496,7 @@ Today's check-in is open whenever you are ready: run checkin."
 	assert_output '## ana: practice plan
 
 - Ground box, once a day: 3 of 7 planned practices.
-- A reflection, twice a week: 5 practices, with 4 planned.
+- A reflection, twice a week: 4 practices, with 2 planned; this week so far: 1 of 2 planned.
 
 ### planned practice'
 }

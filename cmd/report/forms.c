@@ -622,10 +622,16 @@ assign_seen(const char *path, enum kind k, const char *source)
 	p->kind = k;
 }
 
-/* The tally of one assignment over the range. */
+/*
+ * The tally of one assignment over the range: what was planned and done
+ * in its periods (days or weeks) that have ended, up to day ended; and in
+ * the one still under way, counted from day open (-1: none is).
+ */
 struct tally {
 	long long planned, done;
-	long days, lastday;
+	long long now_planned, now_done;
+	long ended, open;
+	struct daymap days;	/* the days with a practice */
 	int logs;		/* logs of its kind were read for it */
 };
 
@@ -639,9 +645,12 @@ civil_day(const char *date)
 	return when_days_from_civil(y, m, d);
 }
 
-/* The days report looks at: from --since (or any) to --until or today. */
+/*
+ * The days report looks at: from --since (or any) to --until or today,
+ * whichever comes first, since no practice is due in days to come.
+ */
 static void
-range_days(long *first, long *last)
+range_days(long *first, long *last, long *today)
 {
 	char date[11];
 
@@ -650,8 +659,50 @@ range_days(long *first, long *last)
 		when_date(range.since, date);
 		*first = civil_day(date);
 	}
-	when_date(range.has_until ? range.until - 1 : range.now, date);
-	*last = civil_day(date);
+	when_date(range.now, date);
+	*today = *last = civil_day(date);
+	if (range.has_until) {
+		when_date(range.until - 1, date);
+		if (civil_day(date) < *last)
+			*last = civil_day(date);
+	}
+}
+
+/* What a plans on [first, last]: only periods ended by today are due. */
+static void
+tally_init(struct tally *t, const struct assignment *a, long first,
+    long last, long today)
+{
+	long open = last == today ? assign_open_from(a, today) : -1;
+
+	memset(t, 0, sizeof(*t));
+	daymap_init(&t->days);
+	t->ended = open >= 0 ? open - 1 : last;
+	t->planned = assign_planned(a, first, t->ended);
+	t->open = open < 0 ? -1 : open > first ? open : first;
+	t->now_planned = open < 0 ? 0 : a->times;
+}
+
+/* One practice on day of a: in an ended period, or the one under way. */
+static void
+tally_add(struct tally *t, long day)
+{
+	if (day <= t->ended)
+		t->done++;
+	else if (t->open >= 0 && day >= t->open)
+		t->now_done++;
+	else
+		return;
+	daymap_set(&t->days, (int32_t)day);
+}
+
+static long
+tally_days(const struct tally *t)
+{
+	int32_t a, b;
+
+	return daymap_span(&t->days, &a, &b) == -1 ? 0 :
+	    (long)daymap_count(&t->days, a, b);
 }
 
 static enum assign_kind
@@ -702,10 +753,7 @@ count_log(const struct plog *p, const struct assignment *a, size_t n,
 			    practice_kind(p->kind), csvr_field(r,
 			    (size_t)idc)))))
 				continue;
-			t[i].done++;
-			if (day != t[i].lastday)
-				t[i].days++;
-			t[i].lastday = day;
+			tally_add(&t[i], day);
 		}
 	}
 	csvr_close(r);
@@ -714,7 +762,8 @@ count_log(const struct plog *p, const struct assignment *a, size_t n,
 
 static const struct out_col plan_cols[] = {
 	{ "source", 0 }, { "practice", 0 }, { "from", 0 }, { "until", 0 },
-	{ "planned", 1 }, { "practised", 1 }, { "days", 1 }, { "summary", 0 }
+	{ "planned", 1 }, { "practised", 1 }, { "current_planned", 1 },
+	{ "current_practised", 1 }, { "days", 1 }, { "summary", 0 }
 };
 #define NPLAN (sizeof(plan_cols) / sizeof(plan_cols[0]))
 
@@ -729,6 +778,32 @@ day_label(long day, char *buf, size_t len)
 	}
 	when_civil_from_days(day, &y, &m, &d);
 	snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
+}
+
+/* "4 of 5 planned practices" for the periods that have ended. */
+static void
+ended_words(struct strbuf *sb, const struct tally *t)
+{
+	if (t->done <= t->planned)
+		sb_printf(sb, "%lld of %lld planned practice%s", t->done,
+		    t->planned, t->planned == 1 ? "" : "s");
+	else
+		sb_printf(sb, "%lld practices, with %lld planned", t->done,
+		    t->planned);
+}
+
+/* "this week so far: 1 of 3 planned", for the period under way. */
+static void
+open_words(struct strbuf *sb, const struct assignment *a,
+    const struct tally *t)
+{
+	sb_printf(sb, "%s so far: ", a->per_week ? "this week" : "today");
+	if (t->now_done <= t->now_planned)
+		sb_printf(sb, "%lld of %lld planned", t->now_done,
+		    t->now_planned);
+	else
+		sb_printf(sb, "%lld, with %lld planned", t->now_done,
+		    t->now_planned);
 }
 
 /* "4 of 5 planned practices", in the words of practice. */
@@ -748,12 +823,16 @@ plan_words(struct strbuf *sb, const struct assignment *a,
 		    AS_LADDER ? "log of exposure trials" : "reflection log");
 	else if (a->from > last)
 		sb_printf(sb, "starts on %s", from);
-	else if (t->done <= t->planned)
-		sb_printf(sb, "%lld of %lld planned practice%s", t->done,
-		    t->planned, t->planned == 1 ? "" : "s");
-	else
-		sb_printf(sb, "%lld practices, with %lld planned", t->done,
-		    t->planned);
+	else if (t->planned == 0 && t->open < 0)
+		sb_puts(sb, "none planned on these days");
+	else {
+		if (t->planned > 0 || t->open < 0)
+			ended_words(sb, t);
+		if (t->planned > 0 && t->open >= 0)
+			sb_puts(sb, "; ");
+		if (t->open >= 0)
+			open_words(sb, a, t);
+	}
 }
 
 static void
@@ -761,9 +840,10 @@ plan_row(struct out *o, const char *source, const struct assignment *a,
     const struct tally *t, long last)
 {
 	struct strbuf what = { 0 }, words = { 0 };
-	char from[11], until[11], pl[24], dn[24], dy[24];
+	char from[11], until[11], pl[24], dn[24], npl[24], ndn[24], dy[24];
 	const char *row[NPLAN];
 	int counted = a->kind != AS_OTHER && t->logs;
+	int open = t->open >= 0;
 
 	assign_describe(&what, a);
 	plan_words(&words, a, t, last);
@@ -771,15 +851,19 @@ plan_row(struct out *o, const char *source, const struct assignment *a,
 	day_label(a->until, until, sizeof(until));
 	snprintf(pl, sizeof(pl), "%lld", t->planned);
 	snprintf(dn, sizeof(dn), "%lld", t->done);
-	snprintf(dy, sizeof(dy), "%ld", t->days);
+	snprintf(npl, sizeof(npl), "%lld", t->now_planned);
+	snprintf(ndn, sizeof(ndn), "%lld", t->now_done);
+	snprintf(dy, sizeof(dy), "%ld", tally_days(t));
 	row[0] = source;
 	row[1] = what.s;
 	row[2] = from;
 	row[3] = until;
 	row[4] = pl;
 	row[5] = counted ? dn : "";
-	row[6] = counted ? dy : "";
-	row[7] = words.s;
+	row[6] = open ? npl : "";
+	row[7] = counted && open ? ndn : "";
+	row[8] = counted ? dy : "";
+	row[9] = words.s;
 	out_row(o, row);
 	sb_free(&what);
 	sb_free(&words);
@@ -855,14 +939,12 @@ plan_render(struct out *o, const struct asource *s)
 	const char *logsrc = plan_source(s);
 	const char *src = logsrc != NULL ? logsrc : s->source;
 	char heading[256];
-	long first, last;
+	long first, last, today;
 	size_t i;
 
-	range_days(&first, &last);
-	for (i = 0; i < s->as.n; i++) {
-		t[i].planned = assign_planned(&s->as.v[i], first, last);
-		t[i].lastday = -1;
-	}
+	range_days(&first, &last, &today);
+	for (i = 0; i < s->as.n; i++)
+		tally_init(&t[i], &s->as.v[i], first, last, today);
 	for (i = 0; logsrc != NULL && i < nplogs; i++)
 		if (strcmp(plogs[i].source, logsrc) == 0)
 			count_log(&plogs[i], s->as.v, s->as.n, t, first, last);
@@ -871,8 +953,10 @@ plan_render(struct out *o, const struct asource *s)
 	source_note(o, s, logsrc);
 	plan_notes(o, s, t, last);
 	out_table(o, "planned practice", plan_cols, NPLAN, 1);
-	for (i = 0; i < s->as.n; i++)
+	for (i = 0; i < s->as.n; i++) {
 		plan_row(o, src, &s->as.v[i], &t[i], last);
+		daymap_free(&t[i].days);
+	}
 	free(t);
 }
 
