@@ -20,6 +20,7 @@
 #include "csvio.h"
 #include "forms.h"
 #include "match.h"
+#include "practice.h"
 #include "prompt.h"
 #include "safety.h"
 #include "store.h"
@@ -1396,42 +1397,78 @@ assign_operands(const char **f, int argc, char **argv)
 			f[j] = "";
 }
 
-/* Append f (in assign_cols order) to the assignments file at path. */
+/*
+ * Append f (in assign_cols order) to the locked assignments file whose
+ * header cr read, or give it the columns it lacks first (*migrated).
+ */
 static int
-assign_save(const char *path, const char *const *f)
+assign_append(int fd, struct csvr *cr, const char *path,
+    const char *const *f, int *migrated)
 {
 	struct strbuf sb = { 0 }, hdr = { 0 };
-	const char **cols, **row;
-	struct csvr *cr;
-	size_t n, i, j;
+	const char *miss[NASSIGNCOLS], **cols, **row;
+	size_t n, nmiss, i, j;
 	char sep;
-	int fd, rc = -1;
+	int rc;
 
-	if (store_mkdirs(confdir) == -1 || (fd = store_lock(path)) == -1)
+	*migrated = 0;
+	if (csvr_ncols(cr) > 0 && (csvr_col(cr, "kind") < 0 ||
+	    csvr_col(cr, "ts") >= 0)) {
+		st_seterr("%s:1: this is not an assignments file (%s)", path,
+		    csvr_col(cr, "kind") < 0 ? "it has no kind column" :
+		    "it has a ts column, as a log does");
 		return -1;
-	if ((cr = csvr_openpath(path, 0)) != NULL) {
-		cols = csvr_record_cols(cr, assign_cols, NASSIGNCOLS, &n, &sep,
-		    &hdr);
-		row = xcalloc(n, sizeof(*row));
-		for (i = 0; i < n; i++)
-			for (j = 0; j < NASSIGNCOLS; j++)
-				if (strcmp(cols[i], assign_cols[j]) == 0)
-					row[i] = f[j];
-		csvw_record(&sb, row, n, sep, CSVW_ESCAPE);
-		rc = store_append(fd, path, hdr.s, sb.s, sb.len);
-		free(row);
-		free(cols);
-		csvr_close(cr);
 	}
-	store_unlock(fd);
+	if (csvr_ncols(cr) > 0 &&
+	    (nmiss = csvr_missing(cr, assign_cols, NASSIGNCOLS, miss)) > 0) {
+		*migrated = 1;
+		return store_add_columns(cr, path, miss, nmiss);
+	}
+	cols = csvr_record_cols(cr, assign_cols, NASSIGNCOLS, &n, &sep, &hdr);
+	row = xcalloc(n, sizeof(*row));
+	for (i = 0; i < n; i++)
+		for (j = 0; j < NASSIGNCOLS; j++)
+			if (strcmp(cols[i], assign_cols[j]) == 0)
+				row[i] = f[j];
+	csvw_record(&sb, row, n, sep, CSVW_ESCAPE);
+	rc = store_append(fd, path, hdr.s, sb.s, sb.len);
+	free(row);
+	free(cols);
 	sb_free(&sb);
 	sb_free(&hdr);
 	return rc;
 }
 
+/* Append f to the assignments file at path, under its lock. */
+static int
+assign_save(const char *path, const char *const *f)
+{
+	struct csvr *cr;
+	int fd, rc, tries, migrated;
+
+	if (store_mkdirs(confdir) == -1)
+		return -1;
+	for (tries = 0; tries < 3; tries++) {
+		if ((fd = store_lock(path)) == -1)
+			return -1;
+		if ((cr = csvr_openpath(path, 0)) == NULL) {
+			store_unlock(fd);
+			return -1;
+		}
+		rc = assign_append(fd, cr, path, f, &migrated);
+		csvr_close(cr);
+		store_unlock(fd);
+		if (rc == -1 || !migrated)
+			return rc;
+	}
+	st_seterr("%s: the file kept changing while checkin wrote to it",
+	    path);
+	return -1;
+}
+
 /* checkin --assign kind=K [what=W] [times=N] [per=day|week] ... */
 static int
-cmd_assign(int argc, char **argv)
+cmd_assign(const char *datadir, int argc, char **argv)
 {
 	const char *f[NASSIGNCOLS] = { NULL };
 	struct strbuf sb = { 0 };
@@ -1450,6 +1487,9 @@ cmd_assign(int argc, char **argv)
 	if (assign_parse(&a, f[0], f[1], f[2], f[3], f[4], f[5], f[6],
 	    when_days_from_civil(y, m, d)) == -1)
 		errx(EXIT_USAGE, "%s", st_error());
+	/* A plan names what the programs will log, or it counts nothing. */
+	if ((rc = practice_known(a.kind, a.what, confdir, datadir)) != 1)
+		errx(rc == 0 ? EXIT_USAGE : EXIT_ERR, "%s", st_error());
 	if (*f[4] == '\0')
 		f[4] = strcpy(from, date);
 	path = store_path(confdir, ASSIGN_FILE);
@@ -1601,7 +1641,7 @@ main(int argc, char **argv)
 	case LOG: rc = cmd_log(logpath, &o); break;
 	case ITEMS: rc = o.form ? cmd_form_items(&o) : cmd_items(); break;
 	case FORMS: rc = cmd_forms(); break;
-	case ASSIGN: rc = cmd_assign(argc, argv); break;
+	case ASSIGN: rc = cmd_assign(datadir, argc, argv); break;
 	case PLAN: safety_show(stdout, confdir); break;
 	case CORRECT:
 	case WITHDRAW: rc = cmd_amend(logpath, &o, argc, argv); break;

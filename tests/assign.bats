@@ -57,6 +57,59 @@ reflect,thought,3,week,2026-11-23,,after a hard talk"
 	assert [ ! -e "$(alog)" ]
 }
 
+@test "checkin: --assign names the exercises, kinds and steps there are" {
+	run -2 --separate-stderr checkin --assign kind=ground what=yoga
+	assert_equal "$stderr" 'checkin: there is no grounding exercise "yoga"; the exercises are box, 478, slow, sigh, 54321, pause and check'
+	run -2 --separate-stderr checkin --assign kind=reflect what=diary
+	assert_equal "$stderr" 'checkin: there is no kind of reflection "diary"; the kinds are journal, thought, exposure, weekly and experiment'
+	run -2 --separate-stderr checkin --assign kind=ladder what=1
+	assert_equal "$stderr" 'checkin: there is no ladder step "1", as the ladder has no steps yet (ladder add makes one); leave what empty to plan any exposure trial'
+	ladder add -s 40 'call my sister' >/dev/null
+	ladder add -s 70 'read the old messages' >/dev/null
+	run -2 --separate-stderr checkin --assign kind=ladder what=3
+	assert_equal "$stderr" 'checkin: there is no ladder step "3"; name one by its id or its words: 1 (call my sister), 2 (read the old messages)'
+	assert [ ! -e "$(alog)" ]
+	run -0 --separate-stderr checkin --assign kind=ladder what=2
+	assert_equal "$stderr" 'Planned: the ladder step "2", once a day, from 2026-11-23.'
+	mkdir -p "$STEADY_CONFIG"
+	printf 'name,text,seconds\ncalm,Breathe in,4\n' >"$STEADY_CONFIG/exercises.csv"
+	run -0 checkin --assign kind=ground what=calm
+	run -0 checkin --assign kind=reflect what=weekly per=week
+	run -0 checkin --assign kind=other what='a walk after dinner'
+	run -0 cut -d, -f1,2 "$(alog)"
+	assert_output 'kind,what
+ladder,2
+ground,calm
+reflect,weekly
+other,a walk after dinner'
+}
+
+@test "checkin: --assign gives a hand-written file the columns it lacks" {
+	mkdir -p "$STEADY_CONFIG"
+	printf 'kind,what,from\nground,box,2026-11-02\n' >"$(alog)"
+	chmod 600 "$(alog)"
+	run -0 checkin --assign kind=reflect times=3 per=week until=2026-12-20 note=evenings
+	run -0 cat "$(alog)"
+	assert_output 'kind,what,from,times,per,until,note
+ground,box,2026-11-02,,,,
+reflect,,2026-11-23,3,week,2026-12-20,evenings'
+	run -0 stat -c %a "$(alog)"
+	assert_output 600
+}
+
+@test "checkin: --assign refuses a file that is not an assignments file" {
+	mkdir -p "$STEADY_CONFIG"
+	printf 'name,value\ncountry,IE\n' >"$(alog)"
+	run -1 --separate-stderr checkin --assign kind=ground
+	assert_equal "$stderr" "checkin: $(alog):1: this is not an assignments file (it has no kind column); nothing was saved"
+	printf 'ts,kind,what,from\n2026-11-02T08:00:00+01:00,ground,box,2026-11-02\n' >"$(alog)"
+	run -1 --separate-stderr checkin --assign kind=ground
+	assert_equal "$stderr" "checkin: $(alog):1: this is not an assignments file (it has a ts column, as a log does); nothing was saved"
+	run -0 cat "$(alog)"
+	assert_output 'ts,kind,what,from
+2026-11-02T08:00:00+01:00,ground,box,2026-11-02'
+}
+
 @test "checkin: --due mentions what is planned today, neutrally" {
 	checkin --assign kind=ground what=box until=2026-12-21
 	checkin --assign kind=reflect times=3 per=week from=2026-11-01
@@ -70,6 +123,7 @@ Today's check-in is open whenever you are ready: run checkin."
 }
 
 @test "checkin: --remind mentions what is planned today, even once checked in" {
+	ladder add -s 40 'call my sister' >/dev/null
 	checkin --assign kind=ladder what='call my sister' times=2 per=week
 	checkin mood=5
 	run -1 checkin --remind
