@@ -376,7 +376,19 @@ ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,improvement
 	run -0 sh -c "report -f html '$FIXTURES/forms/ana/forms.csv' | grep -c 'class=\"mark\"'"
 	assert_output 1
 	run -0 sh -c "report -f html '$FIXTURES/forms/ana/forms.csv' | grep -o 'aria-label=\"Hand-scored[^\"]*\"'"
-	assert_output 'aria-label="Hand-scored test form (score; lines at the cut-offs): line chart of 4 points from 2026-10-01 to 2026-11-12, on a scale of 4 to 20"'
+	assert_output 'aria-label="Hand-scored test form (score; cut-off at 12): line chart of 4 points from 2026-10-01 to 2026-11-12, on a scale of 4 to 20"'
+}
+
+@test "report: a table and Markdown say where the cut-offs fall" {
+	forms_setup
+	run -0 report -f md "$FIXTURES/forms/ana/forms.csv"
+	assert_line '- The cut-off at 12 (high): 2 of 3 scores at or above it, the latest (10) below it.'
+	assert_line 'Hand-scored test form (score; cut-off at 12): `█▇ ▄`'
+	run -0 report -f table "$FIXTURES/forms/ana/forms.csv"
+	assert_line 'Hand-scored test form (score; cut-off at 12)  █▇ ▄  (4 .. 20)'
+	refute_output --partial 'lines at'
+	run -0 report -f table "$FIXTURES/forms/bo/forms.csv"
+	assert_line 'unknown-form (score)  ▁  (7 .. 8)'
 }
 
 @test "report: a form's scores in json carry the reliable change" {

@@ -447,6 +447,56 @@ table(struct out *o, const struct fseries *s, long first, int full)
 	}
 }
 
+/*
+ * "Title (score; cut-offs at 12 and 22)": the numbers say where the
+ * cut-offs fall in every format, and HTML draws them as lines too.
+ */
+static void
+chart_title(char *buf, size_t len, const struct fseries *s,
+    const double *marks, size_t nm)
+{
+	struct strbuf sb = { 0 };
+	char num[32];
+	size_t i;
+
+	sb_printf(&sb, "%s (score", s->loaded ? s->f.title : s->name);
+	for (i = 0; i < nm; i++) {
+		form_num(marks[i], num, sizeof(num));
+		sb_printf(&sb, "%s%s", i == 0 ? nm == 1 ? "; cut-off at " :
+		    "; cut-offs at " : i + 1 == nm ? " and " : ", ", num);
+	}
+	sb_putc(&sb, ')');
+	snprintf(buf, len, "%s", sb.s);
+	sb_free(&sb);
+}
+
+/* Where each cut-off inside the range falls among the scores. */
+static void
+cutoff_notes(struct out *o, const struct fseries *s, long last)
+{
+	const struct form_cut *c;
+	size_t i, k, n, above;
+	char at[32], sc[32];
+
+	for (i = 0; s->loaded && last >= 0 && i < s->f.ncut; i++) {
+		c = &s->f.cut[i];
+		if (c->score <= s->f.lo || c->score >= s->f.hi)
+			continue;
+		for (k = n = above = 0; k < s->n; k++)
+			if (!isnan(s->p[k].score)) {
+				n++;
+				above += s->p[k].score + 1e-9 >= c->score;
+			}
+		form_num(c->score, at, sizeof(at));
+		form_num(s->p[last].score, sc, sizeof(sc));
+		note(o, OUT_INFO, "The cut-off at %s%s%s%s: %zu of %zu score%s "
+		    "at or above it, the latest (%s) %s it.", at,
+		    *c->meaning ? " (" : "", c->meaning, *c->meaning ? ")" : "",
+		    above, n, n == 1 ? "" : "s", sc, s->p[last].score + 1e-9 >=
+		    c->score ? "at or above" : "below");
+	}
+}
+
 /* The scores over time, with the cut-offs as reference lines. */
 static void
 chart(struct out *o, const struct fseries *s)
@@ -454,7 +504,7 @@ chart(struct out *o, const struct fseries *s)
 	struct out_chart ch;
 	double *y = xcalloc(s->n, sizeof(*y)), *marks, lo = NAN, hi = NAN;
 	const char **x = xcalloc(s->n, sizeof(*x));
-	char title[160];
+	char title[256];
 	size_t i, nm = 0;
 
 	for (i = 0; i < s->n; i++) {
@@ -473,8 +523,7 @@ chart(struct out *o, const struct fseries *s)
 			if (s->f.cut[i].score > lo && s->f.cut[i].score < hi)
 				marks[nm++] = s->f.cut[i].score;
 	}
-	snprintf(title, sizeof(title), "%s (score; lines at the cut-offs)",
-	    s->loaded ? s->f.title : s->name);
+	chart_title(title, sizeof(title), s, marks, nm);
 	memset(&ch, 0, sizeof(ch));
 	ch.title = title;
 	ch.n = s->n;
@@ -510,6 +559,7 @@ series_render(struct out *o, const struct fseries *s, int full)
 		note(o, OUT_INFO, "One score so far: change shows from the "
 		    "second.");
 	basis_note(o, s);
+	cutoff_notes(o, s, last);
 	table(o, s, first, full);
 	chart(o, s);
 }
