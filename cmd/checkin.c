@@ -1350,7 +1350,10 @@ planned_today(long today)
 	return sb.s;
 }
 
-/* --due and --remind: a line on what is planned today, as dates are. */
+/*
+ * --due and --remind: a line on what is planned today, beside the open
+ * check-in only, so that once it is done cron has nothing to mail.
+ */
 static void
 remind_practice(const struct opts *o, int due)
 {
@@ -1358,7 +1361,7 @@ remind_practice(const struct opts *o, int due)
 	int y, m, d;
 	time_t now;
 
-	if (o->quiet || (o->mode == DUE && !due) || when_now(&now) == -1)
+	if (o->quiet || !due || when_now(&now) == -1)
 		return;
 	when_date(now, date);
 	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3 ||

@@ -122,12 +122,16 @@ Today's check-in is open whenever you are ready: run checkin."
 	assert_output ''
 }
 
-@test "checkin: --remind mentions what is planned today, even once checked in" {
+@test "checkin: --remind mentions what is planned today, and is silent once checked in" {
 	ladder add -s 40 'call my sister' >/dev/null
 	checkin --assign kind=ladder what='call my sister' times=2 per=week
+	run -0 checkin --remind
+	assert_output 'Planned for today, if it suits you: the ladder step "call my sister", twice a week.
+Today'"'"'s check-in is open whenever you are ready: run checkin.'
 	checkin mood=5
-	run -1 checkin --remind
-	assert_output 'Planned for today, if it suits you: the ladder step "call my sister", twice a week.'
+	run -1 --separate-stderr checkin --remind
+	assert_output ''
+	assert_equal "$stderr" ''
 }
 
 @test "checkin: --due with no assignments says nothing more" {
