@@ -296,9 +296,9 @@ trust-safety\t8\tTrust and safety (a sample form)')"
 	forms_setup
 	run -0 report -f csv "$FIXTURES/forms/ana/forms.csv"
 	assert_output 'source,form,date,score,low,high,band,change,rci,reliable_change,meaningful,subscales
-ana,hand,2026-10-01,20,16.9,23.1,high,,,first score,,one=10 two=10
-ana,hand,2026-10-15,17,13.9,20.1,high,-3,-1.34,within the range of measurement error,within measurement error,one=8 two=9
-ana,hand,2026-10-29,,,,,,,no score: too many questions skipped,,one=8 two=
+ana,hand,2026-10-01,20,16.9,20,high,,,first score,,one=10 two=10
+ana,hand,2026-10-15,17,13.9,20,high,-3,-1.34,within the range of measurement error,within measurement error,one=8 two=9
+ana,hand,2026-10-29,,,,,,,not enough answers for a score,,one=8 two=
 ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,improvement,one=6 two=4'
 }
 
@@ -311,7 +311,7 @@ ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,improvement
 	assert_line '- Win: since the first score (20 on 2026-10-01): -10 points; RCI -4.47, a reliable improvement.'
 	assert_line '- Win: the change reaches the 3 points this form counts as clinically meaningful.'
 	assert_line "- Reliable change here rests on the form's SD 5 and reliability 0.9: a change of 4.38 points or more either way is beyond measurement error (95%)."
-	assert_line '| 2026-10-15 | 17 | 13.9 to 20.1 | high | -3 | -1.34 | within the range of measurement error | one=8 two=9 |'
+	assert_line '| 2026-10-15 | 17 | 13.9 to 20 | high | -3 | -1.34 | within the range of measurement error | one=8 two=9 |'
 }
 
 @test "report: a reliable worsening is a concern to look at" {
@@ -409,7 +409,7 @@ ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,improvement
 @test "report: --since leaves out earlier administrations" {
 	forms_setup
 	run -0 report -f csv --since 2026-10-10 "$FIXTURES/forms/ana/forms.csv"
-	assert_line --index 1 'ana,hand,2026-10-15,17,13.9,20.1,high,,,first score,,one=8 two=9'
+	assert_line --index 1 'ana,hand,2026-10-15,17,13.9,20,high,,,first score,,one=8 two=9'
 	assert_line --index 3 'ana,hand,2026-11-12,10,6.9,13.1,low,-7,-3.13,a reliable improvement,improvement,one=6 two=4'
 }
 

@@ -392,13 +392,16 @@ cells(const struct fseries *s, const struct fpoint *p, double x1, int first,
 	memset(c, 0, sizeof(*c));
 	c->band = c->words = c->mean = "";
 	if (isnan(x)) {
-		c->words = "no score: too many questions skipped";
+		c->words = "not enough answers for a score";
 		return;
 	}
 	form_num(x, c->sc, sizeof(c->sc));
 	if (!isnan(sem)) {
-		form_num(x - FORM_RCI_95 * sem, c->lo, sizeof(c->lo));
-		form_num(x + FORM_RCI_95 * sem, c->hi, sizeof(c->hi));
+		/* No score lies outside the form's range. */
+		form_num(fmax(x - FORM_RCI_95 * sem, s->f.lo), c->lo,
+		    sizeof(c->lo));
+		form_num(fmin(x + FORM_RCI_95 * sem, s->f.hi), c->hi,
+		    sizeof(c->hi));
 		snprintf(c->rg, sizeof(c->rg), "%s to %s", c->lo, c->hi);
 	}
 	if (s->loaded)
