@@ -49,20 +49,31 @@ readable(const char *path)
 	return access(path, R_OK) == 0;
 }
 
-/* The folders of $XDG_DATA_DIRS, or its default, one at a time. */
-static const char *
+/*
+ * The folders shared data is looked for in, separated by ":", malloc'd:
+ * $XDG_DATA_HOME (else ~/.local/share), where `make install
+ * PREFIX=~/.local` puts it, then $XDG_DATA_DIRS or its default (XDG).
+ */
+static char *
 data_dirs(void)
 {
+	const char *h = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	const char *d = getenv("XDG_DATA_DIRS");
 
-	return d != NULL && *d ? d : "/usr/local/share:/usr/share";
+	if (d == NULL || *d == '\0')
+		d = "/usr/local/share:/usr/share";
+	if (h != NULL && *h == '/')
+		return xasprintf("%s:%s", h, d);
+	if (home != NULL && *home == '/')
+		return xasprintf("%s/.local/share:%s", home, d);
+	return xstrdup(d);
 }
 
 char *
 form_find(const char *confdir, const char *name)
 {
 	const char *p, *end;
-	char *path;
+	char *path, *dirs;
 
 	if (!form_name_ok(name)) {
 		st_seterr("\"%s\" is not a form name: use lower-case letters, "
@@ -73,16 +84,20 @@ form_find(const char *confdir, const char *name)
 	if (readable(path))
 		return path;
 	free(path);
-	for (p = data_dirs(); *p; p = *end ? end + 1 : end) {
+	dirs = data_dirs();
+	for (p = dirs; *p; p = *end ? end + 1 : end) {
 		end = p + strcspn(p, ":");
 		if (*p != '/')	/* relative entries are ignored (XDG) */
 			continue;
 		path = xasprintf("%.*s/steady/forms/%s.csv", (int)(end - p), p,
 		    name);
-		if (readable(path))
+		if (readable(path)) {
+			free(dirs);
 			return path;
+		}
 		free(path);
 	}
+	free(dirs);
 	st_seterr("there is no form called \"%s\" (looked for %s.csv in "
 	    "%s/forms)", name, name, confdir);
 	return NULL;
@@ -125,14 +140,14 @@ size_t
 form_names(const char *confdir, char ***names)
 {
 	const char *p, *end;
-	char *dir;
+	char *dir, *dirs = data_dirs();
 	size_t n = 0, i, j;
 
 	*names = NULL;
 	dir = xasprintf("%s/forms", confdir);
 	names_in(dir, names, &n);
 	free(dir);
-	for (p = data_dirs(); *p; p = *end ? end + 1 : end) {
+	for (p = dirs; *p; p = *end ? end + 1 : end) {
 		end = p + strcspn(p, ":");
 		if (*p != '/')
 			continue;
@@ -140,6 +155,7 @@ form_names(const char *confdir, char ***names)
 		names_in(dir, names, &n);
 		free(dir);
 	}
+	free(dirs);
 	if (n == 0)
 		return 0;
 	qsort(*names, n, sizeof(**names), str_cmp);

@@ -71,8 +71,9 @@ int form_name_ok(const char *name);
 
 /*
  * The file of the form called name: forms/NAME.csv in confdir, else
- * steady/forms/NAME.csv under each folder of $XDG_DATA_DIRS (by default
- * /usr/local/share:/usr/share, where steady installs its sample form).
+ * steady/forms/NAME.csv under $XDG_DATA_HOME (~/.local/share when unset)
+ * and then each folder of $XDG_DATA_DIRS (by default
+ * /usr/local/share:/usr/share), where steady installs its sample form.
  * Returns a malloc'd path, or NULL with st_error() set.
  */
 char *form_find(const char *confdir, const char *name);

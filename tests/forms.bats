@@ -513,3 +513,14 @@ bash_complete() {
 	run -0 make -s -C "$BATS_TEST_DIRNAME/.." uninstall PREFIX="$prefix"
 	assert [ ! -e "$prefix/share/steady/forms/trust-safety.csv" ]
 }
+
+@test "checkin: make install PREFIX=~/.local puts the sample form where --forms finds it" {
+	run -0 make -s -C "$BATS_TEST_DIRNAME/.." install PREFIX="$HOME/.local"
+	# Found through the default of XDG_DATA_HOME, ~/.local/share.
+	XDG_DATA_DIRS=/nowhere run -0 checkin --forms
+	assert_output "$(printf 'name\titems\ttitle\ntrust-safety\t8\tTrust and safety (a sample form)')"
+	XDG_DATA_HOME=$BATS_TEST_TMPDIR/nowhere XDG_DATA_DIRS=/nowhere run -0 checkin --forms
+	assert_output "$(printf 'name\titems\ttitle')"
+	XDG_DATA_HOME=$HOME/.local/share XDG_DATA_DIRS=/nowhere run -0 checkin --form trust-safety --items
+	assert_line --index 1 --partial 'safe_home'
+}

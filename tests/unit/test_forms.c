@@ -283,6 +283,7 @@ test_names(void)
 	unit_put(path, "Bad name.csv", OPTS "item,q,,Q\n");
 	unit_put(path, "notes.txt", "x\n");
 	setenv("XDG_DATA_DIRS", "relative/dir:/nonexistent", 1);
+	setenv("XDG_DATA_HOME", "/nonexistent", 1);
 	n = form_names(dir, &names);
 	CHECK_INT(n, 2, "two forms listed");
 	CHECK(n == 2 && strcmp(names[0], "alpha") == 0 &&
@@ -295,6 +296,23 @@ test_names(void)
 	CHECK(strstr(st_error(), "there is no form called \"nope\"") != NULL,
 	    "the missing form is named");
 	CHECK(form_find(dir, "../etc") == NULL, "a path is not a name");
+	snprintf(path, sizeof(path), "%s/home", dir);
+	unit_must(mkdir(path, 0700) == 0 || errno == EEXIST, path);
+	snprintf(path, sizeof(path), "%s/home/steady", dir);
+	unit_must(mkdir(path, 0700) == 0 || errno == EEXIST, path);
+	snprintf(path, sizeof(path), "%s/home/steady/forms", dir);
+	unit_must(mkdir(path, 0700) == 0 || errno == EEXIST, path);
+	unit_put(path, "mine.csv", OPTS "item,q,,Q\n");
+	snprintf(path, sizeof(path), "%s/home", dir);
+	setenv("XDG_DATA_HOME", path, 1);
+	p = form_find(dir, "mine");
+	CHECK(p != NULL && strstr(p, "/home/steady/forms/mine.csv") != NULL,
+	    "found under XDG_DATA_HOME");
+	free(p);
+	n = form_names(dir, &names);
+	CHECK_INT(n, 3, "XDG_DATA_HOME's forms listed too");
+	form_names_free(names, n);
+	unsetenv("XDG_DATA_HOME");
 }
 
 static void
