@@ -279,3 +279,63 @@ ana,"ground sigh, once a day",2026-12-01,,0,0,,,0,starts on 2026-12-01'
 	run -0 --separate-stderr report --partial "$BATS_TEST_TMPDIR/ana/assignments.csv"
 	assert_equal "$stderr" "report: $BATS_TEST_TMPDIR/ana/assignments.csv: practice assignments are not part of partial results; give assignments.csv to report itself"
 }
+
+# Completing the last word of "checkin WORD..." as bash does on Tab;
+# the candidates, separated by "|".
+bash_complete() {
+	if [ -f /usr/share/bash-completion/bash_completion ]; then
+		source /usr/share/bash-completion/bash_completion
+	fi
+	source "$BATS_TEST_DIRNAME/../completions/checkin.bash"
+	COMP_WORDS=(checkin "$@")
+	COMP_CWORD=$#
+	COMP_LINE="checkin $*"
+	COMP_POINT=${#COMP_LINE}
+	COMPREPLY=()
+	set +e
+	_checkin
+	set -e
+	local IFS='|'
+	printf '%s\n' "${COMPREPLY[*]}"
+}
+
+@test "completions: bash offers an assignment's fields after checkin --assign" {
+	run -0 bash_complete --assign ''
+	assert_output 'kind=|what=|times=|per=|from=|until=|note='
+	run -0 bash_complete -A kind=ground p
+	assert_output 'per='
+}
+
+@test "completions: fish offers an assignment's fields, and kind's values, after --assign" {
+	run -0 fish --no-config -c 'source $argv[1]; complete -C"checkin --assign kind=ground times=2 "' \
+	    "$BATS_TEST_DIRNAME/../completions/checkin.fish"
+	assert_output $'from=\tThe first day (today)\nnote=\tAnything to remember about it\nper=\tday or week (day)\nuntil=\tThe last day (none)\nwhat=\tThe exercise, step, kind of reflection or words'
+	run -0 fish --no-config -c 'source $argv[1]; complete -C"checkin -A kind="' \
+	    "$BATS_TEST_DIRNAME/../completions/checkin.fish"
+	assert_output $'kind=ground\nkind=ladder\nkind=other\nkind=reflect'
+	refute_output --partial mood
+}
+
+@test "completions: zsh offers an assignment's fields after --assign" {
+	mkdir -p "$BATS_TEST_TMPDIR/fpath"
+	cp "$BATS_TEST_DIRNAME/../completions/_checkin" "$BATS_TEST_TMPDIR/fpath/"
+	cat >"$BATS_TEST_TMPDIR/drive.zsh" <<-'ZSH'
+		zmodload zsh/zpty
+		zpty z zsh -f -i
+		zpty -w z "fpath=($1 \$fpath); autoload -Uz compinit; compinit -u -D"
+		zpty -w z "zle-line-finish() { [[ \$BUFFER == '#'* ]] && print -r -- \"\$BUFFER\" >$2 }; zle -N zle-line-finish"
+		zpty -w z "PS1=''"
+		zpty -n -w z "$3"$'\t\C-a#\n'
+		for i in {1..100}; do [[ -s $2 ]] && break; sleep 0.1; done
+		zpty -d z
+	ZSH
+	run -0 zsh -f "$BATS_TEST_TMPDIR/drive.zsh" "$BATS_TEST_TMPDIR/fpath" \
+	    "$BATS_TEST_TMPDIR/line" 'checkin --assign kind=gr'
+	run -0 cat "$BATS_TEST_TMPDIR/line"
+	assert_output '#checkin --assign kind=ground'
+	rm -f "$BATS_TEST_TMPDIR/line"
+	run -0 zsh -f "$BATS_TEST_TMPDIR/drive.zsh" "$BATS_TEST_TMPDIR/fpath" \
+	    "$BATS_TEST_TMPDIR/line" 'checkin --assign kind=ground un'
+	run -0 cat "$BATS_TEST_TMPDIR/line"
+	assert_output '#checkin --assign kind=ground until='
+}
