@@ -493,10 +493,11 @@ cutoff_notes(struct out *o, const struct fseries *s, long last)
 		form_num(c->score, at, sizeof(at));
 		form_num(s->p[last].score, sc, sizeof(sc));
 		note(o, OUT_INFO, "The cut-off at %s%s%s%s: %zu of %zu score%s "
-		    "at or above it, the latest (%s) %s it.", at,
-		    *c->meaning ? " (" : "", c->meaning, *c->meaning ? ")" : "",
-		    above, n, n == 1 ? "" : "s", sc, s->p[last].score + 1e-9 >=
-		    c->score ? "at or above" : "below");
+		    "at or above it, %s (%s)%s.", at, *c->meaning ? " (" : "",
+		    c->meaning, *c->meaning ? ")" : "", above, n, n == 1 ? "" :
+		    "s", s->p[last].score + 1e-9 >= c->score ? "among them the "
+		    "latest" : "the latest", sc, s->p[last].score + 1e-9 >=
+		    c->score ? "" : " below it");
 	}
 }
 
