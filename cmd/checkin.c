@@ -1200,9 +1200,10 @@ form_summary(FILE *out, const struct fadmin *a)
 	size_t i;
 
 	if (isnan(a->total)) {
-		fprintf(out, "Saved. %zu questions were skipped, more than the "
-		    "%lld this form allows\nfor a score, so none is given; "
-		    "your answers are kept.\n", a->skipped, f->missing);
+		fprintf(out, "Saved. There are not enough answers for a score "
+		    "this time (%zu skipped;\nthis form scores with up to %lld "
+		    "skipped). Your answers are kept.\n", a->skipped,
+		    f->missing);
 		return;
 	}
 	form_num(a->total, s, sizeof(s));

@@ -223,6 +223,25 @@ trust-safety\t8\tTrust and safety (a sample form)')"
 	assert_output '2026-11-23T07:30:00+01:00,hand,18.67,1,one=9 two=10,a=5 b=2 c= d=1'
 }
 
+@test "checkin: --form on a terminal: too few answers for a score, said gently" {
+	forms_setup
+	run_pty '
+		expect "start now?"
+		send "\r"
+		expect "Your answer: "
+		send "5\r"
+		foreach n {2 3 4} {
+			expect "Your answer: "
+			send "\r"
+		}
+	' checkin --form hand
+	assert_success
+	assert_line 'Saved. There are not enough answers for a score this time (3 skipped;'
+	assert_line 'this form scores with up to 1 skipped). Your answers are kept.'
+	run -0 tail -n 1 "$(flog)"
+	assert_output '2026-11-23T07:30:00+01:00,hand,,3,one=10 two=,a=5 b= c= d='
+}
+
 @test "checkin: --form on a terminal: declining saves nothing, kindly" {
 	forms_setup
 	run_pty '
