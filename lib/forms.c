@@ -378,7 +378,8 @@ row_subscale(struct form *f, const struct rd *d)
 		    "letters, digits and _", d->name);
 	for (k = 0; k < f->nsub; k++)
 		if (strcmp(f->sub[k].name, d->name) == 0)
-			return bad(d, "the subscale %s is given twice", d->name);
+			return bad(d, "the subscale %s is given twice",
+			    d->name);
 	f->sub = xreallocarray(f->sub, f->nsub + 1, sizeof(*f->sub));
 	s = &f->sub[f->nsub++];
 	memset(s, 0, sizeof(*s));

@@ -26,8 +26,8 @@ struct form_item {
 	char *name;		/* [a-z0-9][a-z0-9_]*, unique in the form */
 	char *text;		/* the question */
 	int reverse;		/* scored as (lowest + highest) - answer */
-	struct form_opt *opt;	/* its options, ascending by value: its own, */
-	size_t nopt;		/* or else the form's */
+	struct form_opt *opt;	/* its options, ascending by value: */
+	size_t nopt;		/* its own, or else the form's */
 	int own;		/* 1: opt is the item's own */
 	unsigned long line;	/* in the file, for messages */
 };
@@ -128,7 +128,7 @@ enum form_way {
 	FORM_SMALL,		/* not past it, or no threshold to test */
 	FORM_BETTER,		/* past it, the way the form calls better */
 	FORM_WORSE,		/* past it, the other way */
-	FORM_EITHER		/* past it; the form does not say which way */
+	FORM_EITHER		/* past it; the form does not say which */
 };
 
 /*

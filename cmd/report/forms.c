@@ -979,8 +979,8 @@ source_note(struct out *o, const struct asource *s, const char *src)
 		    "was given with the plan in %s, so no practice is counted: "
 		    "name those logs with it.", s->source, s->path);
 	else if (strcmp(src, s->source) != 0)
-		sb_printf(&sb, "The plan in %s is set against the practice logs "
-		    "of %s, the only ones given with it.", s->path, src);
+		sb_printf(&sb, "The plan in %s is set against the practice "
+		    "logs of %s, the only ones given with it.", s->path, src);
 	if (sb.len > 0)
 		out_note(o, OUT_INFO, sb.s);
 	sb_free(&sb);
