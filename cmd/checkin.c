@@ -20,6 +20,7 @@
 #include "csvio.h"
 #include "forms.h"
 #include "match.h"
+#include "practice.h"
 #include "prompt.h"
 #include "safety.h"
 #include "store.h"
@@ -926,16 +927,17 @@ form_close(struct fadmin *a)
 	form_free(&a->f);
 }
 
-/* "0, 1, 2, 3 or 4" for messages. */
+/* "0, 1, 2, 3 or 4", item i's answers, for messages. */
 static char *
-form_values(const struct form *f)
+form_values(const struct form *f, size_t i)
 {
+	const struct form_item *it = &f->item[i];
 	struct strbuf sb = { 0 };
-	size_t i;
+	size_t k;
 
-	for (i = 0; i < f->nopt; i++)
-		sb_printf(&sb, "%s%lld", i == 0 ? "" : i + 1 == f->nopt ?
-		    " or " : ", ", f->opt[i].value);
+	for (k = 0; k < it->nopt; k++)
+		sb_printf(&sb, "%s%lld", k == 0 ? "" : k + 1 == it->nopt ?
+		    " or " : ", ", it->opt[k].value);
 	return sb.s;
 }
 
@@ -965,8 +967,8 @@ form_operands(struct fadmin *a, int argc, char **argv)
 		if (*eq == '\0')
 			continue;
 		if (parse_num(eq, -1000, 1000, &v, &why) == -1 ||
-		    !form_value_ok(&a->f, v)) {
-			a->vals = form_values(&a->f);
+		    !form_value_ok(&a->f, i, v)) {
+			a->vals = form_values(&a->f, i);
 			errx(EXIT_USAGE, "%s=%s: the answers are %s", argv[k],
 			    eq, a->vals);
 		}
@@ -990,9 +992,9 @@ form_question(const struct form *f, size_t i)
 
 	sb_printf(&sb, "%zu of %zu. %s\n   ", i + 1, f->nitem,
 	    f->item[i].text);
-	for (k = 0; k < f->nopt; k++)
-		sb_printf(&sb, "%s%lld %s", k ? ", " : "", f->opt[k].value,
-		    f->opt[k].label);
+	for (k = 0; k < f->item[i].nopt; k++)
+		sb_printf(&sb, "%s%lld %s", k ? ", " : "",
+		    f->item[i].opt[k].value, f->item[i].opt[k].label);
 	sb_puts(&sb, "\n   Your answer: ");
 	return sb.s;
 }
@@ -1001,16 +1003,17 @@ form_question(const struct form *f, size_t i)
 static int
 form_ask_item(struct prompt *p, const struct form *f, size_t i, double *v)
 {
+	const struct form_item *it = &f->item[i];
 	char *q = form_question(f, i), *vals;
 	long long n;
 	int rc;
 
 	for (;;) {
-		rc = prompt_rating(p, q, f->opt[0].value,
-		    f->opt[f->nopt - 1].value, &n);
-		if (rc != PROMPT_OK || form_value_ok(f, n))
+		rc = prompt_rating(p, q, it->opt[0].value,
+		    it->opt[it->nopt - 1].value, &n);
+		if (rc != PROMPT_OK || form_value_ok(f, i, n))
 			break;
-		vals = form_values(f);
+		vals = form_values(f, i);
 		fprintf(prompt_out(p), "Please answer %s, or press Enter to "
 		    "skip.\n", vals);
 		free(vals);
@@ -1197,9 +1200,10 @@ form_summary(FILE *out, const struct fadmin *a)
 	size_t i;
 
 	if (isnan(a->total)) {
-		fprintf(out, "Saved. %zu questions were skipped, more than the "
-		    "%lld this form allows\nfor a score, so none is given; "
-		    "your answers are kept.\n", a->skipped, f->missing);
+		fprintf(out, "Saved. There are not enough answers for a score "
+		    "this time (%zu skipped;\nthis form scores with up to %lld "
+		    "skipped). Your answers are kept.\n", a->skipped,
+		    f->missing);
 		return;
 	}
 	form_num(a->total, s, sizeof(s));
@@ -1303,7 +1307,8 @@ cmd_form_items(const struct opts *o)
 	printf("name\tmin\tmax\treverse\tquestion\n");
 	for (i = 0; i < a.f.nitem; i++)
 		printf("%s\t%lld\t%lld\t%s\t%s\n", a.f.item[i].name,
-		    a.f.opt[0].value, a.f.opt[a.f.nopt - 1].value,
+		    a.f.item[i].opt[0].value,
+		    a.f.item[i].opt[a.f.item[i].nopt - 1].value,
 		    a.f.item[i].reverse ? "yes" : "no", a.f.item[i].text);
 	form_close(&a);
 	return EXIT_OK;
@@ -1346,7 +1351,10 @@ planned_today(long today)
 	return sb.s;
 }
 
-/* --due and --remind: a line on what is planned today, as dates are. */
+/*
+ * --due and --remind: a line on what is planned today, beside the open
+ * check-in only, so that once it is done cron has nothing to mail.
+ */
 static void
 remind_practice(const struct opts *o, int due)
 {
@@ -1354,7 +1362,7 @@ remind_practice(const struct opts *o, int due)
 	int y, m, d;
 	time_t now;
 
-	if (o->quiet || (o->mode == DUE && !due) || when_now(&now) == -1)
+	if (o->quiet || !due || when_now(&now) == -1)
 		return;
 	when_date(now, date);
 	if (sscanf(date, "%d-%d-%d", &y, &m, &d) != 3 ||
@@ -1393,42 +1401,78 @@ assign_operands(const char **f, int argc, char **argv)
 			f[j] = "";
 }
 
-/* Append f (in assign_cols order) to the assignments file at path. */
+/*
+ * Append f (in assign_cols order) to the locked assignments file whose
+ * header cr read, or give it the columns it lacks first (*migrated).
+ */
 static int
-assign_save(const char *path, const char *const *f)
+assign_append(int fd, struct csvr *cr, const char *path,
+    const char *const *f, int *migrated)
 {
 	struct strbuf sb = { 0 }, hdr = { 0 };
-	const char **cols, **row;
-	struct csvr *cr;
-	size_t n, i, j;
+	const char *miss[NASSIGNCOLS], **cols, **row;
+	size_t n, nmiss, i, j;
 	char sep;
-	int fd, rc = -1;
+	int rc;
 
-	if (store_mkdirs(confdir) == -1 || (fd = store_lock(path)) == -1)
+	*migrated = 0;
+	if (csvr_ncols(cr) > 0 && (csvr_col(cr, "kind") < 0 ||
+	    csvr_col(cr, "ts") >= 0)) {
+		st_seterr("%s:1: this is not an assignments file (%s)", path,
+		    csvr_col(cr, "kind") < 0 ? "it has no kind column" :
+		    "it has a ts column, as a log does");
 		return -1;
-	if ((cr = csvr_openpath(path, 0)) != NULL) {
-		cols = csvr_record_cols(cr, assign_cols, NASSIGNCOLS, &n, &sep,
-		    &hdr);
-		row = xcalloc(n, sizeof(*row));
-		for (i = 0; i < n; i++)
-			for (j = 0; j < NASSIGNCOLS; j++)
-				if (strcmp(cols[i], assign_cols[j]) == 0)
-					row[i] = f[j];
-		csvw_record(&sb, row, n, sep, CSVW_ESCAPE);
-		rc = store_append(fd, path, hdr.s, sb.s, sb.len);
-		free(row);
-		free(cols);
-		csvr_close(cr);
 	}
-	store_unlock(fd);
+	if (csvr_ncols(cr) > 0 &&
+	    (nmiss = csvr_missing(cr, assign_cols, NASSIGNCOLS, miss)) > 0) {
+		*migrated = 1;
+		return store_add_columns(cr, path, miss, nmiss);
+	}
+	cols = csvr_record_cols(cr, assign_cols, NASSIGNCOLS, &n, &sep, &hdr);
+	row = xcalloc(n, sizeof(*row));
+	for (i = 0; i < n; i++)
+		for (j = 0; j < NASSIGNCOLS; j++)
+			if (strcmp(cols[i], assign_cols[j]) == 0)
+				row[i] = f[j];
+	csvw_record(&sb, row, n, sep, CSVW_ESCAPE);
+	rc = store_append(fd, path, hdr.s, sb.s, sb.len);
+	free(row);
+	free(cols);
 	sb_free(&sb);
 	sb_free(&hdr);
 	return rc;
 }
 
+/* Append f to the assignments file at path, under its lock. */
+static int
+assign_save(const char *path, const char *const *f)
+{
+	struct csvr *cr;
+	int fd, rc, tries, migrated;
+
+	if (store_mkdirs(confdir) == -1)
+		return -1;
+	for (tries = 0; tries < 3; tries++) {
+		if ((fd = store_lock(path)) == -1)
+			return -1;
+		if ((cr = csvr_openpath(path, 0)) == NULL) {
+			store_unlock(fd);
+			return -1;
+		}
+		rc = assign_append(fd, cr, path, f, &migrated);
+		csvr_close(cr);
+		store_unlock(fd);
+		if (rc == -1 || !migrated)
+			return rc;
+	}
+	st_seterr("%s: the file kept changing while checkin wrote to it",
+	    path);
+	return -1;
+}
+
 /* checkin --assign kind=K [what=W] [times=N] [per=day|week] ... */
 static int
-cmd_assign(int argc, char **argv)
+cmd_assign(const char *datadir, int argc, char **argv)
 {
 	const char *f[NASSIGNCOLS] = { NULL };
 	struct strbuf sb = { 0 };
@@ -1447,6 +1491,9 @@ cmd_assign(int argc, char **argv)
 	if (assign_parse(&a, f[0], f[1], f[2], f[3], f[4], f[5], f[6],
 	    when_days_from_civil(y, m, d)) == -1)
 		errx(EXIT_USAGE, "%s", st_error());
+	/* A plan names what the programs will log, or it counts nothing. */
+	if ((rc = practice_known(a.kind, a.what, confdir, datadir)) != 1)
+		errx(rc == 0 ? EXIT_USAGE : EXIT_ERR, "%s", st_error());
 	if (*f[4] == '\0')
 		f[4] = strcpy(from, date);
 	path = store_path(confdir, ASSIGN_FILE);
@@ -1598,7 +1645,7 @@ main(int argc, char **argv)
 	case LOG: rc = cmd_log(logpath, &o); break;
 	case ITEMS: rc = o.form ? cmd_form_items(&o) : cmd_items(); break;
 	case FORMS: rc = cmd_forms(); break;
-	case ASSIGN: rc = cmd_assign(argc, argv); break;
+	case ASSIGN: rc = cmd_assign(datadir, argc, argv); break;
 	case PLAN: safety_show(stdout, confdir); break;
 	case CORRECT:
 	case WITHDRAW: rc = cmd_amend(logpath, &o, argc, argv); break;

@@ -17,6 +17,7 @@
 
 #include "clock.h"
 #include "correct.h"
+#include "practice.h"
 #include "csvio.h"
 #include "prompt.h"
 #include "safety.h"
@@ -170,27 +171,30 @@ static const struct bstep check_steps[] = {
 
 #define NSTEPS(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The built-in exercises, named by practice_exercises in this order. */
 static const struct {
-	const char *name, *about;
+	const char *about;
 	const struct bstep *steps;
 	size_t n;
 	long long rounds, maxrounds;
 } builtins[] = {
-	{ "box", "box breathing: in 4, hold 4, out 4, hold 4 seconds",
+	{ "box breathing: in 4, hold 4, out 4, hold 4 seconds",
 	    box_steps, NSTEPS(box_steps), 19, ROUNDS_MAX },
-	{ "478", "4-7-8 breathing: in 4, hold 7, out 8 seconds",
+	{ "4-7-8 breathing: in 4, hold 7, out 8 seconds",
 	    b478_steps, NSTEPS(b478_steps), 4, 8 },
-	{ "slow", "slow breathing, about 6 a minute: in 5.5, out 5.5",
+	{ "slow breathing, about 6 a minute: in 5.5, out 5.5",
 	    slow_steps, NSTEPS(slow_steps), 27, ROUNDS_MAX },
-	{ "sigh", "the physiological sigh: two breaths in, one long out",
+	{ "the physiological sigh: two breaths in, one long out",
 	    sigh_steps, NSTEPS(sigh_steps), 3, ROUNDS_MAX },
-	{ "54321", "5-4-3-2-1: what you see, feel, hear, smell and taste",
+	{ "5-4-3-2-1: what you see, feel, hear, smell and taste",
 	    senses_steps, NSTEPS(senses_steps), 1, ROUNDS_MAX },
-	{ "pause", "pause before reacting: stop, breathe, notice, choose",
+	{ "pause before reacting: stop, breathe, notice, choose",
 	    pause_steps, NSTEPS(pause_steps), 1, ROUNDS_MAX },
-	{ "check", "a brief check: where, what day, what is true, am I safe",
+	{ "a brief check: where, what day, what is true, am I safe",
 	    check_steps, NSTEPS(check_steps), 1, ROUNDS_MAX },
 };
+_Static_assert(NSTEPS(builtins) == PRACTICE_NEXERCISES,
+    "a name in lib/practice.c for each built-in exercise");
 
 struct opts {
 	enum gmode { RUN, LIST, PLAN } mode;
@@ -329,7 +333,7 @@ load_builtins(struct exlist *l)
 	size_t i, j;
 
 	for (i = 0; i < NSTEPS(builtins); i++) {
-		e = ex_add(l, builtins[i].name, builtins[i].about);
+		e = ex_add(l, practice_exercises[i], builtins[i].about);
 		e->rounds = builtins[i].rounds;
 		e->maxrounds = builtins[i].maxrounds;
 		for (j = 0; j < builtins[i].n; j++) {

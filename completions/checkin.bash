@@ -103,12 +103,18 @@ _checkin()
 		return 0
 	fi
 
-	# Ratings are for recording; the other modes take no operands.
+	# Ratings are for recording; --assign takes an assignment's fields,
+	# and the other modes take no operands.
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		w=${COMP_WORDS[i]}
 		case $w in
+		--assign | -A)
+			mapfile -t COMPREPLY < <(compgen -W 'kind= what= times=
+			    per= from= until= note=' -- "$cur")
+			compopt -o nospace 2>/dev/null || :
+			return 0 ;;
 		--due | --remind | --log | --items | --plan | --help | --version | \
-		    --withdraw | --forms | --assign)
+		    --withdraw | --forms)
 			return 0 ;;
 		--*) ;;
 		-[!-]*)

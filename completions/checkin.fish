@@ -4,7 +4,37 @@
 function __fish_checkin_recording
     not __fish_seen_argument -s d -l due -s r -l remind -s l -l log \
         -s i -l items -s p -l plan -s h -l help -s V -l version \
-        -s w -l withdraw -s F -l forms
+        -s w -l withdraw -s F -l forms -s A -l assign
+end
+
+# After --assign: the fields of an assignment not yet given, and after
+# kind= or per= the values they take.
+function __fish_checkin_assign
+    set -l token (commandline -ct)
+    switch $token
+        case 'kind=*'
+            printf 'kind=%s\n' ground ladder reflect other
+            return
+        case 'per=*'
+            printf 'per=%s\n' day week
+            return
+        case '*=*'
+            return
+    end
+    set -l given
+    for word in (commandline -opc)[2..-1]
+        string match -q -- '*=*' $word
+        and set -a given (string split -m 1 = -- $word)[1]
+    end
+    for f in 'kind=	ground, ladder, reflect or other' \
+        'what=	The exercise, step, kind of reflection or words' \
+        'times=	How many times (1)' 'per=	day or week (day)' \
+        'from=	The first day (today)' 'until=	The last day (none)' \
+        'note=	Anything to remember about it'
+        set -l name (string split -m 1 = -- $f)[1]
+        contains -- $name $given
+        or printf "$f\n"
+    end
 end
 
 # The form named with --form (or -f) on the command line, if any.
@@ -83,3 +113,4 @@ complete -c checkin -s h -l help -d 'Show the usage and options'
 complete -c checkin -s V -l version -d 'Show the version'
 
 complete -c checkin -n __fish_checkin_recording -a '(__fish_checkin_operands)'
+complete -c checkin -n '__fish_seen_argument -s A -l assign' -a '(__fish_checkin_assign)'

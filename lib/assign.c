@@ -227,6 +227,14 @@ assign_planned(const struct assignment *a, long first, long last)
 	    (first - a->from) / 7 + 1);
 }
 
+long
+assign_open_from(const struct assignment *a, long today)
+{
+	if (!assign_active(a, today))
+		return -1;
+	return a->per_week ? today - (today - a->from) % 7 : today;
+}
+
 void
 assign_describe(struct strbuf *sb, const struct assignment *a)
 {

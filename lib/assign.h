@@ -72,6 +72,14 @@ int assign_matches(const struct assignment *a, enum assign_kind k,
  */
 long long assign_planned(const struct assignment *a, long first, long last);
 
+/*
+ * The first day of a's period still under way on day today: today for a
+ * plan per day, the first day of the plan's week (counted from its first
+ * day) that holds today for a plan per week; -1 when today is not one of
+ * a's days.  The periods before it have ended; it is yet to.
+ */
+long assign_open_from(const struct assignment *a, long today);
+
 /* "ground box, once a day", "a reflection, 3 times a week", into sb. */
 void assign_describe(struct strbuf *sb, const struct assignment *a);
 

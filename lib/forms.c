@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,20 +49,31 @@ readable(const char *path)
 	return access(path, R_OK) == 0;
 }
 
-/* The folders of $XDG_DATA_DIRS, or its default, one at a time. */
-static const char *
+/*
+ * The folders shared data is looked for in, separated by ":", malloc'd:
+ * $XDG_DATA_HOME (else ~/.local/share), where `make install
+ * PREFIX=~/.local` puts it, then $XDG_DATA_DIRS or its default (XDG).
+ */
+static char *
 data_dirs(void)
 {
+	const char *h = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	const char *d = getenv("XDG_DATA_DIRS");
 
-	return d != NULL && *d ? d : "/usr/local/share:/usr/share";
+	if (d == NULL || *d == '\0')
+		d = "/usr/local/share:/usr/share";
+	if (h != NULL && *h == '/')
+		return xasprintf("%s:%s", h, d);
+	if (home != NULL && *home == '/')
+		return xasprintf("%s/.local/share:%s", home, d);
+	return xstrdup(d);
 }
 
 char *
 form_find(const char *confdir, const char *name)
 {
 	const char *p, *end;
-	char *path;
+	char *path, *dirs;
 
 	if (!form_name_ok(name)) {
 		st_seterr("\"%s\" is not a form name: use lower-case letters, "
@@ -72,16 +84,20 @@ form_find(const char *confdir, const char *name)
 	if (readable(path))
 		return path;
 	free(path);
-	for (p = data_dirs(); *p; p = *end ? end + 1 : end) {
+	dirs = data_dirs();
+	for (p = dirs; *p; p = *end ? end + 1 : end) {
 		end = p + strcspn(p, ":");
 		if (*p != '/')	/* relative entries are ignored (XDG) */
 			continue;
 		path = xasprintf("%.*s/steady/forms/%s.csv", (int)(end - p), p,
 		    name);
-		if (readable(path))
+		if (readable(path)) {
+			free(dirs);
 			return path;
+		}
 		free(path);
 	}
+	free(dirs);
 	st_seterr("there is no form called \"%s\" (looked for %s.csv in "
 	    "%s/forms)", name, name, confdir);
 	return NULL;
@@ -124,14 +140,14 @@ size_t
 form_names(const char *confdir, char ***names)
 {
 	const char *p, *end;
-	char *dir;
+	char *dir, *dirs = data_dirs();
 	size_t n = 0, i, j;
 
 	*names = NULL;
 	dir = xasprintf("%s/forms", confdir);
 	names_in(dir, names, &n);
 	free(dir);
-	for (p = data_dirs(); *p; p = *end ? end + 1 : end) {
+	for (p = dirs; *p; p = *end ? end + 1 : end) {
 		end = p + strcspn(p, ":");
 		if (*p != '/')
 			continue;
@@ -139,6 +155,7 @@ form_names(const char *confdir, char ***names)
 		names_in(dir, names, &n);
 		free(dir);
 	}
+	free(dirs);
 	if (n == 0)
 		return 0;
 	qsort(*names, n, sizeof(**names), str_cmp);
@@ -161,16 +178,27 @@ form_names_free(char **names, size_t n)
 	free(names);
 }
 
+static void
+free_opts(struct form_opt *opt, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(opt[i].label);
+	free(opt);
+}
+
 void
 form_free(struct form *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->nopt; i++)
-		free(f->opt[i].label);
+	free_opts(f->opt, f->nopt);
 	for (i = 0; i < f->nitem; i++) {
 		free(f->item[i].name);
 		free(f->item[i].text);
+		if (f->item[i].own)
+			free_opts(f->item[i].opt, f->item[i].nopt);
 	}
 	for (i = 0; i < f->nsub; i++) {
 		free(f->sub[i].name);
@@ -179,7 +207,6 @@ form_free(struct form *f)
 	}
 	for (i = 0; i < f->ncut; i++)
 		free(f->cut[i].meaning);
-	free(f->opt);
 	free(f->item);
 	free(f->sub);
 	free(f->cut);
@@ -200,21 +227,31 @@ form_item_find(const struct form *f, const char *name)
 	return -1;
 }
 
-int
-form_value_ok(const struct form *f, long long v)
+static int
+has_value(const struct form_opt *opt, size_t n, long long v)
 {
 	size_t i;
 
-	for (i = 0; i < f->nopt; i++)
-		if (f->opt[i].value == v)
+	for (i = 0; i < n; i++)
+		if (opt[i].value == v)
 			return 1;
 	return 0;
 }
 
-/* The reading of one form file: the reader and the row's fields. */
+int
+form_value_ok(const struct form *f, size_t i, long long v)
+{
+	return i < f->nitem && has_value(f->item[i].opt, f->item[i].nopt, v);
+}
+
+/*
+ * The reading of one form file: the reader, the row's fields, and the
+ * lines of the settings checked once the whole file is read.
+ */
 struct rd {
 	struct csvr *r;
 	const char *type, *name, *value, *text;
+	unsigned long missing_line, r_line, sd_line;
 };
 
 static const char *
@@ -248,24 +285,46 @@ decimal(const char *s, double *out)
 	return 0;
 }
 
+/* Add option v, labelled label, to opt[0..*n) in order of value. */
+static void
+add_opt(struct form_opt **opt, size_t *n, long long v, const char *label)
+{
+	size_t i;
+
+	*opt = xreallocarray(*opt, *n + 1, sizeof(**opt));
+	for (i = *n; i > 0 && (*opt)[i - 1].value > v; i--)
+		(*opt)[i] = (*opt)[i - 1];
+	(*opt)[i].value = v;
+	(*opt)[i].label = xstrdup(label);
+	(*n)++;
+}
+
+/* An option of every item, or with a name, of that item alone. */
 static int
 row_option(struct form *f, const struct rd *d)
 {
+	struct form_item *it = NULL;
 	const char *why;
 	long long v;
-	size_t i;
+	long i;
 
+	if (*d->name) {
+		if ((i = form_item_find(f, d->name)) < 0)
+			return bad(d, "the option is for \"%s\", which is not "
+			    "an item above it", d->name);
+		it = &f->item[i];
+	}
 	if (parse_num(d->value, -1000, 1000, &v, &why) == -1)
 		return bad(d, "an option's value is a whole number from -1000 "
 		    "to 1000, not \"%s\"", d->value);
-	if (form_value_ok(f, v))
+	if (it ? has_value(it->opt, it->nopt, v) : has_value(f->opt, f->nopt,
+	    v))
 		return bad(d, "the option value %s is given twice", d->value);
-	f->opt = xreallocarray(f->opt, f->nopt + 1, sizeof(*f->opt));
-	for (i = f->nopt; i > 0 && f->opt[i - 1].value > v; i--)
-		f->opt[i] = f->opt[i - 1];
-	f->opt[i].value = v;
-	f->opt[i].label = xstrdup(d->text);
-	f->nopt++;
+	if (it != NULL) {
+		add_opt(&it->opt, &it->nopt, v, d->text);
+		it->own = 1;
+	} else
+		add_opt(&f->opt, &f->nopt, v, d->text);
 	return 0;
 }
 
@@ -286,9 +345,22 @@ row_item(struct form *f, const struct rd *d)
 		return bad(d, "the item %s has no question (text)", d->name);
 	f->item = xreallocarray(f->item, f->nitem + 1, sizeof(*f->item));
 	it = &f->item[f->nitem++];
+	memset(it, 0, sizeof(*it));
 	it->name = xstrdup(d->name);
 	it->text = xstrdup(d->text);
 	it->reverse = *d->value != '\0';
+	it->line = csvr_line(d->r);
+	return 0;
+}
+
+static int
+listed(const struct form_sub *s, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < s->n; k++)
+		if (s->idx[k] == i)
+			return 1;
 	return 0;
 }
 
@@ -298,11 +370,16 @@ row_subscale(struct form *f, const struct rd *d)
 {
 	struct form_sub *s;
 	char *list, *w, *save;
+	size_t k;
 	long i;
 
 	if (!item_name_ok(d->name))
 		return bad(d, "the subscale name \"%s\" should be lower-case "
 		    "letters, digits and _", d->name);
+	for (k = 0; k < f->nsub; k++)
+		if (strcmp(f->sub[k].name, d->name) == 0)
+			return bad(d, "the subscale %s is given twice",
+			    d->name);
 	f->sub = xreallocarray(f->sub, f->nsub + 1, sizeof(*f->sub));
 	s = &f->sub[f->nsub++];
 	memset(s, 0, sizeof(*s));
@@ -311,9 +388,11 @@ row_subscale(struct form *f, const struct rd *d)
 	list = xstrdup(d->value);
 	for (w = strtok_r(list, " ,", &save); w; w = strtok_r(NULL, " ,",
 	    &save)) {
-		if ((i = form_item_find(f, w)) < 0) {
-			bad(d, "the subscale lists \"%s\", which is not an "
-			    "item above it", w);
+		if ((i = form_item_find(f, w)) < 0 ||
+		    listed(s, (size_t)i)) {
+			bad(d, i < 0 ? "the subscale lists \"%s\", which is "
+			    "not an item above it" : "the subscale lists the "
+			    "item %s twice", w);
 			free(list);
 			return -1;
 		}
@@ -355,7 +434,7 @@ setting_dec(const struct rd *d, double lim, double *out)
 }
 
 static int
-row_scoring(struct form *f, const struct rd *d)
+row_scoring(struct form *f, struct rd *d)
 {
 	const char *why;
 
@@ -368,14 +447,17 @@ row_scoring(struct form *f, const struct rd *d)
 		if (parse_num(d->value, 0, 1000, &f->missing, &why) == -1)
 			return bad(d, "missing is a whole number of items, not "
 			    "\"%s\"", d->value);
+		d->missing_line = csvr_line(d->r);
 	} else if (strcmp(d->name, "better") == 0) {
 		if (strcmp(d->value, "high") && strcmp(d->value, "low"))
 			return bad(d, "better is high or low, not \"%s\"",
 			    d->value);
 		f->better = *d->value == 'h' ? BETTER_HIGH : BETTER_LOW;
 	} else if (strcmp(d->name, "reliability") == 0) {
+		d->r_line = csvr_line(d->r);
 		return setting_dec(d, 1, &f->r);
 	} else if (strcmp(d->name, "sd") == 0) {
+		d->sd_line = csvr_line(d->r);
 		return setting_dec(d, 0, &f->sd);
 	} else if (strcmp(d->name, "meaningful") == 0) {
 		return setting_dec(d, 0, &f->meaningful);
@@ -396,7 +478,7 @@ set_text(char **dst, const char *s)
 }
 
 static int
-form_row(struct form *f, const struct rd *d)
+form_row(struct form *f, struct rd *d)
 {
 	if (strcmp(d->type, "title") == 0)
 		set_text(&f->title, d->text);
@@ -418,21 +500,86 @@ form_row(struct form *f, const struct rd *d)
 	return 0;
 }
 
-/* What the whole file must have, and the range of its total. */
+/* "PATH:LINE: what", for what can be checked only at the end. */
 static int
-form_finish(struct form *f, const char *path)
-{
-	double lo, hi;
+bad_at(const char *path, unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
-	if (f->nopt < 2 || f->nitem == 0) {
+static int
+bad_at(const char *path, unsigned long line, const char *fmt, ...)
+{
+	char what[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	st_seterr("%s:%lu: %s", path, line, what);
+	return -1;
+}
+
+/* The settings that make sense only together, or beside the items. */
+static int
+check_settings(const struct form *f, const struct rd *d, const char *path)
+{
+	if (d->missing_line && f->missing > (long long)f->nitem)
+		return bad_at(path, d->missing_line, "missing is %lld, more "
+		    "than the %zu item%s of the form", f->missing, f->nitem,
+		    f->nitem == 1 ? "" : "s");
+	if (d->r_line && !d->sd_line)
+		return bad_at(path, d->r_line, "reliability is given without "
+		    "sd: the Reliable Change Index needs both");
+	if (d->sd_line && !d->r_line)
+		return bad_at(path, d->sd_line, "sd is given without "
+		    "reliability: the Reliable Change Index needs both");
+	return 0;
+}
+
+/* Each item's options: its own, or the form's; two at least. */
+static int
+item_options(struct form *f, const char *path)
+{
+	struct form_item *it;
+	size_t i;
+
+	for (i = 0; i < f->nitem; i++) {
+		it = &f->item[i];
+		if (!it->own) {
+			it->opt = f->opt;
+			it->nopt = f->nopt;
+		}
+		if (it->nopt >= 2)
+			continue;
+		if (it->own)
+			return bad_at(path, it->line, "the item %s needs at "
+			    "least two options of its own", it->name);
 		st_seterr("%s: a form needs at least two options and one item",
 		    path);
 		return -1;
 	}
-	lo = (double)f->opt[0].value;
-	hi = (double)f->opt[f->nopt - 1].value;
-	f->lo = f->mean ? lo : lo * (double)f->nitem;
-	f->hi = f->mean ? hi : hi * (double)f->nitem;
+	return 0;
+}
+
+/* What the whole file must have, and the range of its total. */
+static int
+form_finish(struct form *f, const struct rd *d, const char *path)
+{
+	double lo = 0, hi = 0;
+	size_t i;
+
+	if (f->nitem == 0) {
+		st_seterr("%s: a form needs at least two options and one item",
+		    path);
+		return -1;
+	}
+	if (item_options(f, path) == -1 || check_settings(f, d, path) == -1)
+		return -1;
+	for (i = 0; i < f->nitem; i++) {
+		lo += (double)f->item[i].opt[0].value;
+		hi += (double)f->item[i].opt[f->item[i].nopt - 1].value;
+	}
+	f->lo = f->mean ? lo / (double)f->nitem : lo;
+	f->hi = f->mean ? hi / (double)f->nitem : hi;
 	if (f->title == NULL)
 		f->title = xstrdup(f->name);
 	if (f->intro == NULL)
@@ -447,6 +594,7 @@ form_load(struct form *f, const char *path, const char *name)
 	int c, rc = 0;
 
 	memset(f, 0, sizeof(*f));
+	memset(&d, 0, sizeof(d));
 	f->name = xstrdup(name);
 	f->r = f->sd = f->meaningful = NAN;
 	f->better = BETTER_MID;
@@ -472,7 +620,7 @@ form_load(struct form *f, const char *path, const char *name)
 	}
 	csvr_close(d.r);
 	if (rc == 0)
-		rc = form_finish(f, path);
+		rc = form_finish(f, &d, path);
 	if (rc == -1)
 		form_free(f);
 	return rc;
@@ -482,9 +630,11 @@ form_load(struct form *f, const char *path, const char *name)
 static double
 counted(const struct form *f, size_t i, double v)
 {
-	if (!f->item[i].reverse)
+	const struct form_item *it = &f->item[i];
+
+	if (!it->reverse)
 		return v;
-	return (double)(f->opt[0].value + f->opt[f->nopt - 1].value) - v;
+	return (double)(it->opt[0].value + it->opt[it->nopt - 1].value) - v;
 }
 
 /* The score of items idx[0..n) (all items when idx is NULL), or NAN. */
@@ -537,28 +687,51 @@ form_rci(const struct form *f, double x1, double x2)
 	return isnan(sem) ? NAN : (x2 - x1) / (sqrt(2) * sem);
 }
 
-const char *
-form_change_words(const struct form *f, double x1, double x2)
+/* The way of a change d that is past its threshold. */
+static enum form_way
+way(const struct form *f, double d)
+{
+	if (f->better == BETTER_MID)
+		return FORM_EITHER;
+	return (d > 0) == (f->better == BETTER_HIGH) ? FORM_BETTER :
+	    FORM_WORSE;
+}
+
+enum form_way
+form_reliable(const struct form *f, double x1, double x2)
 {
 	double rci = form_rci(f, x1, x2);
 
-	if (isnan(rci))
+	if (isnan(rci) || fabs(rci) <= FORM_RCI_95)
+		return FORM_SMALL;
+	return way(f, rci);
+}
+
+const char *
+form_change_words(const struct form *f, double x1, double x2)
+{
+	if (isnan(form_rci(f, x1, x2)))
 		return "reliable change cannot be worked out";
-	if (fabs(rci) <= FORM_RCI_95)
+	switch (form_reliable(f, x1, x2)) {
+	case FORM_SMALL:
 		return "within the range of measurement error";
-	if (f->better == BETTER_MID)
-		return rci > 0 ? "a reliable rise" : "a reliable fall";
-	if ((rci > 0) == (f->better == BETTER_HIGH))
+	case FORM_EITHER:
+		return x2 > x1 ? "a reliable rise" : "a reliable fall";
+	case FORM_BETTER:
 		return "a reliable improvement";
+	case FORM_WORSE:
+		break;
+	}
 	return "a reliable worsening, worth talking over";
 }
 
-int
+enum form_way
 form_meaningful(const struct form *f, double x1, double x2)
 {
 	/* A small allowance, so 10 - 0 counts as 10 after prorating. */
-	return !isnan(f->meaningful) &&
-	    fabs(x2 - x1) + 1e-9 >= f->meaningful;
+	if (isnan(f->meaningful) || fabs(x2 - x1) + 1e-9 < f->meaningful)
+		return FORM_SMALL;
+	return way(f, x2 - x1);
 }
 
 const char *

@@ -26,6 +26,10 @@ struct form_item {
 	char *name;		/* [a-z0-9][a-z0-9_]*, unique in the form */
 	char *text;		/* the question */
 	int reverse;		/* scored as (lowest + highest) - answer */
+	struct form_opt *opt;	/* its options, ascending by value: */
+	size_t nopt;		/* its own, or else the form's */
+	int own;		/* 1: opt is the item's own */
+	unsigned long line;	/* in the file, for messages */
 };
 
 struct form_sub {
@@ -43,7 +47,7 @@ struct form_cut {
 struct form {
 	char *name;		/* the file's name without .csv */
 	char *title, *intro;	/* "" when not given */
-	struct form_opt *opt;	/* ascending by value */
+	struct form_opt *opt;	/* for items with none of their own */
 	size_t nopt;
 	struct form_item *item;
 	size_t nitem;
@@ -67,8 +71,9 @@ int form_name_ok(const char *name);
 
 /*
  * The file of the form called name: forms/NAME.csv in confdir, else
- * steady/forms/NAME.csv under each folder of $XDG_DATA_DIRS (by default
- * /usr/local/share:/usr/share, where steady installs its sample form).
+ * steady/forms/NAME.csv under $XDG_DATA_HOME (~/.local/share when unset)
+ * and then each folder of $XDG_DATA_DIRS (by default
+ * /usr/local/share:/usr/share), where steady installs its sample form.
  * Returns a malloc'd path, or NULL with st_error() set.
  */
 char *form_find(const char *confdir, const char *name);
@@ -92,8 +97,8 @@ void form_free(struct form *f);
 /* The item called name, or -1. */
 long form_item_find(const struct form *f, const char *name);
 
-/* 1 when v is one of the form's response values. */
-int form_value_ok(const struct form *f, long long v);
+/* 1 when v is one of the response values of item i. */
+int form_value_ok(const struct form *f, size_t i, long long v);
 
 /*
  * Score the answers ans[0..nitem) (the values as given; NAN for a skipped
@@ -118,6 +123,20 @@ double form_sem(const struct form *f);
  */
 double form_rci(const struct form *f, double x1, double x2);
 
+/* Which way a change goes past a threshold, as far as the form says. */
+enum form_way {
+	FORM_SMALL,		/* not past it, or no threshold to test */
+	FORM_BETTER,		/* past it, the way the form calls better */
+	FORM_WORSE,		/* past it, the other way */
+	FORM_EITHER		/* past it; the form does not say which */
+};
+
+/*
+ * Reliable change from x1 to x2: |RCI| above FORM_RCI_95, and which way.
+ * FORM_SMALL too when there is no RCI (see form_rci).
+ */
+enum form_way form_reliable(const struct form *f, double x1, double x2);
+
 /*
  * The change in plain words: "a reliable improvement", "a reliable
  * worsening, worth talking over" (or "a reliable rise", "a reliable fall"
@@ -127,8 +146,11 @@ double form_rci(const struct form *f, double x1, double x2);
  */
 const char *form_change_words(const struct form *f, double x1, double x2);
 
-/* 1 when |x2 - x1| reaches the form's meaningful change, else 0. */
-int form_meaningful(const struct form *f, double x1, double x2);
+/*
+ * A clinically meaningful change: |x2 - x1| reaching the form's
+ * meaningful change, and which way.  FORM_SMALL when the form gives none.
+ */
+enum form_way form_meaningful(const struct form *f, double x1, double x2);
 
 /* The meaning of the cut-off band score falls in, or "" when none. */
 const char *form_band(const struct form *f, double score);

@@ -446,6 +446,19 @@ sample_form() {
 	assert_line --index 1 '2026-11-23T07:30:00+01:00,evening,9,1,body=6,rested=3 tense= close=3'
 }
 
+@test "examples: an assignments.csv planned in a session (steady.5)" {
+	mkdir -p "$STEADY_CONFIG"
+	awk '/^kind,what,times,per,from,until,note$/ { keep = 1 }
+	    keep && /^\.Ed$/ { exit }
+	    keep' "$BATS_TEST_DIRNAME/../man/steady.5" \
+	    >"$STEADY_CONFIG/assignments.csv"
+	run -0 wc -l <"$STEADY_CONFIG/assignments.csv"
+	assert_output 5
+	run -0 checkin --due
+	assert_output "Planned for today, if it suits you: ground box, once a day; reflect thought, twice a week; the ladder step \"read the old messages\", twice a week; a walk after dinner, 3 times a week.
+Today's check-in is open whenever you are ready: run checkin."
+}
+
 # Two clients' forms.csv, with the hand-scored form in the config folder.
 forms_caseload() {
 	mkdir -p "$STEADY_CONFIG/forms" clients/ana clients/bo
@@ -496,7 +509,7 @@ Today's check-in is open whenever you are ready: run checkin."
 	assert_output '## ana: practice plan
 
 - Ground box, once a day: 3 of 7 planned practices.
-- A reflection, twice a week: 5 practices, with 4 planned.
+- A reflection, twice a week: 4 practices, with 2 planned; this week so far: 1 of 2 planned.
 
 ### planned practice'
 }

@@ -88,6 +88,38 @@ flog() {
 	assert_equal "$stderr" "checkin: $STEADY_CONFIG/forms/bad.csv:4: an item's value is empty or \"reverse\", not \"sideways\""
 }
 
+@test "checkin: a form file's settings that do not fit are named with their line" {
+	mkdir -p "$STEADY_CONFIG/forms"
+	printf 'type,name,value,text\noption,,0,no\noption,,1,yes\nitem,q1,,Q\nscoring,missing,2,\n' \
+	    >"$STEADY_CONFIG/forms/bad.csv"
+	run -1 --separate-stderr checkin --form bad q1=1
+	assert_equal "$stderr" "checkin: $STEADY_CONFIG/forms/bad.csv:5: missing is 2, more than the 1 item of the form"
+	printf 'type,name,value,text\noption,,0,no\noption,,1,yes\nitem,q1,,Q\nsubscale,s,q1 q1,S\n' \
+	    >"$STEADY_CONFIG/forms/bad.csv"
+	run -1 --separate-stderr checkin --form bad q1=1
+	assert_equal "$stderr" "checkin: $STEADY_CONFIG/forms/bad.csv:5: the subscale lists the item q1 twice"
+	printf 'type,name,value,text\noption,,0,no\noption,,1,yes\nitem,q1,,Q\nscoring,reliability,0.8,\n' \
+	    >"$STEADY_CONFIG/forms/bad.csv"
+	run -1 --separate-stderr checkin --form bad q1=1
+	assert_equal "$stderr" "checkin: $STEADY_CONFIG/forms/bad.csv:5: reliability is given without sd: the Reliable Change Index needs both"
+}
+
+@test "checkin: an item with options of its own is asked and scored on them" {
+	mkdir -p "$STEADY_CONFIG/forms"
+	printf '%s\n' type,name,value,text option,,0,no option,,1,yes \
+	    'item,calm,,I felt calm.' 'item,nights,reverse,Nights I slept badly' \
+	    option,nights,0,none option,nights,3,some option,nights,7,every \
+	    >"$STEADY_CONFIG/forms/own.csv"
+	run -0 checkin --form own --items
+	assert_output "$(printf 'name\tmin\tmax\treverse\tquestion
+calm\t0\t1\tno\tI felt calm.
+nights\t0\t7\tyes\tNights I slept badly')"
+	run -2 --separate-stderr checkin --form own calm=1 nights=2
+	assert_equal "$stderr" 'checkin: nights=2: the answers are 0, 3 or 7'
+	run -0 checkin --form own -o - calm=1 nights=7
+	assert_line --index 1 '2026-11-23T07:30:00+01:00,own,1,0,,calm=1 nights=7'
+}
+
 @test "checkin: --form goes with recording and --items only" {
 	forms_setup
 	run -2 --separate-stderr checkin --form hand --due
@@ -191,6 +223,25 @@ trust-safety\t8\tTrust and safety (a sample form)')"
 	assert_output '2026-11-23T07:30:00+01:00,hand,18.67,1,one=9 two=10,a=5 b=2 c= d=1'
 }
 
+@test "checkin: --form on a terminal: too few answers for a score, said gently" {
+	forms_setup
+	run_pty '
+		expect "start now?"
+		send "\r"
+		expect "Your answer: "
+		send "5\r"
+		foreach n {2 3 4} {
+			expect "Your answer: "
+			send "\r"
+		}
+	' checkin --form hand
+	assert_success
+	assert_line 'Saved. There are not enough answers for a score this time (3 skipped;'
+	assert_line 'this form scores with up to 1 skipped). Your answers are kept.'
+	run -0 tail -n 1 "$(flog)"
+	assert_output '2026-11-23T07:30:00+01:00,hand,,3,one=10 two=,a=5 b= c= d='
+}
+
 @test "checkin: --form on a terminal: declining saves nothing, kindly" {
 	forms_setup
 	run_pty '
@@ -264,10 +315,10 @@ trust-safety\t8\tTrust and safety (a sample form)')"
 	forms_setup
 	run -0 report -f csv "$FIXTURES/forms/ana/forms.csv"
 	assert_output 'source,form,date,score,low,high,band,change,rci,reliable_change,meaningful,subscales
-ana,hand,2026-10-01,20,16.9,23.1,high,,,first score,,one=10 two=10
-ana,hand,2026-10-15,17,13.9,20.1,high,-3,-1.34,within the range of measurement error,yes,one=8 two=9
-ana,hand,2026-10-29,,,,,,,no score: too many questions skipped,,one=8 two=
-ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,yes,one=6 two=4'
+ana,hand,2026-10-01,20,16.9,20,high,,,first score,,one=10 two=10
+ana,hand,2026-10-15,17,13.9,20,high,-3,-1.34,within the range of measurement error,within measurement error,one=8 two=9
+ana,hand,2026-10-29,,,,,,,not enough answers for a score,,one=8 two=
+ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,improvement,one=6 two=4'
 }
 
 @test "report: a form's change is said in plain words, with what it rests on" {
@@ -279,14 +330,55 @@ ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,yes,one=6 t
 	assert_line '- Win: since the first score (20 on 2026-10-01): -10 points; RCI -4.47, a reliable improvement.'
 	assert_line '- Win: the change reaches the 3 points this form counts as clinically meaningful.'
 	assert_line "- Reliable change here rests on the form's SD 5 and reliability 0.9: a change of 4.38 points or more either way is beyond measurement error (95%)."
-	assert_line '| 2026-10-15 | 17 | 13.9 to 20.1 | high | -3 | -1.34 | within the range of measurement error | one=8 two=9 |'
+	assert_line '| 2026-10-15 | 17 | 13.9 to 20 | high | -3 | -1.34 | within the range of measurement error | one=8 two=9 |'
 }
 
 @test "report: a reliable worsening is a concern to look at" {
 	forms_setup
 	run -0 report -f table "$FIXTURES/forms/bo/forms.csv"
 	assert_line 'Concern to look at: since the first score (8 on 2026-11-02): +7 points; RCI 3.13, a reliable worsening, worth talking over.'
-	assert_line 'The change reaches the 3 points this form counts as clinically meaningful.'
+	assert_line 'The change also reaches the 3 points this form counts as clinically meaningful: a harder stretch, worth talking over together.'
+	refute_output --partial 'Win'
+}
+
+@test "report: a meaningful change within measurement error is no win" {
+	forms_setup
+	run -0 report -f table --until 2026-10-16 "$FIXTURES/forms/ana/forms.csv"
+	assert_line 'Since the first score (20 on 2026-10-01): -3 points; RCI -1.34, within the range of measurement error.'
+	assert_line 'The change is as large as the 3 points this form counts as clinically meaningful, but within the range of measurement error, so it cannot yet be told apart from chance.'
+	refute_output --partial 'Win'
+	refute_output --partial 'Concern'
+}
+
+@test "report: a meaningful worsening within measurement error is said the same way" {
+	forms_setup
+	printf '%s\n' "$FHDR" '2026-11-02T18:00:00+01:00,hand,8,0,,' \
+	    '2026-11-16T18:00:00+01:00,hand,11,0,,' >"$BATS_TEST_TMPDIR/forms.csv"
+	run -0 report -f csv "$BATS_TEST_TMPDIR/forms.csv"
+	assert_line --index 2 --partial ',3,1.34,within the range of measurement error,within measurement error,'
+	run -0 report -f table "$BATS_TEST_TMPDIR/forms.csv"
+	assert_line 'The change is as large as the 3 points this form counts as clinically meaningful, but within the range of measurement error, so it cannot yet be told apart from chance.'
+	refute_output --partial 'Win'
+	refute_output --partial 'Concern'
+}
+
+@test "report: without an RCI, a meaningful change is a win only the better way" {
+	forms_setup
+	grep -v -e reliability -e '^scoring,sd' "$STEADY_CONFIG/forms/hand.csv" \
+	    >"$STEADY_CONFIG/forms/plain.csv"
+	printf '%s\n' "$FHDR" '2026-11-02T18:00:00+01:00,plain,8,0,,' \
+	    '2026-11-16T18:00:00+01:00,plain,15,0,,' >"$BATS_TEST_TMPDIR/forms.csv"
+	run -0 report -f table "$BATS_TEST_TMPDIR/forms.csv"
+	assert_line 'Since the first score (8 on 2026-11-02): +7 points, reliable change cannot be worked out.'
+	assert_line 'Concern to look at: the change reaches the 3 points this form counts as clinically meaningful, the harder way: a harder stretch, worth talking over together.'
+	refute_output --partial 'Win'
+	printf '%s\n' "$FHDR" '2026-11-02T18:00:00+01:00,plain,15,0,,' \
+	    '2026-11-16T18:00:00+01:00,plain,8,0,,' >"$BATS_TEST_TMPDIR/forms.csv"
+	run -0 report -f table "$BATS_TEST_TMPDIR/forms.csv"
+	assert_line 'Win: the change reaches the 3 points this form counts as clinically meaningful.'
+	refute_output --partial 'Concern'
+	run -0 report -f csv "$BATS_TEST_TMPDIR/forms.csv"
+	assert_line --index 2 --partial ',plain,2026-11-16,8,,,low,-7,,reliable change cannot be worked out,improvement,'
 }
 
 @test "report: a form whose file is missing still shows its scores" {
@@ -303,13 +395,25 @@ ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,yes,one=6 t
 	run -0 sh -c "report -f html '$FIXTURES/forms/ana/forms.csv' | grep -c 'class=\"mark\"'"
 	assert_output 1
 	run -0 sh -c "report -f html '$FIXTURES/forms/ana/forms.csv' | grep -o 'aria-label=\"Hand-scored[^\"]*\"'"
-	assert_output 'aria-label="Hand-scored test form (score; lines at the cut-offs): line chart of 4 points from 2026-10-01 to 2026-11-12, on a scale of 4 to 20"'
+	assert_output 'aria-label="Hand-scored test form (score; cut-off at 12): line chart of 4 points from 2026-10-01 to 2026-11-12, on a scale of 4 to 20"'
+}
+
+@test "report: a table and Markdown say where the cut-offs fall" {
+	forms_setup
+	run -0 report -f md "$FIXTURES/forms/ana/forms.csv"
+	assert_line '- The cut-off at 12 (high): 2 of 3 scores at or above it, the latest (10) below it.'
+	assert_line 'Hand-scored test form (score; cut-off at 12): `█▇ ▄`'
+	run -0 report -f table "$FIXTURES/forms/ana/forms.csv"
+	assert_line 'Hand-scored test form (score; cut-off at 12)  █▇ ▄  (4 .. 20)'
+	refute_output --partial 'lines at'
+	run -0 report -f table "$FIXTURES/forms/bo/forms.csv"
+	assert_line 'unknown-form (score)  ▁  (7 .. 8)'
 }
 
 @test "report: a form's scores in json carry the reliable change" {
 	forms_setup
 	run -0 sh -c "report -f json '$FIXTURES/forms/ana/forms.csv' | grep -o '\[\"ana\",\"hand\",\"2026-11-12\",[^]]*\]'"
-	assert_output '["ana","hand","2026-11-12",10,6.9,13.1,"low",-10,-4.47,"a reliable improvement","yes","one=6 two=4"]'
+	assert_output '["ana","hand","2026-11-12",10,6.9,13.1,"low",-10,-4.47,"a reliable improvement","improvement","one=6 two=4"]'
 }
 
 @test "report: forms and check-ins together, each table with its header" {
@@ -318,14 +422,14 @@ ana,hand,2026-11-12,10,6.9,13.1,low,-10,-4.47,a reliable improvement,yes,one=6 t
 	assert_line --index 0 --regexp '^source,group,period,log,'
 	assert_output --partial $'\n\nsource,form,date,'
 	assert_line --index 6 'source,form,date,score,low,high,band,change,rci,reliable_change,meaningful,subscales'
-	assert_line --index 8 'bo,hand,2026-11-16,15,11.9,18.1,high,7,3.13,"a reliable worsening, worth talking over",yes,one=8 two=7'
+	assert_line --index 8 'bo,hand,2026-11-16,15,11.9,18.1,high,7,3.13,"a reliable worsening, worth talking over",worsening,one=8 two=7'
 }
 
 @test "report: --since leaves out earlier administrations" {
 	forms_setup
 	run -0 report -f csv --since 2026-10-10 "$FIXTURES/forms/ana/forms.csv"
-	assert_line --index 1 'ana,hand,2026-10-15,17,13.9,20.1,high,,,first score,,one=8 two=9'
-	assert_line --index 3 'ana,hand,2026-11-12,10,6.9,13.1,low,-7,-3.13,a reliable improvement,yes,one=6 two=4'
+	assert_line --index 1 'ana,hand,2026-10-15,17,13.9,20,high,,,first score,,one=8 two=9'
+	assert_line --index 3 'ana,hand,2026-11-12,10,6.9,13.1,low,-7,-3.13,a reliable improvement,improvement,one=6 two=4'
 }
 
 @test "report: a forms row that cannot be read is named, the rest kept" {
@@ -427,4 +531,15 @@ bash_complete() {
 	assert_output 644
 	run -0 make -s -C "$BATS_TEST_DIRNAME/.." uninstall PREFIX="$prefix"
 	assert [ ! -e "$prefix/share/steady/forms/trust-safety.csv" ]
+}
+
+@test "checkin: make install PREFIX=~/.local puts the sample form where --forms finds it" {
+	run -0 make -s -C "$BATS_TEST_DIRNAME/.." install PREFIX="$HOME/.local"
+	# Found through the default of XDG_DATA_HOME, ~/.local/share.
+	XDG_DATA_DIRS=/nowhere run -0 checkin --forms
+	assert_output "$(printf 'name\titems\ttitle\ntrust-safety\t8\tTrust and safety (a sample form)')"
+	XDG_DATA_HOME=$BATS_TEST_TMPDIR/nowhere XDG_DATA_DIRS=/nowhere run -0 checkin --forms
+	assert_output "$(printf 'name\titems\ttitle')"
+	XDG_DATA_HOME=$HOME/.local/share XDG_DATA_DIRS=/nowhere run -0 checkin --form trust-safety --items
+	assert_line --index 1 --partial 'safe_home'
 }

@@ -28,3 +28,4 @@ unit() {
 @test "lib: traps" { unit traps; }
 @test "lib: forms" { unit forms; }
 @test "lib: assign" { unit assign; }
+@test "lib: practice" { unit practice; }

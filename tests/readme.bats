@@ -121,6 +121,18 @@ doctest() {
 	assert_line --index 1 --regexp '^cara,2026-11-22,'
 }
 
+@test "readme: the tour's questionnaires and practice, in the default folders" {
+	unset STEADY_DIR STEADY_CONFIG
+	# Where make install PREFIX=~/.local puts the sample form, as the
+	# README says it was (tests/forms.bats checks that it does).
+	mkdir -p "$HOME/.local/share/steady/forms"
+	cp "$TOP/examples/forms/trust-safety.csv" "$HOME/.local/share/steady/forms/"
+	export XDG_DATA_DIRS=$BATS_TEST_TMPDIR/nowhere
+	doctest '### For therapists: questionnaires'
+	run -0 wc -l <"$HOME/.local/share/steady/forms.csv"
+	assert_output 3
+}
+
 @test "readme: the pipelines with miller, sqlite3 and gnuplot" {
 	doctest '## Pipelines'
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "csvio.h"
+#include "practice.h"
 #include "prompt.h"
 #include "safety.h"
 #include "store.h"
@@ -23,9 +24,10 @@ const char *const colname[NCOLS] = {
 	"adjust", "learned", "week"
 };
 
-const char *const kindname[NKINDS] = {
-	"journal", "thought", "exposure", "weekly", "experiment"
-};
+/* The kinds' names are lib/practice's, which checkin checks plans by. */
+const char *const *const kindname = practice_reflections;
+_Static_assert(NKINDS == PRACTICE_NREFLECTIONS,
+    "a name in lib/practice.c for each kind of entry");
 
 #define END { NCOLS, TEXT, NULL }
 #define PCT "(0 not at all .. 100 completely)"

@@ -60,7 +60,7 @@ struct rec {
 };
 
 extern const char *const colname[NCOLS];
-extern const char *const kindname[NKINDS];
+extern const char *const *const kindname;	/* by enum kind */
 extern const struct step *const steps[NKINDS];
 extern const enum col extra_cols[NKINDS][2];
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "assign.h"
+#include "correct.h"
 #include "forms.h"
 #include "report.h"
 #include "store.h"
@@ -250,13 +251,52 @@ latest_note(struct out *o, const struct fseries *s, long last)
 	    *band ? ": " : "", band);
 }
 
+/*
+ * Whether the change reaches the form's clinically meaningful change,
+ * read together with the RCI: only a change the RCI does not call
+ * measurement error, the better way, is a win.
+ */
+static void
+meaningful_note(struct out *o, const struct fseries *s, double x1,
+    double x2)
+{
+	enum form_way m = form_meaningful(&s->f, x1, x2);
+	enum form_way rel = form_reliable(&s->f, x1, x2);
+	char pts[32];
+
+	form_num(s->f.meaningful, pts, sizeof(pts));
+	if (m == FORM_SMALL)
+		note(o, OUT_INFO, "The change is less than the %s points this "
+		    "form counts as clinically meaningful.", pts);
+	else if (rel == FORM_SMALL && !isnan(form_rci(&s->f, x1, x2)))
+		note(o, OUT_INFO, "The change is as large as the %s points "
+		    "this form counts as clinically meaningful, but within "
+		    "the range of measurement error, so it cannot yet be told "
+		    "apart from chance.", pts);
+	else if (m == FORM_BETTER)
+		note(o, OUT_WIN, "the change reaches the %s points this form "
+		    "counts as clinically meaningful.", pts);
+	else if (m == FORM_WORSE && rel == FORM_WORSE)
+		note(o, OUT_INFO, "The change also reaches the %s points this "
+		    "form counts as clinically meaningful: a harder stretch, "
+		    "worth talking over together.", pts);
+	else if (m == FORM_WORSE)
+		note(o, OUT_CONCERN, "the change reaches the %s points this "
+		    "form counts as clinically meaningful, the harder way: a "
+		    "harder stretch, worth talking over together.", pts);
+	else
+		note(o, OUT_INFO, "The change reaches the %s points this form "
+		    "counts as clinically meaningful; the form does not say "
+		    "which way is better.", pts);
+}
+
 /* The change since the first score, in numbers and plain words. */
 static void
 change_note(struct out *o, const struct fseries *s, long first, long last)
 {
 	double x1 = s->p[first].score, x2 = s->p[last].score, rci;
-	char a[32], d[32], r[32], m[32];
-	const char *words;
+	char a[32], d[32], r[32];
+	enum form_way rel;
 	enum out_kind k = OUT_INFO;
 
 	form_num(x1, a, sizeof(a));
@@ -267,26 +307,16 @@ change_note(struct out *o, const struct fseries *s, long first, long last)
 		return;
 	}
 	rci = form_rci(&s->f, x1, x2);
-	words = form_change_words(&s->f, x1, x2);
-	if (strcmp(words, "a reliable improvement") == 0)
-		k = OUT_WIN;
-	else if (strncmp(words, "a reliable worsening", 20) == 0)
-		k = OUT_CONCERN;
+	rel = form_reliable(&s->f, x1, x2);
+	k = rel == FORM_BETTER ? OUT_WIN : rel == FORM_WORSE ? OUT_CONCERN :
+	    OUT_INFO;
 	form_num(rci, r, sizeof(r));
 	note(o, k, "%s the first score (%s on %s): %s%s points%s%s, %s.",
 	    k == OUT_INFO ? "Since" : "since", a, s->p[first].date,
 	    x2 > x1 ? "+" : "", d, isnan(rci) ? "" : "; RCI ",
-	    isnan(rci) ? "" : r, words);
-	if (isnan(s->f.meaningful))
-		return;
-	form_num(s->f.meaningful, m, sizeof(m));
-	if (form_meaningful(&s->f, x1, x2))
-		note(o, k == OUT_CONCERN ? OUT_INFO : OUT_WIN, "%s change "
-		    "reaches the %s points this form counts as clinically "
-		    "meaningful.", k == OUT_CONCERN ? "The" : "the", m);
-	else
-		note(o, OUT_INFO, "The change is less than the %s points this "
-		    "form counts as clinically meaningful.", m);
+	    isnan(rci) ? "" : r, form_change_words(&s->f, x1, x2));
+	if (!isnan(s->f.meaningful))
+		meaningful_note(o, s, x1, x2);
 }
 
 /* What the reliable change rests on, so a reader can weigh it. */
@@ -334,6 +364,25 @@ struct fcells {
 	const char *band, *words, *mean;
 };
 
+/*
+ * A meaningful change as a table cell: which way it went, "no", or, as
+ * the notes say, "within measurement error" when the RCI finds it so.
+ */
+static const char *
+way_word(const struct fseries *s, double x1, double x2)
+{
+	enum form_way m = form_meaningful(&s->f, x1, x2);
+
+	if (m == FORM_SMALL)
+		return "no";
+	if (!isnan(form_rci(&s->f, x1, x2)) &&
+	    form_reliable(&s->f, x1, x2) == FORM_SMALL)
+		return "within measurement error";
+	if (m == FORM_EITHER)
+		return x2 > x1 ? "rise" : "fall";
+	return m == FORM_BETTER ? "improvement" : "worsening";
+}
+
 static void
 cells(const struct fseries *s, const struct fpoint *p, double x1, int first,
     int full, struct fcells *c)
@@ -343,13 +392,16 @@ cells(const struct fseries *s, const struct fpoint *p, double x1, int first,
 	memset(c, 0, sizeof(*c));
 	c->band = c->words = c->mean = "";
 	if (isnan(x)) {
-		c->words = "no score: too many questions skipped";
+		c->words = "not enough answers for a score";
 		return;
 	}
 	form_num(x, c->sc, sizeof(c->sc));
 	if (!isnan(sem)) {
-		form_num(x - FORM_RCI_95 * sem, c->lo, sizeof(c->lo));
-		form_num(x + FORM_RCI_95 * sem, c->hi, sizeof(c->hi));
+		/* No score lies outside the form's range. */
+		form_num(fmax(x - FORM_RCI_95 * sem, s->f.lo), c->lo,
+		    sizeof(c->lo));
+		form_num(fmin(x + FORM_RCI_95 * sem, s->f.hi), c->hi,
+		    sizeof(c->hi));
 		snprintf(c->rg, sizeof(c->rg), "%s to %s", c->lo, c->hi);
 	}
 	if (s->loaded)
@@ -367,7 +419,7 @@ cells(const struct fseries *s, const struct fpoint *p, double x1, int first,
 		form_num(form_rci(&s->f, x1, x), c->rci, sizeof(c->rci));
 	c->words = form_change_words(&s->f, x1, x);
 	if (!isnan(s->f.meaningful))
-		c->mean = form_meaningful(&s->f, x1, x) ? "yes" : "no";
+		c->mean = way_word(s, x1, x);
 }
 
 static void
@@ -398,6 +450,57 @@ table(struct out *o, const struct fseries *s, long first, int full)
 	}
 }
 
+/*
+ * "Title (score; cut-offs at 12 and 22)": the numbers say where the
+ * cut-offs fall in every format, and HTML draws them as lines too.
+ */
+static void
+chart_title(char *buf, size_t len, const struct fseries *s,
+    const double *marks, size_t nm)
+{
+	struct strbuf sb = { 0 };
+	char num[32];
+	size_t i;
+
+	sb_printf(&sb, "%s (score", s->loaded ? s->f.title : s->name);
+	for (i = 0; i < nm; i++) {
+		form_num(marks[i], num, sizeof(num));
+		sb_printf(&sb, "%s%s", i == 0 ? nm == 1 ? "; cut-off at " :
+		    "; cut-offs at " : i + 1 == nm ? " and " : ", ", num);
+	}
+	sb_putc(&sb, ')');
+	snprintf(buf, len, "%s", sb.s);
+	sb_free(&sb);
+}
+
+/* Where each cut-off inside the range falls among the scores. */
+static void
+cutoff_notes(struct out *o, const struct fseries *s, long last)
+{
+	const struct form_cut *c;
+	size_t i, k, n, above;
+	char at[32], sc[32];
+
+	for (i = 0; s->loaded && last >= 0 && i < s->f.ncut; i++) {
+		c = &s->f.cut[i];
+		if (c->score <= s->f.lo || c->score >= s->f.hi)
+			continue;
+		for (k = n = above = 0; k < s->n; k++)
+			if (!isnan(s->p[k].score)) {
+				n++;
+				above += s->p[k].score + 1e-9 >= c->score;
+			}
+		form_num(c->score, at, sizeof(at));
+		form_num(s->p[last].score, sc, sizeof(sc));
+		note(o, OUT_INFO, "The cut-off at %s%s%s%s: %zu of %zu score%s "
+		    "at or above it, %s (%s)%s.", at, *c->meaning ? " (" : "",
+		    c->meaning, *c->meaning ? ")" : "", above, n, n == 1 ? "" :
+		    "s", s->p[last].score + 1e-9 >= c->score ? "among them the "
+		    "latest" : "the latest", sc, s->p[last].score + 1e-9 >=
+		    c->score ? "" : " below it");
+	}
+}
+
 /* The scores over time, with the cut-offs as reference lines. */
 static void
 chart(struct out *o, const struct fseries *s)
@@ -405,7 +508,7 @@ chart(struct out *o, const struct fseries *s)
 	struct out_chart ch;
 	double *y = xcalloc(s->n, sizeof(*y)), *marks, lo = NAN, hi = NAN;
 	const char **x = xcalloc(s->n, sizeof(*x));
-	char title[160];
+	char title[256];
 	size_t i, nm = 0;
 
 	for (i = 0; i < s->n; i++) {
@@ -424,8 +527,7 @@ chart(struct out *o, const struct fseries *s)
 			if (s->f.cut[i].score > lo && s->f.cut[i].score < hi)
 				marks[nm++] = s->f.cut[i].score;
 	}
-	snprintf(title, sizeof(title), "%s (score; lines at the cut-offs)",
-	    s->loaded ? s->f.title : s->name);
+	chart_title(title, sizeof(title), s, marks, nm);
 	memset(&ch, 0, sizeof(ch));
 	ch.title = title;
 	ch.n = s->n;
@@ -461,6 +563,7 @@ series_render(struct out *o, const struct fseries *s, int full)
 		note(o, OUT_INFO, "One score so far: change shows from the "
 		    "second.");
 	basis_note(o, s);
+	cutoff_notes(o, s, last);
 	table(o, s, first, full);
 	chart(o, s);
 }
@@ -515,7 +618,7 @@ struct plog {
 };
 
 struct asource {
-	char *source;
+	char *source, *path;
 	struct assignments as;
 };
 
@@ -553,6 +656,7 @@ assign_read(const char *path, const struct opts *o)
 	asrc = xreallocarray(asrc, nasrc + 1, sizeof(*asrc));
 	a = &asrc[nasrc++];
 	a->source = source_of(path, o);
+	a->path = xstrdup(path);
 	a->as = as;
 	return 0;
 }
@@ -572,10 +676,17 @@ assign_seen(const char *path, enum kind k, const char *source)
 	p->kind = k;
 }
 
-/* The tally of one assignment over the range. */
+/*
+ * The tally of one assignment over the range: what was planned and done
+ * in its periods (days or weeks) that have ended, up to day ended; and in
+ * the one still under way, counted from day open (-1: none is).
+ */
 struct tally {
 	long long planned, done;
-	long days, lastday;
+	long long now_planned, now_done;
+	long ended, open;
+	struct daymap days;	/* the days with a practice */
+	int logs;		/* logs of its kind were read for it */
 };
 
 static long
@@ -588,9 +699,12 @@ civil_day(const char *date)
 	return when_days_from_civil(y, m, d);
 }
 
-/* The days report looks at: from --since (or any) to --until or today. */
+/*
+ * The days report looks at: from --since (or any) to --until or today,
+ * whichever comes first, since no practice is due in days to come.
+ */
 static void
-range_days(long *first, long *last)
+range_days(long *first, long *last, long *today)
 {
 	char date[11];
 
@@ -599,8 +713,50 @@ range_days(long *first, long *last)
 		when_date(range.since, date);
 		*first = civil_day(date);
 	}
-	when_date(range.has_until ? range.until - 1 : range.now, date);
-	*last = civil_day(date);
+	when_date(range.now, date);
+	*today = *last = civil_day(date);
+	if (range.has_until) {
+		when_date(range.until - 1, date);
+		if (civil_day(date) < *last)
+			*last = civil_day(date);
+	}
+}
+
+/* What a plans on [first, last]: only periods ended by today are due. */
+static void
+tally_init(struct tally *t, const struct assignment *a, long first,
+    long last, long today)
+{
+	long open = last == today ? assign_open_from(a, today) : -1;
+
+	memset(t, 0, sizeof(*t));
+	daymap_init(&t->days);
+	t->ended = open >= 0 ? open - 1 : last;
+	t->planned = assign_planned(a, first, t->ended);
+	t->open = open < 0 ? -1 : open > first ? open : first;
+	t->now_planned = open < 0 ? 0 : a->times;
+}
+
+/* One practice on day of a: in an ended period, or the one under way. */
+static void
+tally_add(struct tally *t, long day)
+{
+	if (day <= t->ended)
+		t->done++;
+	else if (t->open >= 0 && day >= t->open)
+		t->now_done++;
+	else
+		return;
+	daymap_set(&t->days, (int32_t)day);
+}
+
+static long
+tally_days(const struct tally *t)
+{
+	int32_t a, b;
+
+	return daymap_span(&t->days, &a, &b) == -1 ? 0 :
+	    (long)daymap_count(&t->days, a, b);
 }
 
 static enum assign_kind
@@ -617,19 +773,29 @@ count_log(const struct plog *p, const struct assignment *a, size_t n,
 {
 	const char *subcol = p->kind == K_GROUND ? "exercise" :
 	    p->kind == K_TRIALS ? "step" : "kind";
+	struct amends *am;
 	char date[11];
 	struct csvr *r;
 	long day;
 	size_t i;
 	int c, ts, sc, idc;
 
-	if ((r = csvr_openpath(p->path, CSVR_UNESCAPE)) == NULL)
+	/* Withdrawn and superseded records are no practice (steady.5). */
+	if (amends_load(p->path, &am) == -1)
 		return;		/* read_file said why */
+	if ((r = csvr_openpath(p->path, CSVR_UNESCAPE)) == NULL) {
+		amends_free(am);
+		return;
+	}
 	ts = csvr_col(r, "ts");
 	sc = csvr_col(r, subcol);
 	idc = p->kind == K_TRIALS ? csvr_col(r, "step_id") : -1;
+	for (i = 0; i < n; i++)
+		if (a[i].kind == practice_kind(p->kind))
+			t[i].logs = 1;
 	while ((c = csvr_next(r)) != CSVR_EOF && c != CSVR_ERR) {
-		if (c != CSVR_REC || ts < 0 || when_written_date(csvr_field(r,
+		if (c != CSVR_REC || amends_hidden(am, r) || ts < 0 ||
+		    when_written_date(csvr_field(r,
 		    (size_t)ts), date) == -1 || (day = civil_day(date)) <
 		    first || day > last)
 			continue;
@@ -641,18 +807,17 @@ count_log(const struct plog *p, const struct assignment *a, size_t n,
 			    practice_kind(p->kind), csvr_field(r,
 			    (size_t)idc)))))
 				continue;
-			t[i].done++;
-			if (day != t[i].lastday)
-				t[i].days++;
-			t[i].lastday = day;
+			tally_add(&t[i], day);
 		}
 	}
 	csvr_close(r);
+	amends_free(am);
 }
 
 static const struct out_col plan_cols[] = {
 	{ "source", 0 }, { "practice", 0 }, { "from", 0 }, { "until", 0 },
-	{ "planned", 1 }, { "practised", 1 }, { "days", 1 }, { "summary", 0 }
+	{ "planned", 1 }, { "practised", 1 }, { "current_planned", 1 },
+	{ "current_practised", 1 }, { "days", 1 }, { "summary", 0 }
 };
 #define NPLAN (sizeof(plan_cols) / sizeof(plan_cols[0]))
 
@@ -669,6 +834,32 @@ day_label(long day, char *buf, size_t len)
 	snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
 }
 
+/* "4 of 5 planned practices" for the periods that have ended. */
+static void
+ended_words(struct strbuf *sb, const struct tally *t)
+{
+	if (t->done <= t->planned)
+		sb_printf(sb, "%lld of %lld planned practice%s", t->done,
+		    t->planned, t->planned == 1 ? "" : "s");
+	else
+		sb_printf(sb, "%lld practices, with %lld planned", t->done,
+		    t->planned);
+}
+
+/* "this week so far: 1 of 3 planned", for the period under way. */
+static void
+open_words(struct strbuf *sb, const struct assignment *a,
+    const struct tally *t)
+{
+	sb_printf(sb, "%s so far: ", a->per_week ? "this week" : "today");
+	if (t->now_done <= t->now_planned)
+		sb_printf(sb, "%lld of %lld planned", t->now_done,
+		    t->now_planned);
+	else
+		sb_printf(sb, "%lld, with %lld planned", t->now_done,
+		    t->now_planned);
+}
+
 /* "4 of 5 planned practices", in the words of practice. */
 static void
 plan_words(struct strbuf *sb, const struct assignment *a,
@@ -680,14 +871,22 @@ plan_words(struct strbuf *sb, const struct assignment *a,
 	if (a->kind == AS_OTHER)
 		sb_puts(sb, "practice in the person's own words: not counted "
 		    "from the logs, worth asking about");
+	else if (!t->logs)
+		sb_printf(sb, "not counted, as no %s was given with the plan",
+		    a->kind == AS_GROUND ? "grounding log" : a->kind ==
+		    AS_LADDER ? "log of exposure trials" : "reflection log");
 	else if (a->from > last)
 		sb_printf(sb, "starts on %s", from);
-	else if (t->done <= t->planned)
-		sb_printf(sb, "%lld of %lld planned practice%s", t->done,
-		    t->planned, t->planned == 1 ? "" : "s");
-	else
-		sb_printf(sb, "%lld practices, with %lld planned", t->done,
-		    t->planned);
+	else if (t->planned == 0 && t->open < 0)
+		sb_puts(sb, "none planned on these days");
+	else {
+		if (t->planned > 0 || t->open < 0)
+			ended_words(sb, t);
+		if (t->planned > 0 && t->open >= 0)
+			sb_puts(sb, "; ");
+		if (t->open >= 0)
+			open_words(sb, a, t);
+	}
 }
 
 static void
@@ -695,9 +894,10 @@ plan_row(struct out *o, const char *source, const struct assignment *a,
     const struct tally *t, long last)
 {
 	struct strbuf what = { 0 }, words = { 0 };
-	char from[11], until[11], pl[24], dn[24], dy[24];
+	char from[11], until[11], pl[24], dn[24], npl[24], ndn[24], dy[24];
 	const char *row[NPLAN];
-	int counted = a->kind != AS_OTHER;
+	int counted = a->kind != AS_OTHER && t->logs;
+	int open = t->open >= 0;
 
 	assign_describe(&what, a);
 	plan_words(&words, a, t, last);
@@ -705,15 +905,19 @@ plan_row(struct out *o, const char *source, const struct assignment *a,
 	day_label(a->until, until, sizeof(until));
 	snprintf(pl, sizeof(pl), "%lld", t->planned);
 	snprintf(dn, sizeof(dn), "%lld", t->done);
-	snprintf(dy, sizeof(dy), "%ld", t->days);
+	snprintf(npl, sizeof(npl), "%lld", t->now_planned);
+	snprintf(ndn, sizeof(ndn), "%lld", t->now_done);
+	snprintf(dy, sizeof(dy), "%ld", tally_days(t));
 	row[0] = source;
 	row[1] = what.s;
 	row[2] = from;
 	row[3] = until;
 	row[4] = pl;
 	row[5] = counted ? dn : "";
-	row[6] = counted ? dy : "";
-	row[7] = words.s;
+	row[6] = open ? npl : "";
+	row[7] = counted && open ? ndn : "";
+	row[8] = counted ? dy : "";
+	row[9] = words.s;
 	out_row(o, row);
 	sb_free(&what);
 	sb_free(&words);
@@ -739,28 +943,74 @@ plan_notes(struct out *o, const struct asource *s, const struct tally *t,
 	sb_free(&sb);
 }
 
+/*
+ * The source whose practice logs a plan is set against: its own, when
+ * any of its logs was read; else, for the one plan of a run, the one
+ * source all the practice logs come from (an assignments file kept in
+ * the config folder, its logs in the data folder); else NULL.
+ */
+static const char *
+plan_source(const struct asource *s)
+{
+	const char *only = NULL;
+	size_t i;
+
+	for (i = 0; i < nplogs; i++)
+		if (strcmp(plogs[i].source, s->source) == 0)
+			return s->source;
+	if (nasrc != 1)
+		return NULL;
+	for (i = 0; i < nplogs; i++)
+		if (only == NULL)
+			only = plogs[i].source;
+		else if (strcmp(only, plogs[i].source) != 0)
+			return NULL;
+	return only;
+}
+
+/* Where the practice counted comes from, when it is not plain. */
+static void
+source_note(struct out *o, const struct asource *s, const char *src)
+{
+	struct strbuf sb = { 0 };
+
+	if (src == NULL)
+		sb_printf(&sb, "No grounding, exposure or reflection log of %s "
+		    "was given with the plan in %s, so no practice is counted: "
+		    "name those logs with it.", s->source, s->path);
+	else if (strcmp(src, s->source) != 0)
+		sb_printf(&sb, "The plan in %s is set against the practice "
+		    "logs of %s, the only ones given with it.", s->path, src);
+	if (sb.len > 0)
+		out_note(o, OUT_INFO, sb.s);
+	sb_free(&sb);
+}
+
 static void
 plan_render(struct out *o, const struct asource *s)
 {
 	struct tally *t = xcalloc(s->as.n + 1, sizeof(*t));
+	const char *logsrc = plan_source(s);
+	const char *src = logsrc != NULL ? logsrc : s->source;
 	char heading[256];
-	long first, last;
+	long first, last, today;
 	size_t i;
 
-	range_days(&first, &last);
-	for (i = 0; i < s->as.n; i++) {
-		t[i].planned = assign_planned(&s->as.v[i], first, last);
-		t[i].lastday = -1;
-	}
-	for (i = 0; i < nplogs; i++)
-		if (strcmp(plogs[i].source, s->source) == 0)
+	range_days(&first, &last, &today);
+	for (i = 0; i < s->as.n; i++)
+		tally_init(&t[i], &s->as.v[i], first, last, today);
+	for (i = 0; logsrc != NULL && i < nplogs; i++)
+		if (strcmp(plogs[i].source, logsrc) == 0)
 			count_log(&plogs[i], s->as.v, s->as.n, t, first, last);
-	snprintf(heading, sizeof(heading), "%s: practice plan", s->source);
+	snprintf(heading, sizeof(heading), "%s: practice plan", src);
 	out_section(o, heading);
+	source_note(o, s, logsrc);
 	plan_notes(o, s, t, last);
 	out_table(o, "planned practice", plan_cols, NPLAN, 1);
-	for (i = 0; i < s->as.n; i++)
-		plan_row(o, s->source, &s->as.v[i], &t[i], last);
+	for (i = 0; i < s->as.n; i++) {
+		plan_row(o, src, &s->as.v[i], &t[i], last);
+		daymap_free(&t[i].days);
+	}
 	free(t);
 }
 
@@ -790,6 +1040,7 @@ assign_free_all(void)
 	}
 	for (i = 0; i < nasrc; i++) {
 		free(asrc[i].source);
+		free(asrc[i].path);
 		assign_free(&asrc[i].as);
 	}
 	free(plogs);

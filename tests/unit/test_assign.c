@@ -89,6 +89,9 @@ test_planned(void)
 	CHECK(assign_active(&a, d16) && assign_active(&a, d16 + 13) &&
 	    !assign_active(&a, d16 + 14) && !assign_active(&a, d16 - 1),
 	    "active on its days");
+	CHECK_INT(assign_open_from(&a, d16 + 2), d16 + 2,
+	    "per day: today is under way");
+	CHECK_INT(assign_open_from(&a, d16 + 14), -1, "after it: none open");
 	CHECK(assign_matches(&a, AS_GROUND, "box") &&
 	    !assign_matches(&a, AS_GROUND, "sigh") &&
 	    !assign_matches(&a, AS_REFLECT, "box"), "matches box only");
@@ -97,6 +100,10 @@ test_planned(void)
 	CHECK_INT(assign_planned(&a, d16, d16 + 6), 3, "one week: 3");
 	CHECK_INT(assign_planned(&a, d16, d16 + 7), 6, "a second week begun");
 	CHECK_INT(assign_planned(&a, d16 + 3, d16 + 9), 6, "two part weeks");
+	CHECK_INT(assign_open_from(&a, d16 + 9), d16 + 7,
+	    "the second week is under way from its first day");
+	CHECK_INT(assign_open_from(&a, d16), d16, "the first week, from day 1");
+	CHECK_INT(assign_open_from(&a, d16 - 1), -1, "before it: none open");
 	CHECK(assign_matches(&a, AS_REFLECT, "thought"), "any reflection");
 	assign_clear(&a);
 	assign_parse(&a, "other", "a walk", "", "", "", "", "", d16);

@@ -74,7 +74,7 @@ test_load(void)
 	CHECK(f.lo == 4 && f.hi == 20, "a sum of four 1-5 items: 4 to 20");
 	CHECK(f.better == BETTER_LOW && f.missing == 1, "better and missing");
 	CHECK(near(f.r, 0.9) && f.sd == 5 && f.meaningful == 3, "r, sd");
-	CHECK(form_value_ok(&f, 5) && !form_value_ok(&f, 0), "values");
+	CHECK(form_value_ok(&f, 0, 5) && !form_value_ok(&f, 0, 0), "values");
 	CHECK_INT(form_item_find(&f, "c"), 2, "item c found");
 	CHECK_INT(form_item_find(&f, "e"), -1, "no item e");
 	form_free(&f);
@@ -126,14 +126,35 @@ test_change(void)
 	    "within the range of measurement error", "RCI -1.34");
 	CHECK_STR(form_change_words(&f, 20, 25),
 	    "a reliable worsening, worth talking over", "RCI +2.24");
-	CHECK(form_meaningful(&f, 20, 17) && !form_meaningful(&f, 20, 18),
-	    "3 points are meaningful, 2 are not");
+	CHECK_INT(form_meaningful(&f, 20, 17), FORM_BETTER,
+	    "3 points down, lower is better: a meaningful improvement");
+	CHECK_INT(form_meaningful(&f, 20, 18), FORM_SMALL,
+	    "2 points are not meaningful");
+	CHECK_INT(form_meaningful(&f, 17, 20), FORM_WORSE,
+	    "3 points up, lower is better: a meaningful worsening");
+	CHECK_INT(form_reliable(&f, 20, 17), FORM_SMALL,
+	    "meaningful in size, yet within measurement error");
+	CHECK_INT(form_reliable(&f, 20, 25), FORM_WORSE, "a reliable rise, "
+	    "lower is better: a reliable worsening");
+	CHECK_INT(form_reliable(&f, 20, 15), FORM_BETTER,
+	    "a reliable improvement");
 	CHECK_STR(form_band(&f, 11.9), "low", "below 12: low");
 	CHECK_STR(form_band(&f, 12), "high", "12: high");
 	CHECK_STR(form_band(&f, 3), "", "below every cut-off: no band");
 	f.better = BETTER_MID;
 	CHECK_STR(form_change_words(&f, 20, 25), "a reliable rise",
 	    "no better way: a rise");
+	CHECK_INT(form_meaningful(&f, 20, 25), FORM_EITHER,
+	    "no better way: meaningful, either way");
+	f.better = BETTER_HIGH;
+	CHECK_INT(form_meaningful(&f, 20, 25), FORM_BETTER,
+	    "higher is better: 5 points up is an improvement");
+	CHECK_STR(form_change_words(&f, 20, 25), "a reliable improvement",
+	    "higher is better: a reliable rise is an improvement");
+	f.meaningful = NAN;
+	CHECK_INT(form_meaningful(&f, 0, 20), FORM_SMALL,
+	    "no meaningful change given: never meaningful");
+	f.better = BETTER_MID;
 	f.r = NAN;
 	CHECK(isnan(form_rci(&f, 1, 2)), "no reliability: no RCI");
 	CHECK_STR(form_change_words(&f, 20, 25),
@@ -186,6 +207,64 @@ test_bad(void)
 	CHECK_INT(load_text("type,name,value,text\noption,,0,no\n"
 	    "item,q1,,Q\n"), -1, "one option is not enough");
 	CHECK_INT(load_text("name,value\nq1,2\n"), -1, "no type column");
+	CHECK_INT(load_text(OPTS "item,q1,,Q\nitem,q2,,Q\n"
+	    "subscale,s,q1,S\nsubscale,s,q2,S\n"), -1, "a subscale twice");
+	CHECK_STR(strstr(st_error(), "t.csv:"), "t.csv:7: the subscale s is "
+	    "given twice", "the second subscale is named");
+	CHECK_INT(load_text(OPTS "item,q1,,Q\nitem,q2,,Q\n"
+	    "subscale,s,q1 q2 q1,S\n"), -1, "an item twice in a subscale");
+	CHECK_STR(strstr(st_error(), "t.csv:"), "t.csv:6: the subscale lists "
+	    "the item q1 twice", "the item listed twice is named");
+	CHECK_INT(load_text(OPTS "item,q1,,Q\nscoring,missing,2,\n"
+	    "item,q2,,Q\n"), 0, "missing as many as the items");
+	CHECK_INT(load_text(OPTS "item,q1,,Q\nscoring,missing,3,\n"
+	    "item,q2,,Q\n"), -1, "missing more than the items");
+	CHECK_STR(strstr(st_error(), "t.csv:"), "t.csv:5: missing is 3, more "
+	    "than the 2 items of the form", "missing named with its line");
+	CHECK_INT(load_text(OPTS "item,q1,,Q\nscoring,reliability,0.8,\n"),
+	    -1, "reliability without sd");
+	CHECK_STR(strstr(st_error(), "t.csv:"), "t.csv:5: reliability is "
+	    "given without sd: the Reliable Change Index needs both",
+	    "reliability without sd, said why");
+	CHECK_INT(load_text(OPTS "item,q1,,Q\nscoring,sd,4,\n"), -1,
+	    "sd without reliability");
+	CHECK_STR(strstr(st_error(), "t.csv:"), "t.csv:5: sd is given without "
+	    "reliability: the Reliable Change Index needs both",
+	    "sd without reliability, said why");
+	CHECK_INT(load_text(OPTS "option,q1,0,no\nitem,q1,,Q\n"), -1,
+	    "an item's option before the item");
+	CHECK_STR(strstr(st_error(), "t.csv:"), "t.csv:4: the option is for "
+	    "\"q1\", which is not an item above it", "that option named");
+	CHECK_INT(load_text(OPTS "item,q1,,Q\noption,q1,0,no\n"), -1,
+	    "an item with one option of its own");
+	CHECK_STR(strstr(st_error(), "t.csv:"), "t.csv:4: the item q1 needs at "
+	    "least two options of its own", "the item is named");
+	CHECK_INT(load_text("type,name,value,text\nitem,q1,,Q\n"
+	    "option,q1,0,no\noption,q1,1,yes\n"), 0,
+	    "every item with its own options: no form options needed");
+}
+
+/* Items with options of their own: answers, reverse scoring, range. */
+static void
+test_item_options(void)
+{
+	double ans[2], total;
+	struct form f;
+	char path[600];
+
+	unit_put(dir, "own.csv", OPTS "item,q1,,Q\nitem,q2,reverse,Q\n"
+	    "option,q2,0,never\noption,q2,2,sometimes\noption,q2,4,often\n");
+	snprintf(path, sizeof(path), "%s/own.csv", dir);
+	unit_must(form_load(&f, path, "own") == 0, path);
+	CHECK(form_value_ok(&f, 0, 1) && !form_value_ok(&f, 0, 2),
+	    "q1 takes the form's 0 and 1");
+	CHECK(form_value_ok(&f, 1, 4) && !form_value_ok(&f, 1, 1),
+	    "q2 takes its own 0, 2 and 4");
+	CHECK(f.lo == 0 && f.hi == 5, "the range: 0 + 0 to 1 + 4");
+	ans[0] = 1, ans[1] = 4;
+	form_score(&f, ans, &total, NULL);
+	CHECK(total == 1, "q2 reversed in its own range: 0 + 4 - 4");
+	form_free(&f);
 }
 
 static void
@@ -204,6 +283,7 @@ test_names(void)
 	unit_put(path, "Bad name.csv", OPTS "item,q,,Q\n");
 	unit_put(path, "notes.txt", "x\n");
 	setenv("XDG_DATA_DIRS", "relative/dir:/nonexistent", 1);
+	setenv("XDG_DATA_HOME", "/nonexistent", 1);
 	n = form_names(dir, &names);
 	CHECK_INT(n, 2, "two forms listed");
 	CHECK(n == 2 && strcmp(names[0], "alpha") == 0 &&
@@ -216,6 +296,23 @@ test_names(void)
 	CHECK(strstr(st_error(), "there is no form called \"nope\"") != NULL,
 	    "the missing form is named");
 	CHECK(form_find(dir, "../etc") == NULL, "a path is not a name");
+	snprintf(path, sizeof(path), "%s/home", dir);
+	unit_must(mkdir(path, 0700) == 0 || errno == EEXIST, path);
+	snprintf(path, sizeof(path), "%s/home/steady", dir);
+	unit_must(mkdir(path, 0700) == 0 || errno == EEXIST, path);
+	snprintf(path, sizeof(path), "%s/home/steady/forms", dir);
+	unit_must(mkdir(path, 0700) == 0 || errno == EEXIST, path);
+	unit_put(path, "mine.csv", OPTS "item,q,,Q\n");
+	snprintf(path, sizeof(path), "%s/home", dir);
+	setenv("XDG_DATA_HOME", path, 1);
+	p = form_find(dir, "mine");
+	CHECK(p != NULL && strstr(p, "/home/steady/forms/mine.csv") != NULL,
+	    "found under XDG_DATA_HOME");
+	free(p);
+	n = form_names(dir, &names);
+	CHECK_INT(n, 3, "XDG_DATA_HOME's forms listed too");
+	form_names_free(names, n);
+	unsetenv("XDG_DATA_HOME");
 }
 
 static void
@@ -267,6 +364,7 @@ main(int argc, char **argv)
 	test_score();
 	test_change();
 	test_bad();
+	test_item_options();
 	test_names();
 	test_num();
 	test_pairs();
