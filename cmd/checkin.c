@@ -2,7 +2,6 @@
  * checkin: record today's ratings and a note; say whether today's
  * check-in is due.  See checkin(1).
  */
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -123,7 +122,7 @@ static void
 setmode(struct opts *o, enum mode m)
 {
 	if (o->mode != RECORD && o->mode != m) {
-		warnx("choose one of --due, --remind, --log, --items, --plan");
+		st_warnx("choose one of --due, --remind, --log, --items, --plan");
 		usage();
 	}
 	o->mode = m;
@@ -181,7 +180,7 @@ check_value(const struct item *it, const char *v)
 	if (*v == '\0')
 		return xstrdup("");
 	if (parse_num(v, it->min, it->max, &n, &why) == -1)
-		errx(EXIT_USAGE, "%s=%s: %s is a whole number from %lld to "
+		st_errx(EXIT_USAGE, "%s=%s: %s is a whole number from %lld to "
 		    "%lld", it->name, v, it->name, it->min, it->max);
 	return xasprintf("%lld", n);
 }
@@ -196,24 +195,24 @@ parse_operands(struct rec *r, int argc, char **argv)
 
 	for (i = 0; i < argc; i++) {
 		if ((eq = strchr(argv[i], '=')) == NULL || eq == argv[i]) {
-			warnx("%s: give ratings as item=value, e.g. mood=6",
+			st_warnx("%s: give ratings as item=value, e.g. mood=6",
 			    argv[i]);
 			usage();
 		}
 		*eq = '\0';
 		if (strcmp(argv[i], "note") == 0) {
 			if (r->note != NULL)
-				errx(EXIT_USAGE, "note is given twice");
+				st_errx(EXIT_USAGE, "note is given twice");
 			r->note = xstrdup(eq + 1);
 			continue;
 		}
 		if ((it = items_find(&items, argv[i])) == NULL) {
 			names = item_names();
-			errx(EXIT_USAGE, "%s: there is no such item; the items "
+			st_errx(EXIT_USAGE, "%s: there is no such item; the items "
 			    "are %s", argv[i], names);
 		}
 		if (r->val[it - items.v] != NULL)
-			errx(EXIT_USAGE, "%s is given twice", it->name);
+			st_errx(EXIT_USAGE, "%s is given twice", it->name);
 		r->val[it - items.v] = check_value(it, eq + 1);
 	}
 }
@@ -254,7 +253,7 @@ ask_note(struct prompt *p, struct rec *r, int edit)
 		    "start with # are left out.\n# An empty note is fine.\n",
 		    &r->note);
 		if (rc == PROMPT_ERR)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		return rc == PROMPT_ERR ? rc : PROMPT_OK;
 	}
 	rc = prompt_text(p, "A note, if you like (Enter to skip): ", &r->note);
@@ -443,10 +442,10 @@ keep_typed(const char *path, const struct rec *r)
 
 	own_csv(&sb, r);
 	if ((kept = store_keep(path, sb.s, sb.len)) != NULL)
-		warnx("what you entered is kept in %s, readable by you alone",
+		st_warnx("what you entered is kept in %s, readable by you alone",
 		    kept);
 	else
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 	free(kept);
 	sb_free(&sb);
 }
@@ -462,7 +461,7 @@ needs_plan(const struct rec *r)
 	int hit = 0, conferr;
 
 	if (setting_threshold(confdir, &items, &limit) == -1) {
-		warnx("%s; using 2", st_error());
+		st_warnx("%s; using 2", st_error());
 		limit = 2;
 	}
 	if (it != NULL && r->val[it - items.v] != NULL &&
@@ -472,7 +471,7 @@ needs_plan(const struct rec *r)
 	if (!hit && r->note != NULL && *r->note) {
 		m = safety_patterns(confdir, &conferr);
 		if (conferr)
-			warnx("%s; using the built-in patterns", st_error());
+			st_warnx("%s; using the built-in patterns", st_error());
 		hit = match_any(m, r->note);
 		match_free(m);
 	}
@@ -532,10 +531,10 @@ each_record(const char *path, void (*head)(struct csvr *),
 		if (c == CSVR_ERR) {
 			rc = -1;
 		} else if (c == CSVR_BAD) {
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 			(*bad)++;
 		} else if (when_parse(csvr_field(r, tscol), &t, NULL) == -1) {
-			warnx("%s:%lu: %s", path, csvr_line(r), st_error());
+			st_warnx("%s:%lu: %s", path, csvr_line(r), st_error());
 			(*bad)++;
 		} else if (!amends_hidden(a, r) && fn(r, t, arg)) {
 			rc = 1;
@@ -640,15 +639,15 @@ cmd_log(const char *path, const struct opts *o)
 	int bad = 0;
 
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (o->since && when_bound(o->since, now, 0, &rg.since) == -1)
-		errx(EXIT_USAGE, "--since %s", st_error());
+		st_errx(EXIT_USAGE, "--since %s", st_error());
 	if (o->until && when_bound(o->until, now, 1, &rg.until) == -1)
-		errx(EXIT_USAGE, "--until %s", st_error());
+		st_errx(EXIT_USAGE, "--until %s", st_error());
 	rg.has_since = o->since != NULL;
 	rg.has_until = o->until != NULL;
 	if (each_record(path, print_header, print_in_range, &rg, &bad) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return EXIT_ERR;
 	}
 	return bad ? EXIT_ERR : EXIT_OK;
@@ -682,9 +681,9 @@ parse_at(const char *s, time_t now)
 		s = buf;
 	}
 	if (when_parse(s, &t, NULL) == -1)
-		errx(EXIT_USAGE, "--at: %s", st_error());
+		st_errx(EXIT_USAGE, "--at: %s", st_error());
 	if (t > now + 60)
-		errx(EXIT_USAGE, "--at %s: that is in the future", s);
+		st_errx(EXIT_USAGE, "--at %s: that is in the future", s);
 	return t;
 }
 
@@ -696,7 +695,7 @@ record_interactive(struct rec *r, const struct opts *o, struct prompt **pp)
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || (p = prompt_open()) == NULL)
-		errx(EXIT_USAGE, "there is no terminal to ask on; give the "
+		st_errx(EXIT_USAGE, "there is no terminal to ask on; give the "
 		    "ratings as operands, e.g. checkin mood=6 safety=8");
 	prompt_set_help(p, show_plan, NULL);
 	rc = ask_all(p, r, o->edit);
@@ -704,7 +703,7 @@ record_interactive(struct rec *r, const struct opts *o, struct prompt **pp)
 		rc = PROMPT_INTR;
 	if (rc != PROMPT_OK) {
 		if (rc == PROMPT_ERR)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		fputs(rc == PROMPT_INTR ? "\nStopped. Nothing was saved.\n" :
 		    "\nNothing was saved.\n", prompt_out(p));
 		prompt_close(p);
@@ -729,13 +728,13 @@ cmd_record(const char *logpath, const struct opts *o, int argc, char **argv)
 	FILE *talk;
 
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	rec_init(&r);
 	r.ts = o->at ? parse_at(o->at, now) : now;
 	if (argc > 0) {
 		parse_operands(&r, argc, argv);
 		if (rec_empty(&r))
-			errx(EXIT_USAGE, "nothing to record: every item given "
+			st_errx(EXIT_USAGE, "nothing to record: every item given "
 			    "is empty");
 	} else {
 		record_interactive(&r, o, &p);
@@ -746,7 +745,7 @@ cmd_record(const char *logpath, const struct opts *o, int argc, char **argv)
 		rc = save_log(o->output ? o->output : logpath, &r);
 	talk = p ? prompt_out(p) : stderr;
 	if (rc == -1)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else if (p != NULL)
 		summary(talk, &r);
 	if (rc == -1 && p != NULL)
@@ -782,7 +781,7 @@ remind_dates(const struct opts *o, int due)
 		return;
 	if (dates_load(&hd, confdir) == -1 || setting_num(confdir,
 	    "date_labels", 0, 1, 0, &optin) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		dates_free(&hd);
 		return;
 	}
@@ -812,7 +811,7 @@ cmd_due(const char *logpath, const struct opts *o)
 	int d = due(logpath);
 
 	if (d == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return EXIT_USAGE;	/* like grep: 0 yes, 1 no, 2 trouble */
 	}
 	remind_dates(o, d);
@@ -866,11 +865,11 @@ cmd_amend(const char *logpath, const struct opts *o, int argc, char **argv)
 	rc = amend_append(logpath, &q, &line);
 	free(key);
 	if (rc == AMEND_USAGE) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		usage();
 	}
 	if (rc != 0) {
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 		return EXIT_ERR;
 	}
 	fprintf(stderr, q.withdraw ? "Withdrawn: the check-in on line %lu "
@@ -906,10 +905,10 @@ form_open(struct fadmin *a, const char *name)
 	char *path;
 
 	if ((path = form_find(confdir, name)) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (form_load(&a->f, path, name) == -1) {
 		free(path);
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	}
 	free(path);
 	a->ans = xcalloc(a->f.nitem, sizeof(*a->ans));
@@ -952,22 +951,22 @@ form_operands(struct fadmin *a, int argc, char **argv)
 
 	for (k = 0; k < argc; k++) {
 		if ((eq = strchr(argv[k], '=')) == NULL || eq == argv[k])
-			errx(EXIT_USAGE, "%s: give answers as item=value",
+			st_errx(EXIT_USAGE, "%s: give answers as item=value",
 			    argv[k]);
 		*eq++ = '\0';
 		if ((i = (size_t)form_item_find(&a->f, argv[k])) == (size_t)-1)
-			errx(EXIT_USAGE, "%s: the form %s has no such item; "
+			st_errx(EXIT_USAGE, "%s: the form %s has no such item; "
 			    "see checkin --form %s --items", argv[k],
 			    a->f.name, a->f.name);
 		if (given[i]++)
-			errx(EXIT_USAGE, "%s is given twice", argv[k]);
+			st_errx(EXIT_USAGE, "%s is given twice", argv[k]);
 		a->ans[i] = NAN;
 		if (*eq == '\0')
 			continue;
 		if (parse_num(eq, -1000, 1000, &v, &why) == -1 ||
 		    !form_value_ok(&a->f, v)) {
 			a->vals = form_values(&a->f);
-			errx(EXIT_USAGE, "%s=%s: the answers are %s", argv[k],
+			st_errx(EXIT_USAGE, "%s=%s: the answers are %s", argv[k],
 			    eq, a->vals);
 		}
 		a->ans[i] = (double)v;
@@ -977,7 +976,7 @@ form_operands(struct fadmin *a, int argc, char **argv)
 		if (!given[i])
 			a->ans[i] = NAN;
 	if (!any)
-		errx(EXIT_USAGE, "nothing to record: every answer given is "
+		st_errx(EXIT_USAGE, "nothing to record: every answer given is "
 		    "empty");
 }
 
@@ -1059,7 +1058,7 @@ form_interactive(struct fadmin *a)
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || (p = prompt_open()) == NULL)
-		errx(EXIT_USAGE, "there is no terminal to ask on; give the "
+		st_errx(EXIT_USAGE, "there is no terminal to ask on; give the "
 		    "answers as operands, e.g. checkin --form %s %s=1",
 		    a->f.name, a->f.item[0].name);
 	prompt_set_help(p, show_plan, NULL);
@@ -1068,7 +1067,7 @@ form_interactive(struct fadmin *a)
 		rc = PROMPT_INTR;
 	if (rc != PROMPT_OK) {
 		if (rc == PROMPT_ERR)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		fputs(rc == PROMPT_INTR ? "\nStopped. Nothing was saved.\n" :
 		    "\nNothing was saved.\n", prompt_out(p));
 		prompt_close(p);
@@ -1240,7 +1239,7 @@ cmd_form(const char *datadir, const struct opts *o, int argc, char **argv)
 
 	memset(&a, 0, sizeof(a));
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	form_open(&a, o->form);
 	a.ts = o->at ? parse_at(o->at, now) : now;
 	if (argc > 0) {
@@ -1256,7 +1255,7 @@ cmd_form(const char *datadir, const struct opts *o, int argc, char **argv)
 	else
 		rc = form_save(o->output ? o->output : path, &a);
 	if (rc == -1)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else if (p != NULL)
 		form_summary(prompt_out(p), &a);
 	prompt_close(p);
@@ -1279,7 +1278,7 @@ cmd_forms(void)
 	for (i = 0; i < n; i++) {
 		if ((path = form_find(confdir, names[i])) == NULL ||
 		    form_load(&f, path, names[i]) == -1) {
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 			rc = EXIT_ERR;
 		} else {
 			printf("%s\t%zu\t%s\n", f.name, f.nitem, f.title);
@@ -1328,7 +1327,7 @@ planned_today(long today)
 	size_t i;
 
 	if (assign_load(&as, path) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		free(path);
 		return NULL;
 	}
@@ -1375,17 +1374,17 @@ assign_operands(const char **f, int argc, char **argv)
 
 	for (k = 0; k < argc; k++) {
 		if ((eq = strchr(argv[k], '=')) == NULL)
-			errx(EXIT_USAGE, "%s: give the assignment as "
+			st_errx(EXIT_USAGE, "%s: give the assignment as "
 			    "name=value, e.g. kind=ground what=box", argv[k]);
 		*eq = '\0';
 		for (j = 0; j < NASSIGNCOLS; j++)
 			if (strcmp(argv[k], assign_cols[j]) == 0)
 				break;
 		if (j == NASSIGNCOLS)
-			errx(EXIT_USAGE, "%s: an assignment has kind, what, "
+			st_errx(EXIT_USAGE, "%s: an assignment has kind, what, "
 			    "times, per, from, until and note", argv[k]);
 		if (f[j] != NULL)
-			errx(EXIT_USAGE, "%s is given twice", argv[k]);
+			st_errx(EXIT_USAGE, "%s is given twice", argv[k]);
 		f[j] = eq + 1;
 	}
 	for (j = 0; j < NASSIGNCOLS; j++)
@@ -1438,20 +1437,20 @@ cmd_assign(int argc, char **argv)
 	time_t now;
 
 	if (argc == 0)
-		errx(EXIT_USAGE, "--assign needs at least kind=...");
+		st_errx(EXIT_USAGE, "--assign needs at least kind=...");
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	when_date(now, date);
 	sscanf(date, "%d-%d-%d", &y, &m, &d);
 	assign_operands(f, argc, argv);
 	if (assign_parse(&a, f[0], f[1], f[2], f[3], f[4], f[5], f[6],
 	    when_days_from_civil(y, m, d)) == -1)
-		errx(EXIT_USAGE, "%s", st_error());
+		st_errx(EXIT_USAGE, "%s", st_error());
 	if (*f[4] == '\0')
 		f[4] = strcpy(from, date);
 	path = store_path(confdir, ASSIGN_FILE);
 	if ((rc = assign_save(path, f)) == -1)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else {
 		assign_describe(&sb, &a);
 		fprintf(stderr, "Planned: %s, from %s%s%s.\n", sb.s, f[4],
@@ -1468,13 +1467,13 @@ static void
 check_form_opts(const struct opts *o)
 {
 	if (o->form != NULL && o->mode != RECORD && o->mode != ITEMS)
-		errx(EXIT_USAGE, "--form is for answering a form; leave out "
+		st_errx(EXIT_USAGE, "--form is for answering a form; leave out "
 		    "the other modes");
 	if (o->form != NULL && !form_name_ok(o->form))
-		errx(EXIT_USAGE, "\"%s\" is not a form name: use lower-case "
+		st_errx(EXIT_USAGE, "\"%s\" is not a form name: use lower-case "
 		    "letters, digits, - and _", o->form);
 	if (o->form != NULL && o->edit)
-		errx(EXIT_USAGE, "--edit is for a check-in's note, not a form");
+		st_errx(EXIT_USAGE, "--edit is for a check-in's note, not a form");
 }
 
 static void
@@ -1557,15 +1556,15 @@ static void
 check_opts(const struct opts *o, int argc)
 {
 	if ((o->since || o->until) && o->mode != LOG)
-		errx(EXIT_USAGE, "--since and --until go with --log");
+		st_errx(EXIT_USAGE, "--since and --until go with --log");
 	if (o->quiet && o->mode != DUE)
-		errx(EXIT_USAGE, "--quiet goes with --due");
+		st_errx(EXIT_USAGE, "--quiet goes with --due");
 	if ((o->at || o->output || o->edit || (argc > 0 &&
 	    o->mode != CORRECT && o->mode != ASSIGN)) && o->mode != RECORD)
-		errx(EXIT_USAGE, "ratings, --at, --edit and --output are for "
+		st_errx(EXIT_USAGE, "ratings, --at, --edit and --output are for "
 		    "recording a check-in");
 	if (o->edit && argc > 0)
-		errx(EXIT_USAGE, "--edit is for writing the note on a "
+		st_errx(EXIT_USAGE, "--edit is for writing the note on a "
 		    "terminal; with operands, give note=TEXT");
 }
 
@@ -1586,9 +1585,9 @@ main(int argc, char **argv)
 	trouble = o.mode == DUE || o.mode == REMIND ? EXIT_USAGE : EXIT_ERR;
 	if ((datadir = store_data_dir()) == NULL ||
 	    (confdir = store_config_dir()) == NULL)
-		errx(trouble, "%s", st_error());
+		st_errx(trouble, "%s", st_error());
 	if (items_load(&items, confdir) == -1)
-		errx(trouble, "%s", st_error());
+		st_errx(trouble, "%s", st_error());
 	logpath = store_path(datadir, LOGNAME);
 	switch (o.mode) {
 	case RECORD: rc = o.form ? cmd_form(datadir, &o, argc, argv) :

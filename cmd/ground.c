@@ -3,7 +3,6 @@
  * terminal, with distress rated before and after.  See ground(1).
  */
 #include <ctype.h>
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
@@ -549,7 +548,7 @@ load_exercises(struct exlist *l)
 		*l = custom;
 		return 0;
 	}
-	warnx("%s; your own exercises are left out until it is put right",
+	st_warnx("%s; your own exercises are left out until it is put right",
 	    st_error());
 	exlist_free(&custom);
 	memset(l, 0, sizeof(*l));
@@ -685,7 +684,7 @@ on_key(struct guide *s, int k)
 	if (k == CLK_EOF)
 		return LOST;
 	if (k == CLK_ERR) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return FAIL;
 	}
 	if (k == 'q' || k == 'Q' || k == 4)
@@ -824,11 +823,11 @@ ask_step(struct guide *s, const struct step *st)
 	if (rc == PROMPT_INTR || rc == PROMPT_EOF)
 		return rc == PROMPT_INTR ? INTR : LOST;
 	if (rc == PROMPT_ERR)
-		return warnx("%s", st_error()), FAIL;
+		return st_warnx("%s", st_error()), FAIL;
 	if (st->flags & STEP_DAY)
 		say_day(s->out);
 	if (clk_keys_on(s->fd) == -1)
-		return warnx("%s", st_error()), FAIL;
+		return st_warnx("%s", st_error()), FAIL;
 	return GO;
 }
 
@@ -931,7 +930,7 @@ append_rec(int fd, struct csvr *cr, const char *path, const struct rec *r)
 	    &n, &sep, &hdr);
 	if (csvr_ncols(cr) > 0 && r->note != NULL && *r->note &&
 	    csvr_col(cr, "note") < 0)
-		warnx("%s has no note column, so what you named is not kept "
+		st_warnx("%s has no note column, so what you named is not kept "
 		    "(add \",note\" to its first line to keep notes)", path);
 	format_rec(&sb, cols, n, sep, r);
 	rc = store_append(fd, path, hdr.s, sb.s, sb.len);
@@ -1108,7 +1107,7 @@ choose_rounds(const struct opts *o, const struct exercise *e, FILE *out)
 
 	if (o->rounds > 0) {
 		if (o->rounds > e->maxrounds)
-			errx(EXIT_USAGE, "%s is done at most %lld rounds at "
+			st_errx(EXIT_USAGE, "%s is done at most %lld rounds at "
 			    "a sitting", e->name, e->maxrounds);
 		return o->rounds;
 	}
@@ -1153,7 +1152,7 @@ rec_init(struct rec *r, const struct exercise *e)
 	time_t now;
 
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	when_format(now, r->ts);
 	r->exercise = e->name;
 	r->pre = r->post = -1;
@@ -1181,7 +1180,7 @@ run_plain(const struct opts *o, const char *logpath, struct exercise *e)
 	say_end(&s, how, r.seconds);
 	fflush(s.out);
 	if (save(o, logpath, &r) == -1) {
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 		return EXIT_ERR;
 	}
 	return how == INTR ? EXIT_INTR : how == FAIL ? EXIT_ERR : EXIT_OK;
@@ -1217,7 +1216,7 @@ guided(struct guide *s)
 	s->barw = bar_width(s);
 	intro(s);
 	if (clk_keys_on(s->fd) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return FAIL;
 	}
 	if (s->fancy)		/* a cursor jumping about would flicker */
@@ -1249,7 +1248,7 @@ finish(struct guide *s, const struct opts *o, const char *logpath,
 			r->note = keep_notes(s);
 	}
 	if ((saved = save(o, logpath, r)) == -1)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else
 		fputs("Saved.\n", s->out);
 	say_change(s->out, r->pre, r->post);
@@ -1302,13 +1301,13 @@ cmd_run(const struct opts *o, const char *logpath, struct exlist *l,
 	int rc;
 
 	if (name != NULL && (e = ex_find(l, name)) == NULL)
-		errx(EXIT_USAGE, "%s: there is no such exercise; ground --list "
+		st_errx(EXIT_USAGE, "%s: there is no such exercise; ground --list "
 		    "shows them", name);
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		p = prompt_open();
 	if (p == NULL) {
 		if (e == NULL)
-			errx(EXIT_USAGE, "there is no terminal to choose on; "
+			st_errx(EXIT_USAGE, "there is no terminal to choose on; "
 			    "name an exercise, e.g. ground box");
 		return run_plain(o, logpath, e);
 	}
@@ -1323,7 +1322,7 @@ static void
 setmode(struct opts *o, enum gmode m)
 {
 	if (o->mode != RUN && o->mode != m) {
-		warnx("choose one of --list and --plan");
+		st_warnx("choose one of --list and --plan");
 		usage();
 	}
 	o->mode = m;
@@ -1345,7 +1344,7 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case 'c':
 		case 'w':
 			if (amend_key != NULL)
-				errx(EXIT_USAGE, "choose --correct or "
+				st_errx(EXIT_USAGE, "choose --correct or "
 				    "--withdraw, once");
 			amend_key = optarg;
 			amend_withdraw = c == 'w';
@@ -1355,7 +1354,7 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 			break;
 		case 'm':
 			if (parse_num(optarg, 1, 60, &o->minutes, &why) == -1)
-				errx(EXIT_USAGE, "--minutes %s: give a whole "
+				st_errx(EXIT_USAGE, "--minutes %s: give a whole "
 				    "number from 1 to 60", optarg);
 			break;
 		case 'n':
@@ -1370,13 +1369,13 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case 'r':
 			if (parse_num(optarg, 1, ROUNDS_MAX, &o->rounds,
 			    &why) == -1)
-				errx(EXIT_USAGE, "--rounds %s: give a whole "
+				st_errx(EXIT_USAGE, "--rounds %s: give a whole "
 				    "number from 1 to %d", optarg, ROUNDS_MAX);
 			break;
 		case 't':
 			if (*optarg == '\0' || strpbrk(optarg, ",\"\n\r\t") !=
 			    NULL)
-				errx(EXIT_USAGE, "--trial needs a trial's id, "
+				st_errx(EXIT_USAGE, "--trial needs a trial's id, "
 				    "such as t20261123T073000");
 			link_trial = optarg;
 			break;
@@ -1428,10 +1427,10 @@ cmd_amend(const struct opts *o, int argc, char **argv)
 
 	if (o->mode != RUN || o->rounds || o->minutes || o->norate ||
 	    o->output)
-		errx(EXIT_USAGE, "--correct and --withdraw take no other "
+		st_errx(EXIT_USAGE, "--correct and --withdraw take no other "
 		    "options");
 	if ((datadir = store_data_dir()) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	q.key = amend_key;
 	q.withdraw = amend_withdraw;
 	q.ops = argv;
@@ -1439,11 +1438,11 @@ cmd_amend(const struct opts *o, int argc, char **argv)
 	q.check = amend_value;
 	path = store_path(datadir, LOGNAME);
 	if ((rc = amend_append(path, &q, &line)) == AMEND_USAGE) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		usage();
 	}
 	if (rc != 0)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else
 		fprintf(stderr, q.withdraw ? "Withdrawn: the exercise on line "
 		    "%lu no longer counts; it stays in the\nlog as written.\n"
@@ -1459,12 +1458,12 @@ static void
 check_opts(const struct opts *o, int argc)
 {
 	if (o->rounds && o->minutes)
-		errx(EXIT_USAGE, "choose --rounds or --minutes, not both");
+		st_errx(EXIT_USAGE, "choose --rounds or --minutes, not both");
 	if (argc > 1)
 		usage();
 	if (o->mode != RUN && (argc > 0 || o->rounds || o->minutes ||
 	    o->norate || o->output || link_trial))
-		errx(EXIT_USAGE, "--list and --plan take no exercise or "
+		st_errx(EXIT_USAGE, "--list and --plan take no exercise or "
 		    "other options");
 }
 
@@ -1485,10 +1484,10 @@ main(int argc, char **argv)
 		return cmd_amend(&o, argc, argv);
 	check_opts(&o, argc);
 	if (clk_init() == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	clk_set_stopped(stopped);
 	if ((confdir = store_config_dir()) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	bad = o.mode != PLAN && load_exercises(&l) == -1;
 	switch (o.mode) {
 	case LIST:
@@ -1501,7 +1500,7 @@ main(int argc, char **argv)
 		break;
 	case RUN:
 		if ((datadir = store_data_dir()) == NULL)
-			errx(EXIT_ERR, "%s", st_error());
+			st_errx(EXIT_ERR, "%s", st_error());
 		logpath = store_path(datadir, LOGNAME);
 		rc = cmd_run(&o, logpath, &l, argc ? argv[0] : NULL);
 		break;

@@ -4,7 +4,6 @@
  * without being asked and check-ins held; and, apart from it, a private
  * log of one's own urges to check or monitor.  See promise(1).
  */
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -279,7 +278,7 @@ read_record(struct csvr *r, struct record *rd)
 		if (c == CSVR_ERR)
 			return -1;
 		if (c == CSVR_BAD)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		else
 			take_row(rd, r);
 	}
@@ -326,7 +325,7 @@ by_value(const char *s, time_t now)
 	if (*s == '\0')
 		return xstrdup("");
 	if (parse_time(s, now, &t) == -1)
-		errx(EXIT_USAGE, "by=%s: %s", s, st_error());
+		st_errx(EXIT_USAGE, "by=%s: %s", s, st_error());
 	when_format(t, buf);
 	return xstrdup(buf);
 }
@@ -375,7 +374,7 @@ static void
 check_text(const char *name, const char *s)
 {
 	if (strlen(s) > TEXT_MAX)
-		errx(EXIT_USAGE, "%s is longer than %d bytes", name, TEXT_MAX);
+		st_errx(EXIT_USAGE, "%s is longer than %d bytes", name, TEXT_MAX);
 }
 
 /* One name=value (or bare) operand into r; exits 2 when it is off. */
@@ -394,19 +393,19 @@ take_operand(struct rec *r, char *arg, time_t now)
 		*eq = '\0';
 		v = eq + 1;
 		if ((c = field_of(r->verb, arg)) < 0)
-			errx(EXIT_USAGE, "%s=: promise %s takes no %s",
+			st_errx(EXIT_USAGE, "%s=: promise %s takes no %s",
 			    arg, verbname[r->verb], arg);
 	}
 	if (r->f[c] != NULL)
-		errx(EXIT_USAGE, "%s is given twice", cols_of(r->verb)[c]);
+		st_errx(EXIT_USAGE, "%s is given twice", cols_of(r->verb)[c]);
 	check_text(cols_of(r->verb)[c], v);
 	if (r->verb == URGE && c == U_STRENGTH && *v &&
 	    parse_num(v, 0, 10, &n, &why) == -1)
-		errx(EXIT_USAGE, "strength=%s: strength is a whole number "
+		st_errx(EXIT_USAGE, "strength=%s: strength is a whole number "
 		    "from 0 to 10", v);
 	if (r->verb != URGE && c == C_ID &&
 	    parse_num(v, 1, 999999999, &n, &why) == -1)
-		errx(EXIT_USAGE, "%s: a promise is named by its number, as "
+		st_errx(EXIT_USAGE, "%s: a promise is named by its number, as "
 		    "promise open lists them", v);
 	if (r->verb != URGE && c == C_BY)
 		r->f[c] = by_value(v, now);
@@ -421,16 +420,16 @@ static void
 check_needs(const struct rec *r)
 {
 	if ((r->verb == MAKE || r->verb == OFFERED) && !filled(r, C_WHAT))
-		errx(EXIT_USAGE, "promise %s needs a few words: what %s",
+		st_errx(EXIT_USAGE, "promise %s needs a few words: what %s",
 		    verbname[r->verb], r->verb == MAKE ? "is promised" :
 		    "was shared");
 	if ((r->verb == KEPT || r->verb == RENEG || r->verb == MISSED) &&
 	    !filled(r, C_ID))
-		errx(EXIT_USAGE, "promise %s needs the promise's number, as "
+		st_errx(EXIT_USAGE, "promise %s needs the promise's number, as "
 		    "promise open lists them", verbname[r->verb]);
 	if (r->verb == URGE && !filled(r, U_URGE) && !filled(r, U_STRENGTH)
 	    && !filled(r, U_NOTE) && !filled(r, U_HELPED))
-		errx(EXIT_USAGE, "nothing to record: give the urge, its "
+		st_errx(EXIT_USAGE, "nothing to record: give the urge, its "
 		    "strength or a note");
 }
 
@@ -845,7 +844,7 @@ needs_plan(const struct rec *r)
 
 	m = safety_patterns(confdir, &conferr);
 	if (conferr)
-		warnx("%s; using the built-in patterns", st_error());
+		st_warnx("%s; using the built-in patterns", st_error());
 	for (i = 1; !hit && i < ncols_of(r->verb); i++)
 		if (filled(r, (int)i))
 			hit = match_any(m, r->f[i]);
@@ -898,9 +897,9 @@ parse_at(const char *s, time_t now)
 	time_t t;
 
 	if (parse_time(s, now, &t) == -1)
-		errx(EXIT_USAGE, "--at: %s", st_error());
+		st_errx(EXIT_USAGE, "--at: %s", st_error());
 	if (t > now + 60)
-		errx(EXIT_USAGE, "--at %s: that is in the future", s);
+		st_errx(EXIT_USAGE, "--at %s: that is in the future", s);
 	return t;
 }
 
@@ -913,11 +912,11 @@ record_interactive(struct rec *r, const char *shared, time_t now)
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || (p = prompt_open()) == NULL)
-		errx(EXIT_USAGE, "there is no terminal to ask on; give "
+		st_errx(EXIT_USAGE, "there is no terminal to ask on; give "
 		    "operands, e.g. promise make 'home by six' by=18:00");
 	prompt_set_help(p, show_plan, NULL);
 	if (r->verb != URGE && load_record(shared, &rd) == -1)
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 	rc = ask_all(p, r, &rd, now);
 	record_free(&rd);
 	if (rc == PROMPT_OK && prompt_interrupted(p))
@@ -930,7 +929,7 @@ record_interactive(struct rec *r, const char *shared, time_t now)
 	}
 	if (rc != PROMPT_OK) {
 		if (rc == PROMPT_ERR)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		fputs(rc == PROMPT_INTR ? "\nStopped. Nothing was saved.\n" :
 		    "\nNothing was saved.\n", prompt_out(p));
 		prompt_close(p);
@@ -951,7 +950,7 @@ cmd_record(const struct opts *o, const char *shared, const char *urges,
 	int i, rc;
 
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	r.verb = o->verb;
 	r.ts = o->at ? parse_at(o->at, now) : now;
 	for (i = 0; i < argc; i++)
@@ -969,7 +968,7 @@ cmd_record(const struct opts *o, const char *shared, const char *urges,
 		rc = save_log(path, &r);
 	talk = p ? prompt_out(p) : stderr;
 	if (rc == -1)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else if (p != NULL)
 		summary(talk, &r);
 	if (needs_plan(&r)) {
@@ -991,7 +990,7 @@ cmd_open(const char *shared)
 	int rc = EXIT_OK;
 
 	if (load_record(shared, &rd) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		rc = EXIT_ERR;
 	} else {
 		list_open(stdout, &rd, 1);
@@ -1051,7 +1050,7 @@ parse_verb(struct opts *o, int *argcp, char ***argvp)
 		return;
 	}
 	if (*argcp == 0) {
-		warnx("say what to record: make, kept, renegotiated, missed, "
+		st_warnx("say what to record: make, kept, renegotiated, missed, "
 		    "offered, talked or urge (or open to list)");
 		usage();
 	}
@@ -1059,7 +1058,7 @@ parse_verb(struct opts *o, int *argcp, char ***argvp)
 		if (strcmp((*argvp)[0], verbname[i]) == 0)
 			break;
 	if (i == PLAN) {
-		warnx("%s: choose make, kept, renegotiated, missed, offered, "
+		st_warnx("%s: choose make, kept, renegotiated, missed, offered, "
 		    "talked, urge or open", (*argvp)[0]);
 		usage();
 	}
@@ -1077,7 +1076,7 @@ check_opts(const struct opts *o, int argc)
 	if (o->verb == PLAN && o->file)
 		usage();
 	if (o->verb == URGE && o->file)
-		errx(EXIT_USAGE, "an urge is kept in your own log, never the "
+		st_errx(EXIT_USAGE, "an urge is kept in your own log, never the "
 		    "shared record: leave out --file");
 }
 
@@ -1092,7 +1091,7 @@ shared_path(const struct opts *o, const char *datadir)
 		return xstrdup(o->file);
 	s = setting_str(confdir, "promise_file", &failed);
 	if (failed)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (s != NULL && *trim(s) != '\0')
 		return s;
 	free(s);
@@ -1114,7 +1113,7 @@ main(int argc, char **argv)
 	check_opts(&o, argc);
 	if ((datadir = store_data_dir()) == NULL ||
 	    (confdir = store_config_dir()) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	shared = shared_path(&o, datadir);
 	urges = store_path(datadir, URGE_LOG);
 	if (o.verb == PLAN)

@@ -16,7 +16,6 @@
 #include "store.h"
 #include "util.h"
 
-extern char *program_invocation_short_name;
 
 /* How long to sleep between two tries for a lock held by another writer. */
 #define LOCK_NAP_NS (50 * 1000 * 1000L)
@@ -274,9 +273,8 @@ check_private(const char *path, const struct stat *st)
 	}
 	if ((st->st_mode & 077) != 0 &&
 	    (warned == NULL || strcmp(warned, path) != 0)) {
-		fprintf(stderr, "%s: warning: %s can be read or changed by "
-		    "others (mode %04o); chmod 600 makes it private\n",
-		    program_invocation_short_name, path,
+		st_warnx("warning: %s can be read or changed by others "
+		    "(mode %04o); chmod 600 makes it private", path,
 		    (unsigned)(st->st_mode & 07777));
 		free(warned);
 		warned = xstrdup(path);

@@ -2,7 +2,6 @@
  * ladder: keep an exposure hierarchy, run or log trials with consent,
  * and suggest the pace by documented rules.  See ladder(1).
  */
-#include <err.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -94,7 +93,7 @@ num_arg(const char *name, const char *s, long long min, long long max)
 	const char *why;
 
 	if (parse_num(s, min, max, &v, &why) == -1)
-		errx(EXIT_USAGE, "%s %s: give a whole number from %lld to "
+		st_errx(EXIT_USAGE, "%s %s: give a whole number from %lld to "
 		    "%lld", name, s, min, max);
 	return v;
 }
@@ -236,11 +235,11 @@ cmd_amend(int argc, char **argv, int withdraw)
 	q.nops = (size_t)argc - 1;
 	q.check = amend_value;
 	if ((rc = amend_append(trialpath, &q, &line)) == AMEND_USAGE) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		usage();
 	}
 	if (rc != 0) {
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 		return EXIT_ERR;
 	}
 	fprintf(stderr, withdraw ? "Withdrawn: the trial on line %lu no "
@@ -279,19 +278,19 @@ check_verb(const struct opts *o, int argc, char **argv)
 	int v;
 
 	if (argc == 0) {
-		warnx("say what to do, e.g. ladder list");
+		st_warnx("say what to do, e.g. ladder list");
 		usage();
 	}
 	for (v = 0; v < V_NVERBS && strcmp(argv[0], verbs[v].name); v++)
 		;
 	if (v == V_NVERBS) {
-		warnx("%s: there is no such command", argv[0]);
+		st_warnx("%s: there is no such command", argv[0]);
 		usage();
 	}
 	if (argc - 1 < verbs[v].min || argc - 1 > verbs[v].max)
 		usage();
 	if (o->ntrial > 0 && v != V_LOG && v != V_TRIGGER) {
-		warnx("the trial options go with log and trigger");
+		st_warnx("the trial options go with log and trigger");
 		usage();
 	}
 	return (enum verb)v;
@@ -310,12 +309,12 @@ main(int argc, char **argv)
 	verb = check_verb(&o, argc, argv);
 	if (o.ladder != NULL && (*o.ladder == '\0' ||
 	    strpbrk(o.ladder, "\n\r") != NULL))
-		errx(EXIT_USAGE, "--ladder needs a name on one line");
+		st_errx(EXIT_USAGE, "--ladder needs a name on one line");
 	if ((datadir = store_data_dir()) == NULL ||
 	    (confdir = store_config_dir()) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (pacing_load(&pace, confdir) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	ladderpath = store_path(datadir, LADDERS);
 	trialpath = store_path(datadir, TRIALS);
 	rc = run(&o, verb, argc - 1, argv + 1);

@@ -1,6 +1,5 @@
 /* reflect: writing entries to the log or standard output; trials. */
 #include <errno.h>
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -235,10 +234,10 @@ keep_words(const char *path, struct rec *r)
 
 	own_csv(&sb, r);
 	if ((kept = store_keep(path, sb.s, sb.len)) != NULL)
-		warnx("what you wrote is kept in %s, readable by you alone",
+		st_warnx("what you wrote is kept in %s, readable by you alone",
 		    kept);
 	else
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 	free(kept);
 	sb_free(&sb);
 }
@@ -253,7 +252,7 @@ needs_plan(const struct rec *r)
 
 	m = safety_patterns(confdir, &conferr);
 	if (conferr)
-		warnx("%s; using the built-in patterns", st_error());
+		st_warnx("%s; using the built-in patterns", st_error());
 	for (s = steps[r->kind]; !hit && s->col != NCOLS; s++)
 		if (s->ask == TEXT && filled(r, s->col))
 			hit = match_any(m, r->f[s->col]);
@@ -351,9 +350,9 @@ link_trial(struct rec *r, const char *id, struct prompt *p)
 	if (id != NULL) {
 		rc = find_trial(path, id, r, p ? prompt_out(p) : NULL);
 		if (rc == -1)
-			errx(EXIT_ERR, "%s", st_error());
+			st_errx(EXIT_ERR, "%s", st_error());
 		if (rc == 0)
-			errx(EXIT_ERR, "no trial with id %s in %s", id, path);
+			st_errx(EXIT_ERR, "no trial with id %s in %s", id, path);
 	} else if (p != NULL && find_trial(path, NULL, &last, NULL) == 1) {
 		find_trial(path, last.f[C_TRIAL], &last, prompt_out(p));
 		rc = prompt_yesno(p, "Is this the trial you are looking back "

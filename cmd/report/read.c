@@ -2,7 +2,6 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
-#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -607,7 +606,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	v->sudscol = csvr_col(r, "suds");
 	v->lcol = csvr_col(r, "ladder");
 	if (o->group && strcmp(o->group, "source") && v->gcol < 0) {
-		warnx("%s:1: there is no column \"%s\" to group by", v->name,
+		st_warnx("%s:1: there is no column \"%s\" to group by", v->name,
 		    o->group);
 		free(v->source);
 		return -1;
@@ -711,11 +710,9 @@ bad_row(const struct opts *o, const char *fmt, ...)
 	FILE *fp = piece_msgs != NULL ? piece_msgs : stderr;
 	va_list ap;
 
-	fprintf(fp, "report: ");
 	va_start(ap, fmt);
-	vfprintf(fp, fmt, ap);
+	st_vfwarnx(fp, fmt, ap);
 	va_end(ap);
-	fputc('\n', fp);
 	badrows++;
 	if (o->strict && piece_msgs != NULL)
 		piece_stop = 1;
@@ -1069,8 +1066,8 @@ read_rows(struct csvr *r, const struct view *v, const struct opts *o)
 		else if (c == CSVR_BAD)
 			bad_row(o, "%s", st_error());
 		else {
-			fprintf(piece_msgs != NULL ? piece_msgs : stderr,
-			    "report: %s\n", st_error());
+			st_fwarnx(piece_msgs != NULL ? piece_msgs : stderr,
+			    "%s", st_error());
 			rc = -1;
 			break;
 		}
@@ -1108,7 +1105,7 @@ env_num(const char *name, long long min, long long max, long long def,
 	if (s == NULL || *s == '\0')
 		return 0;
 	if (parse_num(s, min, max, out, &why) == -1) {
-		warnx("%s: \"%s\" is not a whole number from %lld to %lld",
+		st_warnx("%s: \"%s\" is not a whole number from %lld to %lld",
 		    name, s, min, max);
 		return -1;
 	}
@@ -1231,8 +1228,7 @@ piece_child(const struct piece *p, const struct view *v, const char *path,
 		rc = read_rows(r, v, o);
 		cut = csvr_cut(r, &cutline);
 	} else
-		fprintf(piece_msgs, "report: %s: a piece cannot be read\n",
-		    path);
+		st_fwarnx(piece_msgs, "%s: a piece cannot be read", path);
 	fclose(piece_msgs);
 	for (i = 0; i < nmeasures; i++)
 		ntext += measures[i].textseen != 0;
@@ -1333,7 +1329,7 @@ piece_merge(struct piece *p, const char *path, const struct opts *o,
 	    WEXITSTATUS(st) != 0)
 		rc = rc == -2 ? -2 : -1;
 	if (rc == -1)
-		warnx("%s: a process reading part of it failed", path);
+		st_warnx("%s: a process reading part of it failed", path);
 	if (stop && o->strict)
 		exit(EXIT_ERR);
 	return rc < 0 ? -1 : 0;
@@ -1402,7 +1398,7 @@ amends_open(struct csvr **r, const char *path)
 {
 	if (strcmp(path, "-") == 0 ? amends_spool(r, stdin, CSVR_UNESCAPE,
 	    &spooled, &superseded) : amends_load(path, &superseded)) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return -1;
 	}
 	return 0;
@@ -1418,7 +1414,7 @@ read_file_amended(const char *path, const struct opts *o)
 	r = strcmp(path, "-") == 0 ? csvr_open(stdin, "(stdin)",
 	    CSVR_UNESCAPE) : csvr_openpath(path, CSVR_UNESCAPE);
 	if (r == NULL) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return -1;
 	}
 	if (amends_open(&r, path) == -1) {
@@ -1440,7 +1436,7 @@ read_file_amended(const char *path, const struct opts *o)
 		return rc;
 	}
 	if (v.tscol < 0 && o->by != BY_ALL) {
-		warnx("%s:1: there is no ts column, so --by cannot place rows "
+		st_warnx("%s:1: there is no ts column, so --by cannot place rows "
 		    "in time", v.name);
 		rc = -1;
 	}
