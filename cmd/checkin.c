@@ -438,15 +438,9 @@ static void
 keep_typed(const char *path, const struct rec *r)
 {
 	struct strbuf sb = { 0 };
-	char *kept;
 
 	own_csv(&sb, r);
-	if ((kept = store_keep(path, sb.s, sb.len)) != NULL)
-		st_warnx("what you entered is kept in %s, readable by you alone",
-		    kept);
-	else
-		st_warnx("%s", st_error());
-	free(kept);
+	store_keep_told(path, sb.s, sb.len, "what you entered");
 	sb_free(&sb);
 }
 

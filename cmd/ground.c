@@ -985,6 +985,19 @@ save_log(const char *path, const struct rec *r)
 	return rc;
 }
 
+/* The record with a header line of its own, as -o - writes it. */
+static void
+own_csv(struct strbuf *sb, const struct rec *r)
+{
+	if (link_trial != NULL) {
+		csvw_record(sb, trialcols, NSTEPS(trialcols), ',', 0);
+		format_rec(sb, trialcols, NSTEPS(trialcols), ',', r);
+	} else {
+		csvw_record(sb, logcols, NSTEPS(logcols), ',', 0);
+		format_rec(sb, logcols, NSTEPS(logcols), ',', r);
+	}
+}
+
 static int
 save(const struct opts *o, const char *logpath, const struct rec *r)
 {
@@ -992,16 +1005,25 @@ save(const struct opts *o, const char *logpath, const struct rec *r)
 
 	if (o->output == NULL || strcmp(o->output, "-") != 0)
 		return save_log(o->output ? o->output : logpath, r);
-	if (link_trial != NULL) {
-		csvw_record(&sb, trialcols, NSTEPS(trialcols), ',', 0);
-		format_rec(&sb, trialcols, NSTEPS(trialcols), ',', r);
-	} else {
-		csvw_record(&sb, logcols, NSTEPS(logcols), ',', 0);
-		format_rec(&sb, logcols, NSTEPS(logcols), ',', r);
-	}
+	own_csv(&sb, r);
 	fwrite(sb.s, 1, sb.len, stdout);
 	sb_free(&sb);
 	return 0;
+}
+
+/*
+ * Saving failed after the person gave ratings or answers: keep them in a
+ * private file, as -o FILE would write them, and say where.
+ */
+static void
+keep_typed(const struct opts *o, const char *logpath, const struct rec *r)
+{
+	struct strbuf sb = { 0 };
+
+	own_csv(&sb, r);
+	store_keep_told(o->output ? o->output : logpath, sb.s, sb.len,
+	    "what you entered");
+	sb_free(&sb);
 }
 
 /* ---- the person at the terminal ---- */
@@ -1247,9 +1269,10 @@ finish(struct guide *s, const struct opts *o, const char *logpath,
 		if (rc == PROMPT_OK || rc == PROMPT_SKIP)
 			r->note = keep_notes(s);
 	}
-	if ((saved = save(o, logpath, r)) == -1)
+	if ((saved = save(o, logpath, r)) == -1) {
 		st_warnx("%s; nothing was saved", st_error());
-	else
+		keep_typed(o, logpath, r);
+	} else
 		fputs("Saved.\n", s->out);
 	say_change(s->out, r->pre, r->post);
 	if (saved == -1 || how == FAIL)

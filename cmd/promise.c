@@ -262,11 +262,16 @@ take_row(struct record *rd, struct csvr *r)
 	}
 }
 
-/* Read every promise from r (its header read).  -1: st_error() set. */
+/*
+ * Read every promise from r (its header read).  -1: st_error() set.
+ * A row that cannot be used is told once a run; a torn last line is not
+ * told when tail is 0, as the save that follows refuses it in words.
+ */
 static int
-read_record(struct csvr *r, struct record *rd)
+read_record(struct csvr *r, struct record *rd, int tail)
 {
-	int c;
+	static int told;
+	int c, now = 0;
 
 	if (csvr_ncols(r) > 0 && (csvr_col(r, "ts") < 0 ||
 	    csvr_col(r, "kind") < 0 || csvr_col(r, "id") < 0)) {
@@ -277,24 +282,27 @@ read_record(struct csvr *r, struct record *rd)
 	while ((c = csvr_next(r)) != CSVR_EOF) {
 		if (c == CSVR_ERR)
 			return -1;
-		if (c == CSVR_BAD)
-			st_warnx("%s", st_error());
-		else
+		if (c != CSVR_BAD)
 			take_row(rd, r);
+		else if (!told && (tail || !csvr_torn(r))) {
+			st_warnx("%s", st_error());
+			now = 1;
+		}
 	}
+	told |= now;
 	return 0;
 }
 
 /* The record at path, without its lock (for listing and asking). */
 static int
-load_record(const char *path, struct record *rd)
+load_record(const char *path, struct record *rd, int tail)
 {
 	struct csvr *r;
 	int rc;
 
 	if ((r = csvr_openpath(path, CSVR_UNESCAPE)) == NULL)
 		return errno == ENOENT ? 0 : -1;
-	rc = read_record(r, rd);
+	rc = read_record(r, rd, tail);
 	csvr_close(r);
 	return rc;
 }
@@ -745,9 +753,12 @@ read_append(int fd, const char *path, struct rec *r)
 
 	/* Read decoded, so words copied from it are written back as they
 	 * were; the header is all the append needs. */
+	/* A torn last line is told once, by the append it stops. */
+	if (store_tail_ok(fd, path) == -1)
+		return -1;
 	if ((cr = csvr_openpath(path, CSVR_UNESCAPE)) == NULL)
 		return -1;
-	if ((r->verb == URGE || read_record(cr, &rd) == 0) &&
+	if ((r->verb == URGE || read_record(cr, &rd, 1) == 0) &&
 	    complete(r, &rd, path) == 0)
 		rc = append_rec(fd, cr, path, r);
 	record_free(&rd);
@@ -812,11 +823,19 @@ complete_from(const char *shared, struct rec *r)
 	struct record rd = { 0 };
 	int rc = 0;
 
-	if (r->verb != URGE && (load_record(shared, &rd) == -1 ||
+	if (r->verb != URGE && (load_record(shared, &rd, 1) == -1 ||
 	    complete(r, &rd, shared) == -1))
 		rc = -1;
 	record_free(&rd);
 	return rc;
+}
+
+/* The record with a header line of its own. */
+static void
+own_csv(struct strbuf *sb, const struct rec *r)
+{
+	csvw_record(sb, cols_of(r->verb), ncols_of(r->verb), ',', 0);
+	format_record(sb, cols_of(r->verb), ncols_of(r->verb), ',', r);
 }
 
 /* The record with its header on standard output. */
@@ -827,11 +846,24 @@ save_stdout(const char *shared, struct rec *r)
 
 	if (complete_from(shared, r) == -1)
 		return -1;
-	csvw_record(&sb, cols_of(r->verb), ncols_of(r->verb), ',', 0);
-	format_record(&sb, cols_of(r->verb), ncols_of(r->verb), ',', r);
+	own_csv(&sb, r);
 	fwrite(sb.s, 1, sb.len, stdout);
 	sb_free(&sb);
 	return 0;
+}
+
+/*
+ * Saving failed after the person typed at the prompts: keep the record
+ * in a private file, as -o FILE would write it, and say where.
+ */
+static void
+keep_typed(const char *path, const struct rec *r)
+{
+	struct strbuf sb = { 0 };
+
+	own_csv(&sb, r);
+	store_keep_told(path, sb.s, sb.len, "what you entered");
+	sb_free(&sb);
 }
 
 /* Does anything written read as acute risk?  Never blocks saving. */
@@ -915,7 +947,7 @@ record_interactive(struct rec *r, const char *shared, time_t now)
 		st_errx(EXIT_USAGE, "there is no terminal to ask on; give "
 		    "operands, e.g. promise make 'home by six' by=18:00");
 	prompt_set_help(p, show_plan, NULL);
-	if (r->verb != URGE && load_record(shared, &rd) == -1)
+	if (r->verb != URGE && load_record(shared, &rd, 0) == -1)
 		st_warnx("%s", st_error());
 	rc = ask_all(p, r, &rd, now);
 	record_free(&rd);
@@ -969,6 +1001,8 @@ cmd_record(const struct opts *o, const char *shared, const char *urges,
 	talk = p ? prompt_out(p) : stderr;
 	if (rc == -1)
 		st_warnx("%s; nothing was saved", st_error());
+	if (rc == -1 && p != NULL)
+		keep_typed(path, &r);
 	else if (p != NULL)
 		summary(talk, &r);
 	if (needs_plan(&r)) {
@@ -989,7 +1023,7 @@ cmd_open(const char *shared)
 	struct record rd = { 0 };
 	int rc = EXIT_OK;
 
-	if (load_record(shared, &rd) == -1) {
+	if (load_record(shared, &rd, 1) == -1) {
 		st_warnx("%s", st_error());
 		rc = EXIT_ERR;
 	} else {

@@ -65,6 +65,7 @@ struct csvr {
 	char sep;
 	int header;		/* the record being read is the header */
 	int ateof;		/* nothing more to read */
+	int torn;		/* the last line had no newline */
 	int ioerr;		/* errno of a read error, which is final */
 	char *in;		/* input block of CSVR_INBUF bytes */
 	size_t inpos;		/* its unread bytes start here */
@@ -642,7 +643,7 @@ read_record(struct csvr *r)
 			return rec_eof(r, join);
 		r->lineno++;
 		if (st == LN_PART) {
-			r->ateof = 1;
+			r->ateof = r->torn = 1;
 			return rec_bad(r, r->lineno, "the last line is "
 			    "incomplete (no newline at its end)");
 		}
@@ -832,7 +833,7 @@ reposition(struct csvr *r, off_t off, unsigned long lines)
 	}
 	r->blockoff = off;
 	r->inpos = r->inend = 0;
-	r->ineof = r->ateof = 0;
+	r->ineof = r->ateof = r->torn = 0;
 	r->inerr = r->ioerr = 0;
 	r->lineno = lines;
 	r->cut = -1;
@@ -873,6 +874,12 @@ csvr_extend(struct csvr *r)
 
 	r->limit = -1;
 	return reposition(r, at, r->cut >= 0 ? r->cutline : r->lineno);
+}
+
+int
+csvr_torn(const struct csvr *r)
+{
+	return r->torn;
 }
 
 size_t

@@ -814,6 +814,33 @@ store_keep(const char *path, const char *buf, size_t len)
 	return NULL;
 }
 
+int
+store_keep_told(const char *path, const char *buf, size_t len,
+    const char *what)
+{
+	char *kept;
+
+	if ((kept = store_keep(path, buf, len)) == NULL) {
+		st_warnx("%s", st_error());
+		return -1;
+	}
+	st_warnx("%s is kept in %s, readable by you alone", what, kept);
+	free(kept);
+	return 0;
+}
+
+int
+store_tail_ok(int fd, const char *path)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == -1) {
+		st_seterr("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return check_tail(fd, path, st.st_size);
+}
+
 void
 store_unlock(int fd)
 {

@@ -389,9 +389,10 @@ finish(struct live *lv, struct trial *t, enum timed how, int rc,
 	if ((how == T_INTR || how == T_EOF) && lv->peak >= 0)
 		tnum(t, T_PEAK, lv->peak);
 	saved = save_trial(t, output) == 0;
-	if (!saved)
+	if (!saved) {
 		st_warnx("%s; nothing was saved", st_error());
-	else if (how == T_INTR || how == T_EOF || rc != PROMPT_OK)
+		keep_trial(t, output);
+	} else if (how == T_INTR || how == T_EOF || rc != PROMPT_OK)
 		fprintf(lv->out, "\nStopped, by your choice. The trial is "
 		    "saved as %s, with what you gave.\n", t->v[T_ID]);
 	else

@@ -374,27 +374,55 @@ append_trial(const char *path, struct trial *t)
 	return rc;
 }
 
+/* The id a trial's time gives, where no log is there to add -2 or -3. */
+static void
+time_id(struct trial *t)
+{
+	struct tm tm;
+	char id[24];
+
+	localtime_r(&t->ts, &tm);
+	strftime(id, sizeof(id), "t%Y%m%dT%H%M%S", &tm);
+	tset(t, T_ID, xstrdup(id));
+}
+
+/* The trial with a header line of its own, as -o - writes it. */
+static void
+trial_csv(struct strbuf *sb, struct trial *t)
+{
+	csvw_record(sb, tcols, T_NCOLS, ',', 0);
+	format_trial(sb, t, tcols, T_NCOLS, ',');
+}
+
 /* Save to the log, to -o FILE, or (-o -) to standard output. */
 int
 save_trial(struct trial *t, const char *output)
 {
 	struct strbuf sb = { 0 };
-	struct tm tm;
-	char id[24];
 
 	if (output == NULL || strcmp(output, "-") != 0) {
 		if (output == NULL && store_mkdirs(datadir) == -1)
 			return -1;
 		return append_trial(output ? output : trialpath, t);
 	}
-	localtime_r(&t->ts, &tm);
-	strftime(id, sizeof(id), "t%Y%m%dT%H%M%S", &tm);
-	tset(t, T_ID, xstrdup(id));
-	csvw_record(&sb, tcols, T_NCOLS, ',', 0);
-	format_trial(&sb, t, tcols, T_NCOLS, ',');
+	time_id(t);
+	trial_csv(&sb, t);
 	fwrite(sb.s, 1, sb.len, stdout);
 	sb_free(&sb);
 	return 0;
+}
+
+void
+keep_trial(struct trial *t, const char *output)
+{
+	struct strbuf sb = { 0 };
+
+	if (t->v[T_ID] == NULL)
+		time_id(t);
+	trial_csv(&sb, t);
+	store_keep_told(output ? output : trialpath, sb.s, sb.len,
+	    "what you entered");
+	sb_free(&sb);
 }
 
 /* --at: a timestamp, or HH:MM meaning today; never in the future. */

@@ -230,15 +230,9 @@ void
 keep_words(const char *path, struct rec *r)
 {
 	struct strbuf sb = { 0 };
-	char *kept;
 
 	own_csv(&sb, r);
-	if ((kept = store_keep(path, sb.s, sb.len)) != NULL)
-		st_warnx("what you wrote is kept in %s, readable by you alone",
-		    kept);
-	else
-		st_warnx("%s", st_error());
-	free(kept);
+	store_keep_told(path, sb.s, sb.len, "what you wrote");
 	sb_free(&sb);
 }
 
