@@ -20,6 +20,7 @@
 #include "forms.h"
 #include "match.h"
 #include "prompt.h"
+#include "redact.h"
 #include "safety.h"
 #include "store.h"
 #include "util.h"
@@ -31,7 +32,7 @@ static const char usage_text[] =
     "usage: checkin [-e] [-a time] [-o file] [item=value ...] [note=text]\n"
     "       checkin -d [-q]\n"
     "       checkin -r\n"
-    "       checkin -l [-s when] [-u when]\n"
+    "       checkin -l [-s when] [-u when] [--redact[=cols]]\n"
     "       checkin -c when item=value ... | -w when\n"
     "       checkin -f form [-a time] [-o file] [item=value ...]\n"
     "       checkin -F | -f form -i\n"
@@ -49,14 +50,15 @@ static const char help_text[] =
     "  -r, --remind        like --due, as a gentle desktop notification\n"
     "  -l, --log           print the log as CSV (-s, -u WHEN: --since, "
     "--until)\n"
+    "      --redact[=COLS] with -l or -o -: no notes, only the columns COLS\n"
     "  -c, -w WHEN         --correct (item=value ...) or --withdraw a "
     "check-in\n"
 
     "  -f, --form NAME     answer questionnaire NAME (-F, --forms: list "
     "them)\n"
     "  -A, --assign        plan a practice: kind=ground what=box times=1 ...\n"
-    "  -i, --items         list the items you can rate\n"
-    "  -p, --plan          show your safety plan and crisis lines\n"
+    "  -i, --items         list the items you can rate (-p, --plan: your "
+    "safety plan)\n"
     "  -h, --help          show this help (-V, --version: the version)\n";
 
 static const struct option longopts[] = {
@@ -73,6 +75,7 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "plan", no_argument, NULL, 'p' },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "redact", optional_argument, NULL, 'R' },
 	{ "remind", no_argument, NULL, 'r' },
 	{ "since", required_argument, NULL, 's' },
 	{ "until", required_argument, NULL, 'u' },
@@ -91,6 +94,7 @@ struct opts {
 	const char *key;	/* --correct, --withdraw: which check-in */
 	const char *form;	/* --form: the questionnaire */
 	int edit, quiet;
+	struct redact *redact;	/* --redact: what goes to stdout */
 };
 
 /* One check-in being made: a value per item ("" when skipped). */
@@ -102,6 +106,7 @@ struct rec {
 
 static struct items items;
 static char *confdir;
+static struct redact *redact;	/* --redact, or NULL */
 
 static void __attribute__((noreturn))
 usage(void)
@@ -424,10 +429,12 @@ save_stdout(const struct rec *r)
 {
 	struct strbuf sb = { 0 };
 
+	int rc;
+
 	own_csv(&sb, r);
-	fwrite(sb.s, 1, sb.len, stdout);
+	rc = redact_put(redact, &sb, stdout);
 	sb_free(&sb);
-	return 0;
+	return rc;
 }
 
 /*
@@ -598,6 +605,7 @@ struct range {
 	time_t since, until;
 	int has_since, has_until;
 	FILE *out;
+	struct strbuf sb;	/* a redacted line */
 };
 
 static int
@@ -608,6 +616,12 @@ print_in_range(struct csvr *r, time_t t, void *arg)
 	if ((!rg->has_since || t >= rg->since) &&
 	    (!rg->has_until || t < rg->until)) {
 		/* On a terminal, a log's control bytes are shown as "?". */
+		if (redact != NULL) {
+			sb_reset(&rg->sb);
+			redact_row(redact, &rg->sb, r, 0);
+			fputs_shown(rg->sb.s, rg->out);
+			return 0;
+		}
 		fputs_shown(csvr_raw(r), rg->out);
 		putc('\n', rg->out);
 	}
@@ -620,7 +634,11 @@ print_header(struct csvr *r)
 {
 	struct strbuf sb = { 0 };
 
-	csvw_header(&sb, r);
+	if (redact != NULL) {
+		redact_plan_csvr(redact, r);
+		redact_header(redact, &sb, r);
+	} else
+		csvw_header(&sb, r);
 	fputs(sb.s, stdout);
 	sb_free(&sb);
 }
@@ -628,9 +646,9 @@ print_header(struct csvr *r)
 static int
 cmd_log(const char *path, const struct opts *o)
 {
-	struct range rg = { 0, 0, 0, 0, stdout };
+	struct range rg = { 0, 0, 0, 0, stdout, { 0 } };
 	time_t now;
-	int bad = 0;
+	int bad = 0, rc;
 
 	if (when_now(&now) == -1)
 		st_errx(EXIT_ERR, "%s", st_error());
@@ -640,7 +658,9 @@ cmd_log(const char *path, const struct opts *o)
 		st_errx(EXIT_USAGE, "--until %s", st_error());
 	rg.has_since = o->since != NULL;
 	rg.has_until = o->until != NULL;
-	if (each_record(path, print_header, print_in_range, &rg, &bad) == -1) {
+	rc = each_record(path, print_header, print_in_range, &rg, &bad);
+	sb_free(&rg.sb);
+	if (rc == -1) {
 		st_warnx("%s", st_error());
 		return EXIT_ERR;
 	}
@@ -1176,7 +1196,8 @@ form_stdout(const struct fadmin *a)
 
 	csvw_record(&sb, form_cols, NFORMCOLS, ',', 0);
 	form_format(&sb, form_cols, NFORMCOLS, ',', a);
-	fwrite(sb.s, 1, sb.len, stdout);
+	if (redact_put(redact, &sb, stdout) == -1)
+		st_warnx("%s", st_error());
 	sb_free(&sb);
 }
 
@@ -1522,6 +1543,11 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case 'r':
 			setmode(o, REMIND);
 			break;
+		case 'R':
+			redact_free(o->redact);
+			if ((o->redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
 		case 's':
 			o->since = optarg;
 			break;
@@ -1557,6 +1583,10 @@ check_opts(const struct opts *o, int argc)
 	    o->mode != CORRECT && o->mode != ASSIGN)) && o->mode != RECORD)
 		st_errx(EXIT_USAGE, "ratings, --at, --edit and --output are for "
 		    "recording a check-in");
+	if (o->redact && o->mode != LOG && (o->mode != RECORD ||
+	    o->output == NULL || strcmp(o->output, "-") != 0))
+		st_errx(EXIT_USAGE, "--redact is for what goes to standard "
+		    "output: --log, or -o -");
 	if (o->edit && argc > 0)
 		st_errx(EXIT_USAGE, "--edit is for writing the note on a "
 		    "terminal; with operands, give note=TEXT");
@@ -1575,6 +1605,7 @@ main(int argc, char **argv)
 	parse_opts(&o, &argc, &argv);
 	check_opts(&o, argc);
 	check_form_opts(&o);
+	redact = o.redact;
 	/* A yes/no query keeps 1 for "no": trouble is 2, as with grep. */
 	trouble = o.mode == DUE || o.mode == REMIND ? EXIT_USAGE : EXIT_ERR;
 	if ((datadir = store_data_dir()) == NULL ||
@@ -1597,6 +1628,7 @@ main(int argc, char **argv)
 	case WITHDRAW: rc = cmd_amend(logpath, &o, argc, argv); break;
 	}
 	items_free(&items);
+	redact_free(redact);
 	free(logpath);
 	free(datadir);
 	free(confdir);

@@ -18,6 +18,7 @@
 #include "correct.h"
 #include "csvio.h"
 #include "prompt.h"
+#include "redact.h"
 #include "safety.h"
 #include "store.h"
 #include "util.h"
@@ -37,6 +38,7 @@ static const char usage_text[] =
     "usage: ground [-n] [-r rounds | -m minutes] [-o file] [-t trial] "
     "[exercise]\n"
     "       ground -c when name=value ... | -w when\n"
+    "       ground -o - --redact[=cols] [option ...] [exercise]\n"
     "       ground -l | -p | -h | -V\n";
 
 static const char help_text[] =
@@ -46,11 +48,12 @@ static const char help_text[] =
     "to stop at any time, ? to see your safety plan.\n"
     "\n"
     "  -n, --no-rate        do not ask how distressed you feel\n"
-    "  -r, --rounds N       breathe N rounds (the exercise's own number\n"
-    "                       by default)\n"
+    "  -r, --rounds N       breathe N rounds (the exercise's own by "
+    "default)\n"
     "  -m, --minutes M      breathe for about M minutes\n"
-    "  -o, --output FILE    write the record to FILE (- for standard\n"
-    "                       output) instead of the grounding log\n"
+    "  -o, --output FILE    write to FILE (- for standard output), not "
+    "the log\n"
+    "      --redact[=COLS]  with -o -: no notes, only the columns COLS\n"
     "  -l, --list           list the exercises, one name a line\n"
     "  -c, -w WHEN          --correct (name=value ...) or --withdraw a record\n"
     "  -p, --plan           show your safety plan and crisis lines\n"
@@ -69,6 +72,7 @@ static const struct option longopts[] = {
 	{ "no-rate", no_argument, NULL, 'n' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "plan", no_argument, NULL, 'p' },
+	{ "redact", optional_argument, NULL, 'R' },
 	{ "rounds", required_argument, NULL, 'r' },
 	{ "trial", required_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
@@ -81,6 +85,7 @@ static const char *amend_key;
 static int amend_withdraw;
 /* --trial: the exposure trial this exercise belongs to (steady.5). */
 static const char *link_trial;
+static struct redact *redact;	/* --redact, or NULL */
 
 /* What a step does: the breathing phases move the bar; say and ask don't. */
 enum phase { PH_IN, PH_HOLD, PH_OUT, PH_REST, PH_SAY, PH_ASK };
@@ -1005,10 +1010,12 @@ save(const struct opts *o, const char *logpath, const struct rec *r)
 
 	if (o->output == NULL || strcmp(o->output, "-") != 0)
 		return save_log(o->output ? o->output : logpath, r);
+	int rc;
+
 	own_csv(&sb, r);
-	fwrite(sb.s, 1, sb.len, stdout);
+	rc = redact_put(redact, &sb, stdout);
 	sb_free(&sb);
-	return 0;
+	return rc;
 }
 
 /*
@@ -1386,6 +1393,11 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case 'o':
 			o->output = optarg;
 			break;
+		case 'R':
+			redact_free(redact);
+			if ((redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
 		case 'p':
 			setmode(o, PLAN);
 			break;
@@ -1411,6 +1423,10 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 			bad_option((*argvp)[optind - 1], "is not an option");
 		}
 	}
+	if (redact != NULL && (o->output == NULL ||
+	    strcmp(o->output, "-") != 0 || amend_key != NULL))
+		st_errx(EXIT_USAGE, "--redact is for what goes to standard "
+		    "output: -o -");
 	*argcp -= optind;
 	*argvp += optind;
 }
@@ -1530,6 +1546,7 @@ main(int argc, char **argv)
 	}
 	exlist_free(&l);
 	free(logpath);
+	redact_free(redact);
 	free(datadir);
 	free(confdir);
 	if (close_stdout() == -1 && rc == EXIT_OK)

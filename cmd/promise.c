@@ -16,6 +16,7 @@
 #include "csvio.h"
 #include "match.h"
 #include "prompt.h"
+#include "redact.h"
 #include "safety.h"
 #include "store.h"
 #include "util.h"
@@ -38,7 +39,8 @@ static const char usage_text[] =
     "       promise urge [-a time] [-o file] [urge] [strength=n] "
     "[helped=text]\n"
     "               [note=text]\n"
-    "       promise open [-f file]\n"
+    "       promise open [-f file] [--redact[=cols]]\n"
+    "       promise verb -o - --redact[=cols] [option ...] [operand ...]\n"
     "       promise -p | -h | -V\n";
 
 static const char help_text[] =
@@ -55,8 +57,8 @@ static const char help_text[] =
     "\n"
     "  -a, --at TIME       record it for an earlier time\n"
     "  -f, --file FILE     the shared record (promise.csv in $STEADY_DIR)\n"
-    "  -o, --output FILE   write the record to FILE (- for standard "
-    "output)\n"
+    "  -o, --output FILE   to FILE (- for standard output; --redact: no "
+    "words)\n"
     "  -p, --plan          show your safety plan and crisis lines\n"
     "  -h, --help          show this help (-V, --version: the version)\n";
 
@@ -66,6 +68,7 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "plan", no_argument, NULL, 'p' },
+	{ "redact", optional_argument, NULL, 'R' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -124,6 +127,7 @@ struct record {
 };
 
 static char *confdir;
+static struct redact *redact;	/* --redact, or NULL */
 
 static void __attribute__((noreturn))
 usage(void)
@@ -843,13 +847,14 @@ static int
 save_stdout(const char *shared, struct rec *r)
 {
 	struct strbuf sb = { 0 };
+	int rc;
 
 	if (complete_from(shared, r) == -1)
 		return -1;
 	own_csv(&sb, r);
-	fwrite(sb.s, 1, sb.len, stdout);
+	rc = redact_put(redact, &sb, stdout);
 	sb_free(&sb);
-	return 0;
+	return rc;
 }
 
 /*
@@ -1017,6 +1022,34 @@ cmd_record(const struct opts *o, const char *shared, const char *urges,
 	return rc == 0 ? EXIT_OK : EXIT_ERR;
 }
 
+/*
+ * The open promises, as list_open writes them, less what --redact
+ * leaves out (the promise's words, unless columns are chosen).
+ */
+static void
+open_redacted(const struct record *rd)
+{
+	static const char *const cols[] = { "id", "by", "what" };
+	struct strbuf sb = { 0 };
+	const char *f[3];
+	char id[24];
+	size_t i;
+
+	redact_plan(redact, cols, 3);
+	redact_record(redact, &sb, cols, 3, '\t', 0);
+	for (i = 0; i < rd->n; i++) {
+		if (!rd->v[i].open)
+			continue;
+		snprintf(id, sizeof(id), "%ld", rd->v[i].id);
+		f[0] = id;
+		f[1] = *rd->v[i].by ? rd->v[i].by : "-";
+		f[2] = rd->v[i].what;
+		redact_record(redact, &sb, f, 3, '\t', CSVW_ESCAPE);
+	}
+	fputs_shown(sb.s, stdout);
+	sb_free(&sb);
+}
+
 static int
 cmd_open(const char *shared)
 {
@@ -1026,8 +1059,10 @@ cmd_open(const char *shared)
 	if (load_record(shared, &rd, 1) == -1) {
 		st_warnx("%s", st_error());
 		rc = EXIT_ERR;
-	} else {
+	} else if (redact == NULL) {
 		list_open(stdout, &rd, 1);
+	} else {
+		open_redacted(&rd);
 	}
 	record_free(&rd);
 	return rc;
@@ -1058,6 +1093,11 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 			break;
 		case 'p':
 			o->verb = PLAN;
+			break;
+		case 'R':
+			redact_free(redact);
+			if ((redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
 			break;
 		case 'V':
 			puts("promise (steady) " STEADY_VERSION);
@@ -1109,6 +1149,10 @@ check_opts(const struct opts *o, int argc)
 		usage();
 	if (o->verb == PLAN && o->file)
 		usage();
+	if (redact != NULL && o->verb != OPEN && (o->output == NULL ||
+	    strcmp(o->output, "-") != 0))
+		st_errx(EXIT_USAGE, "--redact is for what goes to standard "
+		    "output: open, or a record with -o -");
 	if (o->verb == URGE && o->file)
 		st_errx(EXIT_USAGE, "an urge is kept in your own log, never the "
 		    "shared record: leave out --file");
@@ -1160,6 +1204,7 @@ main(int argc, char **argv)
 	free(urges);
 	free(datadir);
 	free(confdir);
+	redact_free(redact);
 	if (close_stdout() == -1 && rc == EXIT_OK)
 		rc = EXIT_ERR;
 	return rc;

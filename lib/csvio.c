@@ -66,6 +66,7 @@ struct csvr {
 	int header;		/* the record being read is the header */
 	int ateof;		/* nothing more to read */
 	int torn;		/* the last line had no newline */
+	unsigned char *hidden;	/* per column, csvr_hide; NULL: none */
 	int ioerr;		/* errno of a read error, which is final */
 	char *in;		/* input block of CSVR_INBUF bytes */
 	size_t inpos;		/* its unread bytes start here */
@@ -800,6 +801,7 @@ csvr_close(struct csvr *r)
 	for (i = 0; i < r->ncols; i++)
 		free(r->cols[i]);
 	free(r->cols);
+	free(r->hidden);
 	free(r->in);
 	sb_free(&r->raw);
 	sb_free(&r->fbuf);
@@ -901,8 +903,24 @@ csvr_col(const struct csvr *r, const char *name)
 
 	for (i = 0; i < r->ncols; i++)
 		if (strcmp(r->cols[i], name) == 0)
-			return (int)i;
+			return r->hidden != NULL && r->hidden[i] ? -1 : (int)i;
 	return -1;
+}
+
+void
+csvr_hide(struct csvr *r, size_t i)
+{
+	if (i >= r->ncols)
+		return;
+	if (r->hidden == NULL)
+		r->hidden = xcalloc(r->ncols, 1);
+	r->hidden[i] = 1;
+}
+
+int
+csvr_hidden(const struct csvr *r, size_t i)
+{
+	return r->hidden != NULL && i < r->ncols && r->hidden[i];
 }
 
 size_t

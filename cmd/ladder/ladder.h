@@ -69,6 +69,7 @@ struct trial {
 
 extern char *confdir, *datadir, *ladderpath, *trialpath;
 extern struct pacing pace;
+extern struct redact *redact;	/* --redact, or NULL */
 
 /* main.c */
 void usage(void) __attribute__((noreturn));

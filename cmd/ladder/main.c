@@ -10,6 +10,7 @@
 
 #include "correct.h"
 #include "ladder.h"
+#include "redact.h"
 #include "safety.h"
 #include "store.h"
 
@@ -23,19 +24,20 @@ static const char usage_text[] =
     "       ladder start [-o file] id\n"
     "       ladder log [-a time] [-o file] [trial options] id\n"
     "       ladder trigger [-a time] [-o file] [trial options] id\n"
+    "       ladder start | log | trigger -o - --redact[=cols] ... id\n"
     "       ladder anchors [suds=text ...]\n"
     "       ladder correct trial name=value ... | withdraw trial\n"
     "       ladder -h | -V\n";
 
 static const char help_text[] =
-    "Keep a ladder of steps from easier to harder, practise them at your\n"
-    "own pace (start: a trial now; log: one done before; trigger: one that\n"
-    "just happened), and see what the pacing rules suggest next.\n"
+    "A ladder of steps from easier to harder, practised at your own pace:\n"
+    "start (a trial now), log (one done before), trigger (one just now).\n"
     "\n"
     "  -l NAME, -s N       --ladder (default \"main\"), --suds: a step's "
     "SUDS, 0-100\n"
     "  -a, --at TIME       when a logged trial happened\n"
-    "  -o, --output FILE   write the trial to FILE (- for standard output)\n"
+    "  -o, --output FILE   to FILE (- for standard output; --redact: no "
+    "words)\n"
     "  trial options: --pre N --peak N --post N --minutes N --expect TEXT\n"
     "    --expect-pct N --outcome-pct N --after-pct N --surprise N\n"
     "    --safety TEXT --learned TEXT --present N --stopped --note TEXT\n"
@@ -61,6 +63,7 @@ static const struct option longopts[] = {
 	{ "post", required_argument, NULL, O_POST },
 	{ "pre", required_argument, NULL, O_PRE },
 	{ "present", required_argument, NULL, O_PRESENT },
+	{ "redact", optional_argument, NULL, 'R' },
 	{ "safety", required_argument, NULL, O_SAFETY },
 	{ "stopped", no_argument, NULL, O_STOPPED },
 	{ "suds", required_argument, NULL, 's' },
@@ -71,6 +74,7 @@ static const struct option longopts[] = {
 
 char *confdir, *datadir, *ladderpath, *trialpath;
 struct pacing pace;
+struct redact *redact;
 
 void
 usage(void)
@@ -121,6 +125,11 @@ parse_opts(struct opts *o, int *argc, char ***argv)
 		case 'l': o->ladder = optarg; break;
 		case 'o': o->output = optarg; break;
 		case 's': o->suds = optarg; break;
+		case 'R':
+			redact_free(redact);
+			if ((redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs("\n", stdout);
@@ -293,6 +302,11 @@ check_verb(const struct opts *o, int argc, char **argv)
 		st_warnx("the trial options go with log and trigger");
 		usage();
 	}
+	if (redact != NULL && ((v != V_START && v != V_LOG &&
+	    v != V_TRIGGER) || o->output == NULL ||
+	    strcmp(o->output, "-") != 0))
+		st_errx(EXIT_USAGE, "--redact is for what goes to standard "
+		    "output: start, log or trigger with -o -");
 	return (enum verb)v;
 }
 
@@ -324,6 +338,7 @@ main(int argc, char **argv)
 	free(trialpath);
 	free(datadir);
 	free(confdir);
+	redact_free(redact);
 	if (close_stdout() == -1 && rc == EXIT_OK)
 		rc = EXIT_ERR;
 	return rc;

@@ -7,6 +7,7 @@
 #include "correct.h"
 #include "csvio.h"
 #include "ladder.h"
+#include "redact.h"
 #include "store.h"
 #include "when.h"
 
@@ -405,11 +406,13 @@ save_trial(struct trial *t, const char *output)
 			return -1;
 		return append_trial(output ? output : trialpath, t);
 	}
+	int rc;
+
 	time_id(t);
 	trial_csv(&sb, t);
-	fwrite(sb.s, 1, sb.len, stdout);
+	rc = redact_put(redact, &sb, stdout);
 	sb_free(&sb);
-	return 0;
+	return rc;
 }
 
 void

@@ -7,6 +7,7 @@
 #include "correct.h"
 #include "csvio.h"
 #include "match.h"
+#include "redact.h"
 #include "stats.h"
 #include "store.h"
 #include "traps.h"
@@ -287,8 +288,29 @@ print_header(struct csvr *r)
 {
 	struct strbuf sb = { 0 };
 
-	csvw_header(&sb, r);
+	if (redact != NULL) {
+		redact_plan_csvr(redact, r);
+		redact_header(redact, &sb, r);
+	} else
+		csvw_header(&sb, r);
 	fputs(sb.s, stdout);
+	sb_free(&sb);
+}
+
+/* The matching entry as the log has it, or redacted; a line each. */
+static void
+print_entry(struct csvr *r)
+{
+	struct strbuf sb = { 0 };
+
+	/* On a terminal, control bytes are shown as "?". */
+	if (redact == NULL) {
+		fputs_shown(csvr_raw(r), stdout);
+		putchar('\n');
+		return;
+	}
+	redact_row(redact, &sb, r, CSVW_ESCAPE);
+	fputs_shown(sb.s, stdout);
 	sb_free(&sb);
 }
 
@@ -365,10 +387,7 @@ search_log(const char *path, struct search *q)
 			continue;
 		if (q->hits++ == 0)
 			print_header(r);
-		/* The stored line: escapes kept, one entry per line (on a
-		 * terminal, control bytes shown as "?"). */
-		fputs_shown(csvr_raw(r), stdout);
-		putchar('\n');
+		print_entry(r);
 	}
 	csvr_close(r);
 	amends_free(a);

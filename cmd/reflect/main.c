@@ -13,6 +13,7 @@
 
 #include "correct.h"
 #include "prompt.h"
+#include "redact.h"
 #include "safety.h"
 #include "store.h"
 #include "traps.h"
@@ -26,7 +27,8 @@ static const char usage_text[] =
     "[field=value ...]\n"
     "       reflect exposure [-t id] [-o file] [field=value ...]\n"
     "       reflect scan [file ...]\n"
-    "       reflect search [-k kind] [-s when] [-u when] pattern\n"
+    "       reflect search [-k kind] [-s when] [-u when] [--redact[=cols]] "
+    "pattern\n"
     "       reflect prompts | traps\n"
     "       reflect correct id field=value ... | withdraw id\n"
     "       reflect -h | -V\n";
@@ -48,7 +50,8 @@ static const char help_text[] =
     "  -l, --line          write a journal entry on one line, not in your "
     "editor\n"
     "  -p, --prompt NAME   the journal prompt to use (see reflect prompts)\n"
-    "  -o, --output FILE   write the entry to FILE (- for standard output)\n"
+    "  -o, --output FILE   to FILE (- for standard output; --redact: no "
+    "words)\n"
     "  -k, -s, -u          with search: --kind KIND, --since WHEN, "
     "--until WHEN\n"
     "  -h, --help          show this help (-V, --version: the version)\n";
@@ -59,6 +62,7 @@ static const struct option longopts[] = {
 	{ "line", no_argument, NULL, 'l' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "prompt", required_argument, NULL, 'p' },
+	{ "redact", optional_argument, NULL, 'R' },
 	{ "since", required_argument, NULL, 's' },
 	{ "trial", required_argument, NULL, 't' },
 	{ "until", required_argument, NULL, 'u' },
@@ -68,6 +72,7 @@ static const struct option longopts[] = {
 
 char *confdir, *datadir;
 struct traps *traps;
+struct redact *redact;
 
 static void __attribute__((noreturn))
 usage(void)
@@ -180,7 +185,7 @@ cmd_entry(const struct opts *o, int argc, char **argv)
 	}
 	logpath = store_path(datadir, LOGNAME);
 	if (o->output != NULL && strcmp(o->output, "-") == 0)
-		save_stdout(&r);
+		rc = save_stdout(&r);
 	else
 		rc = save_log(o->output ? o->output : logpath, &r);
 	talk = p ? prompt_out(p) : stderr;
@@ -314,6 +319,11 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case 'p':
 			o->prompt = optarg;
 			break;
+		case 'R':
+			redact_free(redact);
+			if ((redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
 		case 's':
 			o->since = optarg;
 			break;
@@ -378,6 +388,10 @@ check_opts(const struct opts *o, int argc)
 		st_errx(EXIT_USAGE, "--kind, --since and --until go with search");
 	if (o->output && o->mode != ENTRY)
 		st_errx(EXIT_USAGE, "--output is for writing an entry");
+	if (redact != NULL && o->mode != SEARCH && (o->mode != ENTRY ||
+	    o->output == NULL || strcmp(o->output, "-") != 0))
+		st_errx(EXIT_USAGE, "--redact is for what goes to standard "
+		    "output: search, or an entry with -o -");
 	if ((o->mode == PROMPTS || o->mode == TRAPLIST) && argc > 0)
 		usage();
 	if (o->mode == SEARCH && argc != 1)
@@ -412,6 +426,7 @@ main(int argc, char **argv)
 	case TRAPLIST: rc = cmd_traps(); break;
 	}
 	traps_free(traps);
+	redact_free(redact);
 	free_prompts();
 	free(datadir);
 	free(confdir);

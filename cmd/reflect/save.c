@@ -6,6 +6,7 @@
 #include "correct.h"
 #include "csvio.h"
 #include "match.h"
+#include "redact.h"
 #include "prompt.h"
 #include "safety.h"
 #include "store.h"
@@ -216,14 +217,16 @@ own_csv(struct strbuf *sb, struct rec *r)
 }
 
 /* The entry with a header of its own kind's columns, on stdout. */
-void
+int
 save_stdout(struct rec *r)
 {
 	struct strbuf sb = { 0 };
+	int rc;
 
 	own_csv(&sb, r);
-	fwrite(sb.s, 1, sb.len, stdout);
+	rc = redact_put(redact, &sb, stdout);
 	sb_free(&sb);
+	return rc;
 }
 
 void

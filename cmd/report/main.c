@@ -19,7 +19,7 @@
 static const char usage_text[] =
     "usage: report [-f format] [-b by] [-g column] [-s when] [-u when]\n"
     "              [-c columns] [-S name] [--strict] [--summary | --partial]\n"
-    "              [--merge] [--concerns-exit] [file ...]\n"
+    "              [--merge] [--concerns-exit] [--redact[=cols]] [file ...]\n"
     "       report -h | -V\n";
 
 static const char help_text[] =
@@ -39,10 +39,12 @@ static const char help_text[] =
     "      --partial       write mergeable partial results instead\n"
     "      --merge         read partial results (from --partial) and combine\n"
     "      --concerns-exit exit 3 when there is a concern to look at\n"
+    "      --redact[=COLS] leave out every word people wrote; only COLS\n"
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n";
 
-enum { OPT_STRICT = 256, OPT_SUMMARY, OPT_PARTIAL, OPT_MERGE, OPT_CONCERNS };
+enum { OPT_STRICT = 256, OPT_SUMMARY, OPT_PARTIAL, OPT_MERGE, OPT_CONCERNS,
+	OPT_REDACT };
 
 /* With --concerns-exit: the status when the report names a concern. */
 #define EXIT_CONCERNS 3
@@ -56,6 +58,7 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "redact", optional_argument, NULL, OPT_REDACT },
 	{ "since", required_argument, NULL, 's' },
 	{ "source", required_argument, NULL, 'S' },
 	{ "strict", no_argument, NULL, OPT_STRICT },
@@ -153,6 +156,11 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case OPT_CONCERNS:
 			concerns_exit = 1;
 			break;
+		case OPT_REDACT:
+			redact_free(o->redact);
+			if ((o->redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
 		case ':':
 			bad_option((*argvp)[optind - 1], "needs a value");
 		default:
@@ -166,6 +174,9 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 static void
 check_opts(struct opts *o)
 {
+	if (o->redact && o->merge)
+		st_errx(EXIT_USAGE, "--redact reads logs, not partials: give it "
+		    "where the partials are made");
 	if (o->summary && o->partial)
 		st_errx(EXIT_USAGE, "--summary and --partial do not go together");
 	if (o->partial && o->format_set)
@@ -244,6 +255,7 @@ main(int argc, char **argv)
 	assign_free_all();
 	items_free(&items);
 	free(confdir);
+	redact_free(o.redact);
 	if (close_stdout() == -1)
 		rc = EXIT_ERR;
 	if (rc == EXIT_OK && concerns_exit && concerns_found)

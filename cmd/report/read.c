@@ -441,6 +441,9 @@ links_cols(struct view *v, struct csvr *r)
 		    csvr_col(r, cols[k][i]) : -1;
 	if (k < 0)
 		v->lk[0] = -1;
+	/* Redacted, a trial's step goes by its number. */
+	if (k == 0 && v->lk[2] < 0)
+		v->lk[2] = csvr_col(r, "step_id");
 }
 
 /* Note this row's part in a trial's links (links.h). */
@@ -579,6 +582,20 @@ source_of(const char *path, const struct opts *o)
 	return name;
 }
 
+/* --redact: the columns it leaves out are hidden from the view. */
+static void
+redact_view(struct csvr *r, const struct opts *o)
+{
+	size_t i;
+
+	if (o->redact == NULL)
+		return;
+	redact_plan_csvr(o->redact, r);
+	for (i = 0; i < csvr_ncols(r); i++)
+		if (!redact_keeps(o->redact, i))
+			csvr_hide(r, i);
+}
+
 static int
 view_open(struct view *v, struct csvr *r, const char *path,
     const struct opts *o)
@@ -589,6 +606,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	memset(v, 0, sizeof(*v));
 	v->name = csvr_name(r);
 	v->kind = kind_of(r);
+	redact_view(r, o);
 	v->source = source_of(path, o);
 	v->tscol = csvr_col(r, "ts");
 	v->gcol = o->group && strcmp(o->group, "source") ? csvr_col(r,
@@ -596,6 +614,9 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	v->subcol = v->kind == K_GROUND ? csvr_col(r, "exercise") :
 	    v->kind == K_TRIALS || v->kind == K_LADDER ? csvr_col(r, "step") :
 	    v->kind == K_REFLECT ? csvr_col(r, "kind") : -1;
+	/* Redacted, a step goes by its number, not its words. */
+	if (v->subcol < 0 && (v->kind == K_TRIALS || v->kind == K_LADDER))
+		v->subcol = csvr_col(r, v->kind == K_TRIALS ? "step_id" : "id");
 	v->safety_col = v->peak_col = -1;
 	v->trapcol = v->kind == K_REFLECT ? csvr_col(r, "traps") : -1;
 	v->stopcol = v->kind == K_TRIALS ? csvr_col(r, "stopped") : -1;
@@ -616,7 +637,8 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	for (i = 0; i < v->ncols; i++) {
 		col = csvr_colname(r, i);
 		v->mid[i] = -1;
-		if ((int)i == v->gcol || not_a_measure(v, col) ||
+		if ((int)i == v->gcol || csvr_hidden(r, i) ||
+		    not_a_measure(v, col) ||
 		    !wanted(o->cols, col) || v->kind == K_LADDER ||
 		    v->kind == K_PROMISE)
 			continue;
