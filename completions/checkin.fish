@@ -83,3 +83,4 @@ complete -c checkin -s h -l help -d 'Show the usage and options'
 complete -c checkin -s V -l version -d 'Show the version'
 
 complete -c checkin -n __fish_checkin_recording -a '(__fish_checkin_operands)'
+complete -c checkin -l redact -d 'Leave out the words people wrote (=COLS: keep only those)'
