@@ -683,7 +683,7 @@ Done: 20 s of feet.'
 	COMP_WORDS=(ground --r)
 	COMPREPLY=()
 	_ground
-	assert_equal "${COMPREPLY[*]}" '--rounds'
+	assert_equal "${COMPREPLY[*]}" '--redact --rounds'
 }
 
 @test "ground: bash completion offers the person's own exercises" {
