@@ -26,19 +26,22 @@ SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
 PROGS = checkin report ground reflect ladder promise
 MODULES = util csvio store when prompt match config safety stats out \
 	pacing clock traps forms assign \
-	correct dates links practice
+	correct dates links practice redact
 HDRS = lib/util.h lib/csvio.h lib/store.h lib/when.h lib/prompt.h \
 	lib/match.h lib/config.h lib/safety.h lib/stats.h lib/out.h \
 	lib/pacing.h lib/clock.h lib/traps.h lib/forms.h lib/assign.h \
-	lib/correct.h lib/dates.h lib/links.h lib/practice.h
+	lib/correct.h lib/dates.h lib/links.h lib/practice.h \
+	lib/redact.h
 LIBOBJ = lib/util.o lib/csvio.o lib/store.o lib/when.o lib/prompt.o \
 	lib/match.o lib/config.o lib/safety.o lib/stats.o lib/out.o \
 	lib/pacing.o lib/clock.o lib/traps.o lib/forms.o lib/assign.o \
-	lib/correct.o lib/dates.o lib/links.o lib/practice.o
+	lib/correct.o lib/dates.o lib/links.o lib/practice.o \
+	lib/redact.o
 LIBAOBJ = lib/util.ao lib/csvio.ao lib/store.ao lib/when.ao lib/prompt.ao \
 	lib/match.ao lib/config.ao lib/safety.ao lib/stats.ao lib/out.ao \
 	lib/pacing.ao lib/clock.ao lib/traps.ao lib/forms.ao lib/assign.ao \
-	lib/correct.ao lib/dates.ao lib/links.ao lib/practice.ao
+	lib/correct.ao lib/dates.ao lib/links.ao lib/practice.ao \
+	lib/redact.ao
 REPORTOBJ = cmd/report/main.o cmd/report/read.o cmd/report/partial.o \
 	cmd/report/render.o cmd/report/promise.o cmd/report/forms.o
 REPORTAOBJ = cmd/report/main.ao cmd/report/read.ao cmd/report/partial.ao \

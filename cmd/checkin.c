@@ -2,7 +2,6 @@
  * checkin: record today's ratings and a note; say whether today's
  * check-in is due.  See checkin(1).
  */
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -22,6 +21,7 @@
 #include "match.h"
 #include "practice.h"
 #include "prompt.h"
+#include "redact.h"
 #include "safety.h"
 #include "store.h"
 #include "util.h"
@@ -33,7 +33,7 @@ static const char usage_text[] =
     "usage: checkin [-e] [-a time] [-o file] [item=value ...] [note=text]\n"
     "       checkin -d [-q]\n"
     "       checkin -r\n"
-    "       checkin -l [-s when] [-u when]\n"
+    "       checkin -l [-s when] [-u when] [--redact[=cols]]\n"
     "       checkin -c when item=value ... | -w when\n"
     "       checkin -f form [-a time] [-o file] [item=value ...]\n"
     "       checkin -F | -f form -i\n"
@@ -51,14 +51,15 @@ static const char help_text[] =
     "  -r, --remind        like --due, as a gentle desktop notification\n"
     "  -l, --log           print the log as CSV (-s, -u WHEN: --since, "
     "--until)\n"
+    "      --redact[=COLS] with -l or -o -: no notes, only the columns COLS\n"
     "  -c, -w WHEN         --correct (item=value ...) or --withdraw a "
     "check-in\n"
 
     "  -f, --form NAME     answer questionnaire NAME (-F, --forms: list "
     "them)\n"
     "  -A, --assign        plan a practice: kind=ground what=box times=1 ...\n"
-    "  -i, --items         list the items you can rate\n"
-    "  -p, --plan          show your safety plan and crisis lines\n"
+    "  -i, --items         list the items you can rate (-p, --plan: your "
+    "safety plan)\n"
     "  -h, --help          show this help (-V, --version: the version)\n";
 
 static const struct option longopts[] = {
@@ -75,6 +76,7 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "plan", no_argument, NULL, 'p' },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "redact", optional_argument, NULL, 'R' },
 	{ "remind", no_argument, NULL, 'r' },
 	{ "since", required_argument, NULL, 's' },
 	{ "until", required_argument, NULL, 'u' },
@@ -93,6 +95,7 @@ struct opts {
 	const char *key;	/* --correct, --withdraw: which check-in */
 	const char *form;	/* --form: the questionnaire */
 	int edit, quiet;
+	struct redact *redact;	/* --redact: what goes to stdout */
 };
 
 /* One check-in being made: a value per item ("" when skipped). */
@@ -104,6 +107,7 @@ struct rec {
 
 static struct items items;
 static char *confdir;
+static struct redact *redact;	/* --redact, or NULL */
 
 static void __attribute__((noreturn))
 usage(void)
@@ -124,7 +128,7 @@ static void
 setmode(struct opts *o, enum mode m)
 {
 	if (o->mode != RECORD && o->mode != m) {
-		warnx("choose one of --due, --remind, --log, --items, --plan");
+		st_warnx("choose one of --due, --remind, --log, --items, --plan");
 		usage();
 	}
 	o->mode = m;
@@ -182,7 +186,7 @@ check_value(const struct item *it, const char *v)
 	if (*v == '\0')
 		return xstrdup("");
 	if (parse_num(v, it->min, it->max, &n, &why) == -1)
-		errx(EXIT_USAGE, "%s=%s: %s is a whole number from %lld to "
+		st_errx(EXIT_USAGE, "%s=%s: %s is a whole number from %lld to "
 		    "%lld", it->name, v, it->name, it->min, it->max);
 	return xasprintf("%lld", n);
 }
@@ -197,24 +201,24 @@ parse_operands(struct rec *r, int argc, char **argv)
 
 	for (i = 0; i < argc; i++) {
 		if ((eq = strchr(argv[i], '=')) == NULL || eq == argv[i]) {
-			warnx("%s: give ratings as item=value, e.g. mood=6",
+			st_warnx("%s: give ratings as item=value, e.g. mood=6",
 			    argv[i]);
 			usage();
 		}
 		*eq = '\0';
 		if (strcmp(argv[i], "note") == 0) {
 			if (r->note != NULL)
-				errx(EXIT_USAGE, "note is given twice");
+				st_errx(EXIT_USAGE, "note is given twice");
 			r->note = xstrdup(eq + 1);
 			continue;
 		}
 		if ((it = items_find(&items, argv[i])) == NULL) {
 			names = item_names();
-			errx(EXIT_USAGE, "%s: there is no such item; the items "
+			st_errx(EXIT_USAGE, "%s: there is no such item; the items "
 			    "are %s", argv[i], names);
 		}
 		if (r->val[it - items.v] != NULL)
-			errx(EXIT_USAGE, "%s is given twice", it->name);
+			st_errx(EXIT_USAGE, "%s is given twice", it->name);
 		r->val[it - items.v] = check_value(it, eq + 1);
 	}
 }
@@ -255,7 +259,7 @@ ask_note(struct prompt *p, struct rec *r, int edit)
 		    "start with # are left out.\n# An empty note is fine.\n",
 		    &r->note);
 		if (rc == PROMPT_ERR)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		return rc == PROMPT_ERR ? rc : PROMPT_OK;
 	}
 	rc = prompt_text(p, "A note, if you like (Enter to skip): ", &r->note);
@@ -426,10 +430,12 @@ save_stdout(const struct rec *r)
 {
 	struct strbuf sb = { 0 };
 
+	int rc;
+
 	own_csv(&sb, r);
-	fwrite(sb.s, 1, sb.len, stdout);
+	rc = redact_put(redact, &sb, stdout);
 	sb_free(&sb);
-	return 0;
+	return rc;
 }
 
 /*
@@ -440,15 +446,9 @@ static void
 keep_typed(const char *path, const struct rec *r)
 {
 	struct strbuf sb = { 0 };
-	char *kept;
 
 	own_csv(&sb, r);
-	if ((kept = store_keep(path, sb.s, sb.len)) != NULL)
-		warnx("what you entered is kept in %s, readable by you alone",
-		    kept);
-	else
-		warnx("%s", st_error());
-	free(kept);
+	store_keep_told(path, sb.s, sb.len, "what you entered");
 	sb_free(&sb);
 }
 
@@ -463,7 +463,7 @@ needs_plan(const struct rec *r)
 	int hit = 0, conferr;
 
 	if (setting_threshold(confdir, &items, &limit) == -1) {
-		warnx("%s; using 2", st_error());
+		st_warnx("%s; using 2", st_error());
 		limit = 2;
 	}
 	if (it != NULL && r->val[it - items.v] != NULL &&
@@ -473,7 +473,7 @@ needs_plan(const struct rec *r)
 	if (!hit && r->note != NULL && *r->note) {
 		m = safety_patterns(confdir, &conferr);
 		if (conferr)
-			warnx("%s; using the built-in patterns", st_error());
+			st_warnx("%s; using the built-in patterns", st_error());
 		hit = match_any(m, r->note);
 		match_free(m);
 	}
@@ -533,10 +533,10 @@ each_record(const char *path, void (*head)(struct csvr *),
 		if (c == CSVR_ERR) {
 			rc = -1;
 		} else if (c == CSVR_BAD) {
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 			(*bad)++;
 		} else if (when_parse(csvr_field(r, tscol), &t, NULL) == -1) {
-			warnx("%s:%lu: %s", path, csvr_line(r), st_error());
+			st_warnx("%s:%lu: %s", path, csvr_line(r), st_error());
 			(*bad)++;
 		} else if (!amends_hidden(a, r) && fn(r, t, arg)) {
 			rc = 1;
@@ -606,6 +606,7 @@ struct range {
 	time_t since, until;
 	int has_since, has_until;
 	FILE *out;
+	struct strbuf sb;	/* a redacted line */
 };
 
 static int
@@ -616,6 +617,12 @@ print_in_range(struct csvr *r, time_t t, void *arg)
 	if ((!rg->has_since || t >= rg->since) &&
 	    (!rg->has_until || t < rg->until)) {
 		/* On a terminal, a log's control bytes are shown as "?". */
+		if (redact != NULL) {
+			sb_reset(&rg->sb);
+			redact_row(redact, &rg->sb, r, 0);
+			fputs_shown(rg->sb.s, rg->out);
+			return 0;
+		}
 		fputs_shown(csvr_raw(r), rg->out);
 		putc('\n', rg->out);
 	}
@@ -628,7 +635,11 @@ print_header(struct csvr *r)
 {
 	struct strbuf sb = { 0 };
 
-	csvw_header(&sb, r);
+	if (redact != NULL) {
+		redact_plan_csvr(redact, r);
+		redact_header(redact, &sb, r);
+	} else
+		csvw_header(&sb, r);
 	fputs(sb.s, stdout);
 	sb_free(&sb);
 }
@@ -636,20 +647,22 @@ print_header(struct csvr *r)
 static int
 cmd_log(const char *path, const struct opts *o)
 {
-	struct range rg = { 0, 0, 0, 0, stdout };
+	struct range rg = { 0, 0, 0, 0, stdout, { 0 } };
 	time_t now;
-	int bad = 0;
+	int bad = 0, rc;
 
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (o->since && when_bound(o->since, now, 0, &rg.since) == -1)
-		errx(EXIT_USAGE, "--since %s", st_error());
+		st_errx(EXIT_USAGE, "--since %s", st_error());
 	if (o->until && when_bound(o->until, now, 1, &rg.until) == -1)
-		errx(EXIT_USAGE, "--until %s", st_error());
+		st_errx(EXIT_USAGE, "--until %s", st_error());
 	rg.has_since = o->since != NULL;
 	rg.has_until = o->until != NULL;
-	if (each_record(path, print_header, print_in_range, &rg, &bad) == -1) {
-		warnx("%s", st_error());
+	rc = each_record(path, print_header, print_in_range, &rg, &bad);
+	sb_free(&rg.sb);
+	if (rc == -1) {
+		st_warnx("%s", st_error());
 		return EXIT_ERR;
 	}
 	return bad ? EXIT_ERR : EXIT_OK;
@@ -683,9 +696,9 @@ parse_at(const char *s, time_t now)
 		s = buf;
 	}
 	if (when_parse(s, &t, NULL) == -1)
-		errx(EXIT_USAGE, "--at: %s", st_error());
+		st_errx(EXIT_USAGE, "--at: %s", st_error());
 	if (t > now + 60)
-		errx(EXIT_USAGE, "--at %s: that is in the future", s);
+		st_errx(EXIT_USAGE, "--at %s: that is in the future", s);
 	return t;
 }
 
@@ -697,7 +710,7 @@ record_interactive(struct rec *r, const struct opts *o, struct prompt **pp)
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || (p = prompt_open()) == NULL)
-		errx(EXIT_USAGE, "there is no terminal to ask on; give the "
+		st_errx(EXIT_USAGE, "there is no terminal to ask on; give the "
 		    "ratings as operands, e.g. checkin mood=6 safety=8");
 	prompt_set_help(p, show_plan, NULL);
 	rc = ask_all(p, r, o->edit);
@@ -705,7 +718,7 @@ record_interactive(struct rec *r, const struct opts *o, struct prompt **pp)
 		rc = PROMPT_INTR;
 	if (rc != PROMPT_OK) {
 		if (rc == PROMPT_ERR)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		fputs(rc == PROMPT_INTR ? "\nStopped. Nothing was saved.\n" :
 		    "\nNothing was saved.\n", prompt_out(p));
 		prompt_close(p);
@@ -730,13 +743,13 @@ cmd_record(const char *logpath, const struct opts *o, int argc, char **argv)
 	FILE *talk;
 
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	rec_init(&r);
 	r.ts = o->at ? parse_at(o->at, now) : now;
 	if (argc > 0) {
 		parse_operands(&r, argc, argv);
 		if (rec_empty(&r))
-			errx(EXIT_USAGE, "nothing to record: every item given "
+			st_errx(EXIT_USAGE, "nothing to record: every item given "
 			    "is empty");
 	} else {
 		record_interactive(&r, o, &p);
@@ -747,7 +760,7 @@ cmd_record(const char *logpath, const struct opts *o, int argc, char **argv)
 		rc = save_log(o->output ? o->output : logpath, &r);
 	talk = p ? prompt_out(p) : stderr;
 	if (rc == -1)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else if (p != NULL)
 		summary(talk, &r);
 	if (rc == -1 && p != NULL)
@@ -783,7 +796,7 @@ remind_dates(const struct opts *o, int due)
 		return;
 	if (dates_load(&hd, confdir) == -1 || setting_num(confdir,
 	    "date_labels", 0, 1, 0, &optin) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		dates_free(&hd);
 		return;
 	}
@@ -813,7 +826,7 @@ cmd_due(const char *logpath, const struct opts *o)
 	int d = due(logpath);
 
 	if (d == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return EXIT_USAGE;	/* like grep: 0 yes, 1 no, 2 trouble */
 	}
 	remind_dates(o, d);
@@ -867,11 +880,11 @@ cmd_amend(const char *logpath, const struct opts *o, int argc, char **argv)
 	rc = amend_append(logpath, &q, &line);
 	free(key);
 	if (rc == AMEND_USAGE) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		usage();
 	}
 	if (rc != 0) {
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 		return EXIT_ERR;
 	}
 	fprintf(stderr, q.withdraw ? "Withdrawn: the check-in on line %lu "
@@ -907,10 +920,10 @@ form_open(struct fadmin *a, const char *name)
 	char *path;
 
 	if ((path = form_find(confdir, name)) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (form_load(&a->f, path, name) == -1) {
 		free(path);
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	}
 	free(path);
 	a->ans = xcalloc(a->f.nitem, sizeof(*a->ans));
@@ -954,22 +967,22 @@ form_operands(struct fadmin *a, int argc, char **argv)
 
 	for (k = 0; k < argc; k++) {
 		if ((eq = strchr(argv[k], '=')) == NULL || eq == argv[k])
-			errx(EXIT_USAGE, "%s: give answers as item=value",
+			st_errx(EXIT_USAGE, "%s: give answers as item=value",
 			    argv[k]);
 		*eq++ = '\0';
 		if ((i = (size_t)form_item_find(&a->f, argv[k])) == (size_t)-1)
-			errx(EXIT_USAGE, "%s: the form %s has no such item; "
+			st_errx(EXIT_USAGE, "%s: the form %s has no such item; "
 			    "see checkin --form %s --items", argv[k],
 			    a->f.name, a->f.name);
 		if (given[i]++)
-			errx(EXIT_USAGE, "%s is given twice", argv[k]);
+			st_errx(EXIT_USAGE, "%s is given twice", argv[k]);
 		a->ans[i] = NAN;
 		if (*eq == '\0')
 			continue;
 		if (parse_num(eq, -1000, 1000, &v, &why) == -1 ||
 		    !form_value_ok(&a->f, i, v)) {
 			a->vals = form_values(&a->f, i);
-			errx(EXIT_USAGE, "%s=%s: the answers are %s", argv[k],
+			st_errx(EXIT_USAGE, "%s=%s: the answers are %s", argv[k],
 			    eq, a->vals);
 		}
 		a->ans[i] = (double)v;
@@ -979,7 +992,7 @@ form_operands(struct fadmin *a, int argc, char **argv)
 		if (!given[i])
 			a->ans[i] = NAN;
 	if (!any)
-		errx(EXIT_USAGE, "nothing to record: every answer given is "
+		st_errx(EXIT_USAGE, "nothing to record: every answer given is "
 		    "empty");
 }
 
@@ -1062,7 +1075,7 @@ form_interactive(struct fadmin *a)
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || (p = prompt_open()) == NULL)
-		errx(EXIT_USAGE, "there is no terminal to ask on; give the "
+		st_errx(EXIT_USAGE, "there is no terminal to ask on; give the "
 		    "answers as operands, e.g. checkin --form %s %s=1",
 		    a->f.name, a->f.item[0].name);
 	prompt_set_help(p, show_plan, NULL);
@@ -1071,7 +1084,7 @@ form_interactive(struct fadmin *a)
 		rc = PROMPT_INTR;
 	if (rc != PROMPT_OK) {
 		if (rc == PROMPT_ERR)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		fputs(rc == PROMPT_INTR ? "\nStopped. Nothing was saved.\n" :
 		    "\nNothing was saved.\n", prompt_out(p));
 		prompt_close(p);
@@ -1186,7 +1199,8 @@ form_stdout(const struct fadmin *a)
 
 	csvw_record(&sb, form_cols, NFORMCOLS, ',', 0);
 	form_format(&sb, form_cols, NFORMCOLS, ',', a);
-	fwrite(sb.s, 1, sb.len, stdout);
+	if (redact_put(redact, &sb, stdout) == -1)
+		st_warnx("%s", st_error());
 	sb_free(&sb);
 }
 
@@ -1244,7 +1258,7 @@ cmd_form(const char *datadir, const struct opts *o, int argc, char **argv)
 
 	memset(&a, 0, sizeof(a));
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	form_open(&a, o->form);
 	a.ts = o->at ? parse_at(o->at, now) : now;
 	if (argc > 0) {
@@ -1260,7 +1274,7 @@ cmd_form(const char *datadir, const struct opts *o, int argc, char **argv)
 	else
 		rc = form_save(o->output ? o->output : path, &a);
 	if (rc == -1)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else if (p != NULL)
 		form_summary(prompt_out(p), &a);
 	prompt_close(p);
@@ -1283,7 +1297,7 @@ cmd_forms(void)
 	for (i = 0; i < n; i++) {
 		if ((path = form_find(confdir, names[i])) == NULL ||
 		    form_load(&f, path, names[i]) == -1) {
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 			rc = EXIT_ERR;
 		} else {
 			printf("%s\t%zu\t%s\n", f.name, f.nitem, f.title);
@@ -1333,7 +1347,7 @@ planned_today(long today)
 	size_t i;
 
 	if (assign_load(&as, path) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		free(path);
 		return NULL;
 	}
@@ -1383,17 +1397,17 @@ assign_operands(const char **f, int argc, char **argv)
 
 	for (k = 0; k < argc; k++) {
 		if ((eq = strchr(argv[k], '=')) == NULL)
-			errx(EXIT_USAGE, "%s: give the assignment as "
+			st_errx(EXIT_USAGE, "%s: give the assignment as "
 			    "name=value, e.g. kind=ground what=box", argv[k]);
 		*eq = '\0';
 		for (j = 0; j < NASSIGNCOLS; j++)
 			if (strcmp(argv[k], assign_cols[j]) == 0)
 				break;
 		if (j == NASSIGNCOLS)
-			errx(EXIT_USAGE, "%s: an assignment has kind, what, "
+			st_errx(EXIT_USAGE, "%s: an assignment has kind, what, "
 			    "times, per, from, until and note", argv[k]);
 		if (f[j] != NULL)
-			errx(EXIT_USAGE, "%s is given twice", argv[k]);
+			st_errx(EXIT_USAGE, "%s is given twice", argv[k]);
 		f[j] = eq + 1;
 	}
 	for (j = 0; j < NASSIGNCOLS; j++)
@@ -1482,23 +1496,23 @@ cmd_assign(const char *datadir, int argc, char **argv)
 	time_t now;
 
 	if (argc == 0)
-		errx(EXIT_USAGE, "--assign needs at least kind=...");
+		st_errx(EXIT_USAGE, "--assign needs at least kind=...");
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	when_date(now, date);
 	sscanf(date, "%d-%d-%d", &y, &m, &d);
 	assign_operands(f, argc, argv);
 	if (assign_parse(&a, f[0], f[1], f[2], f[3], f[4], f[5], f[6],
 	    when_days_from_civil(y, m, d)) == -1)
-		errx(EXIT_USAGE, "%s", st_error());
+		st_errx(EXIT_USAGE, "%s", st_error());
 	/* A plan names what the programs will log, or it counts nothing. */
 	if ((rc = practice_known(a.kind, a.what, confdir, datadir)) != 1)
-		errx(rc == 0 ? EXIT_USAGE : EXIT_ERR, "%s", st_error());
+		st_errx(rc == 0 ? EXIT_USAGE : EXIT_ERR, "%s", st_error());
 	if (*f[4] == '\0')
 		f[4] = strcpy(from, date);
 	path = store_path(confdir, ASSIGN_FILE);
 	if ((rc = assign_save(path, f)) == -1)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else {
 		assign_describe(&sb, &a);
 		fprintf(stderr, "Planned: %s, from %s%s%s.\n", sb.s, f[4],
@@ -1515,13 +1529,13 @@ static void
 check_form_opts(const struct opts *o)
 {
 	if (o->form != NULL && o->mode != RECORD && o->mode != ITEMS)
-		errx(EXIT_USAGE, "--form is for answering a form; leave out "
+		st_errx(EXIT_USAGE, "--form is for answering a form; leave out "
 		    "the other modes");
 	if (o->form != NULL && !form_name_ok(o->form))
-		errx(EXIT_USAGE, "\"%s\" is not a form name: use lower-case "
+		st_errx(EXIT_USAGE, "\"%s\" is not a form name: use lower-case "
 		    "letters, digits, - and _", o->form);
 	if (o->form != NULL && o->edit)
-		errx(EXIT_USAGE, "--edit is for a check-in's note, not a form");
+		st_errx(EXIT_USAGE, "--edit is for a check-in's note, not a form");
 }
 
 static void
@@ -1576,6 +1590,11 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case 'r':
 			setmode(o, REMIND);
 			break;
+		case 'R':
+			redact_free(o->redact);
+			if ((o->redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
 		case 's':
 			o->since = optarg;
 			break;
@@ -1604,15 +1623,19 @@ static void
 check_opts(const struct opts *o, int argc)
 {
 	if ((o->since || o->until) && o->mode != LOG)
-		errx(EXIT_USAGE, "--since and --until go with --log");
+		st_errx(EXIT_USAGE, "--since and --until go with --log");
 	if (o->quiet && o->mode != DUE)
-		errx(EXIT_USAGE, "--quiet goes with --due");
+		st_errx(EXIT_USAGE, "--quiet goes with --due");
 	if ((o->at || o->output || o->edit || (argc > 0 &&
 	    o->mode != CORRECT && o->mode != ASSIGN)) && o->mode != RECORD)
-		errx(EXIT_USAGE, "ratings, --at, --edit and --output are for "
+		st_errx(EXIT_USAGE, "ratings, --at, --edit and --output are for "
 		    "recording a check-in");
+	if (o->redact && o->mode != LOG && (o->mode != RECORD ||
+	    o->output == NULL || strcmp(o->output, "-") != 0))
+		st_errx(EXIT_USAGE, "--redact is for what goes to standard "
+		    "output: --log, or -o -");
 	if (o->edit && argc > 0)
-		errx(EXIT_USAGE, "--edit is for writing the note on a "
+		st_errx(EXIT_USAGE, "--edit is for writing the note on a "
 		    "terminal; with operands, give note=TEXT");
 }
 
@@ -1629,13 +1652,14 @@ main(int argc, char **argv)
 	parse_opts(&o, &argc, &argv);
 	check_opts(&o, argc);
 	check_form_opts(&o);
+	redact = o.redact;
 	/* A yes/no query keeps 1 for "no": trouble is 2, as with grep. */
 	trouble = o.mode == DUE || o.mode == REMIND ? EXIT_USAGE : EXIT_ERR;
 	if ((datadir = store_data_dir()) == NULL ||
 	    (confdir = store_config_dir()) == NULL)
-		errx(trouble, "%s", st_error());
+		st_errx(trouble, "%s", st_error());
 	if (items_load(&items, confdir) == -1)
-		errx(trouble, "%s", st_error());
+		st_errx(trouble, "%s", st_error());
 	logpath = store_path(datadir, LOGNAME);
 	switch (o.mode) {
 	case RECORD: rc = o.form ? cmd_form(datadir, &o, argc, argv) :
@@ -1651,6 +1675,7 @@ main(int argc, char **argv)
 	case WITHDRAW: rc = cmd_amend(logpath, &o, argc, argv); break;
 	}
 	items_free(&items);
+	redact_free(redact);
 	free(logpath);
 	free(datadir);
 	free(confdir);

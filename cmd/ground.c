@@ -3,7 +3,6 @@
  * terminal, with distress rated before and after.  See ground(1).
  */
 #include <ctype.h>
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
@@ -20,6 +19,7 @@
 #include "practice.h"
 #include "csvio.h"
 #include "prompt.h"
+#include "redact.h"
 #include "safety.h"
 #include "store.h"
 #include "util.h"
@@ -39,6 +39,7 @@ static const char usage_text[] =
     "usage: ground [-n] [-r rounds | -m minutes] [-o file] [-t trial] "
     "[exercise]\n"
     "       ground -c when name=value ... | -w when\n"
+    "       ground -o - --redact[=cols] [option ...] [exercise]\n"
     "       ground -l | -p | -h | -V\n";
 
 static const char help_text[] =
@@ -48,11 +49,12 @@ static const char help_text[] =
     "to stop at any time, ? to see your safety plan.\n"
     "\n"
     "  -n, --no-rate        do not ask how distressed you feel\n"
-    "  -r, --rounds N       breathe N rounds (the exercise's own number\n"
-    "                       by default)\n"
+    "  -r, --rounds N       breathe N rounds (the exercise's own by "
+    "default)\n"
     "  -m, --minutes M      breathe for about M minutes\n"
-    "  -o, --output FILE    write the record to FILE (- for standard\n"
-    "                       output) instead of the grounding log\n"
+    "  -o, --output FILE    write to FILE (- for standard output), not "
+    "the log\n"
+    "      --redact[=COLS]  with -o -: no notes, only the columns COLS\n"
     "  -l, --list           list the exercises, one name a line\n"
     "  -c, -w WHEN          --correct (name=value ...) or --withdraw a record\n"
     "  -p, --plan           show your safety plan and crisis lines\n"
@@ -71,6 +73,7 @@ static const struct option longopts[] = {
 	{ "no-rate", no_argument, NULL, 'n' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "plan", no_argument, NULL, 'p' },
+	{ "redact", optional_argument, NULL, 'R' },
 	{ "rounds", required_argument, NULL, 'r' },
 	{ "trial", required_argument, NULL, 't' },
 	{ "version", no_argument, NULL, 'V' },
@@ -83,6 +86,7 @@ static const char *amend_key;
 static int amend_withdraw;
 /* --trial: the exposure trial this exercise belongs to (steady.5). */
 static const char *link_trial;
+static struct redact *redact;	/* --redact, or NULL */
 
 /* What a step does: the breathing phases move the bar; say and ask don't. */
 enum phase { PH_IN, PH_HOLD, PH_OUT, PH_REST, PH_SAY, PH_ASK };
@@ -553,7 +557,7 @@ load_exercises(struct exlist *l)
 		*l = custom;
 		return 0;
 	}
-	warnx("%s; your own exercises are left out until it is put right",
+	st_warnx("%s; your own exercises are left out until it is put right",
 	    st_error());
 	exlist_free(&custom);
 	memset(l, 0, sizeof(*l));
@@ -689,7 +693,7 @@ on_key(struct guide *s, int k)
 	if (k == CLK_EOF)
 		return LOST;
 	if (k == CLK_ERR) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return FAIL;
 	}
 	if (k == 'q' || k == 'Q' || k == 4)
@@ -828,11 +832,11 @@ ask_step(struct guide *s, const struct step *st)
 	if (rc == PROMPT_INTR || rc == PROMPT_EOF)
 		return rc == PROMPT_INTR ? INTR : LOST;
 	if (rc == PROMPT_ERR)
-		return warnx("%s", st_error()), FAIL;
+		return st_warnx("%s", st_error()), FAIL;
 	if (st->flags & STEP_DAY)
 		say_day(s->out);
 	if (clk_keys_on(s->fd) == -1)
-		return warnx("%s", st_error()), FAIL;
+		return st_warnx("%s", st_error()), FAIL;
 	return GO;
 }
 
@@ -935,7 +939,7 @@ append_rec(int fd, struct csvr *cr, const char *path, const struct rec *r)
 	    &n, &sep, &hdr);
 	if (csvr_ncols(cr) > 0 && r->note != NULL && *r->note &&
 	    csvr_col(cr, "note") < 0)
-		warnx("%s has no note column, so what you named is not kept "
+		st_warnx("%s has no note column, so what you named is not kept "
 		    "(add \",note\" to its first line to keep notes)", path);
 	format_rec(&sb, cols, n, sep, r);
 	rc = store_append(fd, path, hdr.s, sb.s, sb.len);
@@ -990,6 +994,19 @@ save_log(const char *path, const struct rec *r)
 	return rc;
 }
 
+/* The record with a header line of its own, as -o - writes it. */
+static void
+own_csv(struct strbuf *sb, const struct rec *r)
+{
+	if (link_trial != NULL) {
+		csvw_record(sb, trialcols, NSTEPS(trialcols), ',', 0);
+		format_rec(sb, trialcols, NSTEPS(trialcols), ',', r);
+	} else {
+		csvw_record(sb, logcols, NSTEPS(logcols), ',', 0);
+		format_rec(sb, logcols, NSTEPS(logcols), ',', r);
+	}
+}
+
 static int
 save(const struct opts *o, const char *logpath, const struct rec *r)
 {
@@ -997,16 +1014,27 @@ save(const struct opts *o, const char *logpath, const struct rec *r)
 
 	if (o->output == NULL || strcmp(o->output, "-") != 0)
 		return save_log(o->output ? o->output : logpath, r);
-	if (link_trial != NULL) {
-		csvw_record(&sb, trialcols, NSTEPS(trialcols), ',', 0);
-		format_rec(&sb, trialcols, NSTEPS(trialcols), ',', r);
-	} else {
-		csvw_record(&sb, logcols, NSTEPS(logcols), ',', 0);
-		format_rec(&sb, logcols, NSTEPS(logcols), ',', r);
-	}
-	fwrite(sb.s, 1, sb.len, stdout);
+	int rc;
+
+	own_csv(&sb, r);
+	rc = redact_put(redact, &sb, stdout);
 	sb_free(&sb);
-	return 0;
+	return rc;
+}
+
+/*
+ * Saving failed after the person gave ratings or answers: keep them in a
+ * private file, as -o FILE would write them, and say where.
+ */
+static void
+keep_typed(const struct opts *o, const char *logpath, const struct rec *r)
+{
+	struct strbuf sb = { 0 };
+
+	own_csv(&sb, r);
+	store_keep_told(o->output ? o->output : logpath, sb.s, sb.len,
+	    "what you entered");
+	sb_free(&sb);
 }
 
 /* ---- the person at the terminal ---- */
@@ -1112,7 +1140,7 @@ choose_rounds(const struct opts *o, const struct exercise *e, FILE *out)
 
 	if (o->rounds > 0) {
 		if (o->rounds > e->maxrounds)
-			errx(EXIT_USAGE, "%s is done at most %lld rounds at "
+			st_errx(EXIT_USAGE, "%s is done at most %lld rounds at "
 			    "a sitting", e->name, e->maxrounds);
 		return o->rounds;
 	}
@@ -1157,7 +1185,7 @@ rec_init(struct rec *r, const struct exercise *e)
 	time_t now;
 
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	when_format(now, r->ts);
 	r->exercise = e->name;
 	r->pre = r->post = -1;
@@ -1185,7 +1213,7 @@ run_plain(const struct opts *o, const char *logpath, struct exercise *e)
 	say_end(&s, how, r.seconds);
 	fflush(s.out);
 	if (save(o, logpath, &r) == -1) {
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 		return EXIT_ERR;
 	}
 	return how == INTR ? EXIT_INTR : how == FAIL ? EXIT_ERR : EXIT_OK;
@@ -1221,7 +1249,7 @@ guided(struct guide *s)
 	s->barw = bar_width(s);
 	intro(s);
 	if (clk_keys_on(s->fd) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return FAIL;
 	}
 	if (s->fancy)		/* a cursor jumping about would flicker */
@@ -1252,9 +1280,10 @@ finish(struct guide *s, const struct opts *o, const char *logpath,
 		if (rc == PROMPT_OK || rc == PROMPT_SKIP)
 			r->note = keep_notes(s);
 	}
-	if ((saved = save(o, logpath, r)) == -1)
-		warnx("%s; nothing was saved", st_error());
-	else
+	if ((saved = save(o, logpath, r)) == -1) {
+		st_warnx("%s; nothing was saved", st_error());
+		keep_typed(o, logpath, r);
+	} else
 		fputs("Saved.\n", s->out);
 	say_change(s->out, r->pre, r->post);
 	if (saved == -1 || how == FAIL)
@@ -1306,13 +1335,13 @@ cmd_run(const struct opts *o, const char *logpath, struct exlist *l,
 	int rc;
 
 	if (name != NULL && (e = ex_find(l, name)) == NULL)
-		errx(EXIT_USAGE, "%s: there is no such exercise; ground --list "
+		st_errx(EXIT_USAGE, "%s: there is no such exercise; ground --list "
 		    "shows them", name);
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		p = prompt_open();
 	if (p == NULL) {
 		if (e == NULL)
-			errx(EXIT_USAGE, "there is no terminal to choose on; "
+			st_errx(EXIT_USAGE, "there is no terminal to choose on; "
 			    "name an exercise, e.g. ground box");
 		return run_plain(o, logpath, e);
 	}
@@ -1327,7 +1356,7 @@ static void
 setmode(struct opts *o, enum gmode m)
 {
 	if (o->mode != RUN && o->mode != m) {
-		warnx("choose one of --list and --plan");
+		st_warnx("choose one of --list and --plan");
 		usage();
 	}
 	o->mode = m;
@@ -1349,7 +1378,7 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case 'c':
 		case 'w':
 			if (amend_key != NULL)
-				errx(EXIT_USAGE, "choose --correct or "
+				st_errx(EXIT_USAGE, "choose --correct or "
 				    "--withdraw, once");
 			amend_key = optarg;
 			amend_withdraw = c == 'w';
@@ -1359,7 +1388,7 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 			break;
 		case 'm':
 			if (parse_num(optarg, 1, 60, &o->minutes, &why) == -1)
-				errx(EXIT_USAGE, "--minutes %s: give a whole "
+				st_errx(EXIT_USAGE, "--minutes %s: give a whole "
 				    "number from 1 to 60", optarg);
 			break;
 		case 'n':
@@ -1368,19 +1397,24 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case 'o':
 			o->output = optarg;
 			break;
+		case 'R':
+			redact_free(redact);
+			if ((redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
 		case 'p':
 			setmode(o, PLAN);
 			break;
 		case 'r':
 			if (parse_num(optarg, 1, ROUNDS_MAX, &o->rounds,
 			    &why) == -1)
-				errx(EXIT_USAGE, "--rounds %s: give a whole "
+				st_errx(EXIT_USAGE, "--rounds %s: give a whole "
 				    "number from 1 to %d", optarg, ROUNDS_MAX);
 			break;
 		case 't':
 			if (*optarg == '\0' || strpbrk(optarg, ",\"\n\r\t") !=
 			    NULL)
-				errx(EXIT_USAGE, "--trial needs a trial's id, "
+				st_errx(EXIT_USAGE, "--trial needs a trial's id, "
 				    "such as t20261123T073000");
 			link_trial = optarg;
 			break;
@@ -1393,6 +1427,10 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 			bad_option((*argvp)[optind - 1], "is not an option");
 		}
 	}
+	if (redact != NULL && (o->output == NULL ||
+	    strcmp(o->output, "-") != 0 || amend_key != NULL))
+		st_errx(EXIT_USAGE, "--redact is for what goes to standard "
+		    "output: -o -");
 	*argcp -= optind;
 	*argvp += optind;
 }
@@ -1432,10 +1470,10 @@ cmd_amend(const struct opts *o, int argc, char **argv)
 
 	if (o->mode != RUN || o->rounds || o->minutes || o->norate ||
 	    o->output)
-		errx(EXIT_USAGE, "--correct and --withdraw take no other "
+		st_errx(EXIT_USAGE, "--correct and --withdraw take no other "
 		    "options");
 	if ((datadir = store_data_dir()) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	q.key = amend_key;
 	q.withdraw = amend_withdraw;
 	q.ops = argv;
@@ -1443,11 +1481,11 @@ cmd_amend(const struct opts *o, int argc, char **argv)
 	q.check = amend_value;
 	path = store_path(datadir, LOGNAME);
 	if ((rc = amend_append(path, &q, &line)) == AMEND_USAGE) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		usage();
 	}
 	if (rc != 0)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else
 		fprintf(stderr, q.withdraw ? "Withdrawn: the exercise on line "
 		    "%lu no longer counts; it stays in the\nlog as written.\n"
@@ -1463,12 +1501,12 @@ static void
 check_opts(const struct opts *o, int argc)
 {
 	if (o->rounds && o->minutes)
-		errx(EXIT_USAGE, "choose --rounds or --minutes, not both");
+		st_errx(EXIT_USAGE, "choose --rounds or --minutes, not both");
 	if (argc > 1)
 		usage();
 	if (o->mode != RUN && (argc > 0 || o->rounds || o->minutes ||
 	    o->norate || o->output || link_trial))
-		errx(EXIT_USAGE, "--list and --plan take no exercise or "
+		st_errx(EXIT_USAGE, "--list and --plan take no exercise or "
 		    "other options");
 }
 
@@ -1489,10 +1527,10 @@ main(int argc, char **argv)
 		return cmd_amend(&o, argc, argv);
 	check_opts(&o, argc);
 	if (clk_init() == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	clk_set_stopped(stopped);
 	if ((confdir = store_config_dir()) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	bad = o.mode != PLAN && load_exercises(&l) == -1;
 	switch (o.mode) {
 	case LIST:
@@ -1505,13 +1543,14 @@ main(int argc, char **argv)
 		break;
 	case RUN:
 		if ((datadir = store_data_dir()) == NULL)
-			errx(EXIT_ERR, "%s", st_error());
+			st_errx(EXIT_ERR, "%s", st_error());
 		logpath = store_path(datadir, LOGNAME);
 		rc = cmd_run(&o, logpath, &l, argc ? argv[0] : NULL);
 		break;
 	}
 	exlist_free(&l);
 	free(logpath);
+	redact_free(redact);
 	free(datadir);
 	free(confdir);
 	if (close_stdout() == -1 && rc == EXIT_OK)

@@ -4,7 +4,6 @@
  * without being asked and check-ins held; and, apart from it, a private
  * log of one's own urges to check or monitor.  See promise(1).
  */
-#include <err.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -17,6 +16,7 @@
 #include "csvio.h"
 #include "match.h"
 #include "prompt.h"
+#include "redact.h"
 #include "safety.h"
 #include "store.h"
 #include "util.h"
@@ -39,7 +39,8 @@ static const char usage_text[] =
     "       promise urge [-a time] [-o file] [urge] [strength=n] "
     "[helped=text]\n"
     "               [note=text]\n"
-    "       promise open [-f file]\n"
+    "       promise open [-f file] [--redact[=cols]]\n"
+    "       promise verb -o - --redact[=cols] [option ...] [operand ...]\n"
     "       promise -p | -h | -V\n";
 
 static const char help_text[] =
@@ -56,8 +57,8 @@ static const char help_text[] =
     "\n"
     "  -a, --at TIME       record it for an earlier time\n"
     "  -f, --file FILE     the shared record (promise.csv in $STEADY_DIR)\n"
-    "  -o, --output FILE   write the record to FILE (- for standard "
-    "output)\n"
+    "  -o, --output FILE   to FILE (- for standard output; --redact: no "
+    "words)\n"
     "  -p, --plan          show your safety plan and crisis lines\n"
     "  -h, --help          show this help (-V, --version: the version)\n";
 
@@ -67,6 +68,7 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "plan", no_argument, NULL, 'p' },
+	{ "redact", optional_argument, NULL, 'R' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -125,6 +127,7 @@ struct record {
 };
 
 static char *confdir;
+static struct redact *redact;	/* --redact, or NULL */
 
 static void __attribute__((noreturn))
 usage(void)
@@ -263,11 +266,16 @@ take_row(struct record *rd, struct csvr *r)
 	}
 }
 
-/* Read every promise from r (its header read).  -1: st_error() set. */
+/*
+ * Read every promise from r (its header read).  -1: st_error() set.
+ * A row that cannot be used is told once a run; a torn last line is not
+ * told when tail is 0, as the save that follows refuses it in words.
+ */
 static int
-read_record(struct csvr *r, struct record *rd)
+read_record(struct csvr *r, struct record *rd, int tail)
 {
-	int c;
+	static int told;
+	int c, now = 0;
 
 	if (csvr_ncols(r) > 0 && (csvr_col(r, "ts") < 0 ||
 	    csvr_col(r, "kind") < 0 || csvr_col(r, "id") < 0)) {
@@ -278,24 +286,27 @@ read_record(struct csvr *r, struct record *rd)
 	while ((c = csvr_next(r)) != CSVR_EOF) {
 		if (c == CSVR_ERR)
 			return -1;
-		if (c == CSVR_BAD)
-			warnx("%s", st_error());
-		else
+		if (c != CSVR_BAD)
 			take_row(rd, r);
+		else if (!told && (tail || !csvr_torn(r))) {
+			st_warnx("%s", st_error());
+			now = 1;
+		}
 	}
+	told |= now;
 	return 0;
 }
 
 /* The record at path, without its lock (for listing and asking). */
 static int
-load_record(const char *path, struct record *rd)
+load_record(const char *path, struct record *rd, int tail)
 {
 	struct csvr *r;
 	int rc;
 
 	if ((r = csvr_openpath(path, CSVR_UNESCAPE)) == NULL)
 		return errno == ENOENT ? 0 : -1;
-	rc = read_record(r, rd);
+	rc = read_record(r, rd, tail);
 	csvr_close(r);
 	return rc;
 }
@@ -326,7 +337,7 @@ by_value(const char *s, time_t now)
 	if (*s == '\0')
 		return xstrdup("");
 	if (parse_time(s, now, &t) == -1)
-		errx(EXIT_USAGE, "by=%s: %s", s, st_error());
+		st_errx(EXIT_USAGE, "by=%s: %s", s, st_error());
 	when_format(t, buf);
 	return xstrdup(buf);
 }
@@ -375,7 +386,7 @@ static void
 check_text(const char *name, const char *s)
 {
 	if (strlen(s) > TEXT_MAX)
-		errx(EXIT_USAGE, "%s is longer than %d bytes", name, TEXT_MAX);
+		st_errx(EXIT_USAGE, "%s is longer than %d bytes", name, TEXT_MAX);
 }
 
 /* One name=value (or bare) operand into r; exits 2 when it is off. */
@@ -394,19 +405,19 @@ take_operand(struct rec *r, char *arg, time_t now)
 		*eq = '\0';
 		v = eq + 1;
 		if ((c = field_of(r->verb, arg)) < 0)
-			errx(EXIT_USAGE, "%s=: promise %s takes no %s",
+			st_errx(EXIT_USAGE, "%s=: promise %s takes no %s",
 			    arg, verbname[r->verb], arg);
 	}
 	if (r->f[c] != NULL)
-		errx(EXIT_USAGE, "%s is given twice", cols_of(r->verb)[c]);
+		st_errx(EXIT_USAGE, "%s is given twice", cols_of(r->verb)[c]);
 	check_text(cols_of(r->verb)[c], v);
 	if (r->verb == URGE && c == U_STRENGTH && *v &&
 	    parse_num(v, 0, 10, &n, &why) == -1)
-		errx(EXIT_USAGE, "strength=%s: strength is a whole number "
+		st_errx(EXIT_USAGE, "strength=%s: strength is a whole number "
 		    "from 0 to 10", v);
 	if (r->verb != URGE && c == C_ID &&
 	    parse_num(v, 1, 999999999, &n, &why) == -1)
-		errx(EXIT_USAGE, "%s: a promise is named by its number, as "
+		st_errx(EXIT_USAGE, "%s: a promise is named by its number, as "
 		    "promise open lists them", v);
 	if (r->verb != URGE && c == C_BY)
 		r->f[c] = by_value(v, now);
@@ -421,16 +432,16 @@ static void
 check_needs(const struct rec *r)
 {
 	if ((r->verb == MAKE || r->verb == OFFERED) && !filled(r, C_WHAT))
-		errx(EXIT_USAGE, "promise %s needs a few words: what %s",
+		st_errx(EXIT_USAGE, "promise %s needs a few words: what %s",
 		    verbname[r->verb], r->verb == MAKE ? "is promised" :
 		    "was shared");
 	if ((r->verb == KEPT || r->verb == RENEG || r->verb == MISSED) &&
 	    !filled(r, C_ID))
-		errx(EXIT_USAGE, "promise %s needs the promise's number, as "
+		st_errx(EXIT_USAGE, "promise %s needs the promise's number, as "
 		    "promise open lists them", verbname[r->verb]);
 	if (r->verb == URGE && !filled(r, U_URGE) && !filled(r, U_STRENGTH)
 	    && !filled(r, U_NOTE) && !filled(r, U_HELPED))
-		errx(EXIT_USAGE, "nothing to record: give the urge, its "
+		st_errx(EXIT_USAGE, "nothing to record: give the urge, its "
 		    "strength or a note");
 }
 
@@ -746,9 +757,12 @@ read_append(int fd, const char *path, struct rec *r)
 
 	/* Read decoded, so words copied from it are written back as they
 	 * were; the header is all the append needs. */
+	/* A torn last line is told once, by the append it stops. */
+	if (store_tail_ok(fd, path) == -1)
+		return -1;
 	if ((cr = csvr_openpath(path, CSVR_UNESCAPE)) == NULL)
 		return -1;
-	if ((r->verb == URGE || read_record(cr, &rd) == 0) &&
+	if ((r->verb == URGE || read_record(cr, &rd, 1) == 0) &&
 	    complete(r, &rd, path) == 0)
 		rc = append_rec(fd, cr, path, r);
 	record_free(&rd);
@@ -813,11 +827,19 @@ complete_from(const char *shared, struct rec *r)
 	struct record rd = { 0 };
 	int rc = 0;
 
-	if (r->verb != URGE && (load_record(shared, &rd) == -1 ||
+	if (r->verb != URGE && (load_record(shared, &rd, 1) == -1 ||
 	    complete(r, &rd, shared) == -1))
 		rc = -1;
 	record_free(&rd);
 	return rc;
+}
+
+/* The record with a header line of its own. */
+static void
+own_csv(struct strbuf *sb, const struct rec *r)
+{
+	csvw_record(sb, cols_of(r->verb), ncols_of(r->verb), ',', 0);
+	format_record(sb, cols_of(r->verb), ncols_of(r->verb), ',', r);
 }
 
 /* The record with its header on standard output. */
@@ -825,14 +847,28 @@ static int
 save_stdout(const char *shared, struct rec *r)
 {
 	struct strbuf sb = { 0 };
+	int rc;
 
 	if (complete_from(shared, r) == -1)
 		return -1;
-	csvw_record(&sb, cols_of(r->verb), ncols_of(r->verb), ',', 0);
-	format_record(&sb, cols_of(r->verb), ncols_of(r->verb), ',', r);
-	fwrite(sb.s, 1, sb.len, stdout);
+	own_csv(&sb, r);
+	rc = redact_put(redact, &sb, stdout);
 	sb_free(&sb);
-	return 0;
+	return rc;
+}
+
+/*
+ * Saving failed after the person typed at the prompts: keep the record
+ * in a private file, as -o FILE would write it, and say where.
+ */
+static void
+keep_typed(const char *path, const struct rec *r)
+{
+	struct strbuf sb = { 0 };
+
+	own_csv(&sb, r);
+	store_keep_told(path, sb.s, sb.len, "what you entered");
+	sb_free(&sb);
 }
 
 /* Does anything written read as acute risk?  Never blocks saving. */
@@ -845,7 +881,7 @@ needs_plan(const struct rec *r)
 
 	m = safety_patterns(confdir, &conferr);
 	if (conferr)
-		warnx("%s; using the built-in patterns", st_error());
+		st_warnx("%s; using the built-in patterns", st_error());
 	for (i = 1; !hit && i < ncols_of(r->verb); i++)
 		if (filled(r, (int)i))
 			hit = match_any(m, r->f[i]);
@@ -898,9 +934,9 @@ parse_at(const char *s, time_t now)
 	time_t t;
 
 	if (parse_time(s, now, &t) == -1)
-		errx(EXIT_USAGE, "--at: %s", st_error());
+		st_errx(EXIT_USAGE, "--at: %s", st_error());
 	if (t > now + 60)
-		errx(EXIT_USAGE, "--at %s: that is in the future", s);
+		st_errx(EXIT_USAGE, "--at %s: that is in the future", s);
 	return t;
 }
 
@@ -913,11 +949,11 @@ record_interactive(struct rec *r, const char *shared, time_t now)
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || (p = prompt_open()) == NULL)
-		errx(EXIT_USAGE, "there is no terminal to ask on; give "
+		st_errx(EXIT_USAGE, "there is no terminal to ask on; give "
 		    "operands, e.g. promise make 'home by six' by=18:00");
 	prompt_set_help(p, show_plan, NULL);
-	if (r->verb != URGE && load_record(shared, &rd) == -1)
-		warnx("%s", st_error());
+	if (r->verb != URGE && load_record(shared, &rd, 0) == -1)
+		st_warnx("%s", st_error());
 	rc = ask_all(p, r, &rd, now);
 	record_free(&rd);
 	if (rc == PROMPT_OK && prompt_interrupted(p))
@@ -930,7 +966,7 @@ record_interactive(struct rec *r, const char *shared, time_t now)
 	}
 	if (rc != PROMPT_OK) {
 		if (rc == PROMPT_ERR)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		fputs(rc == PROMPT_INTR ? "\nStopped. Nothing was saved.\n" :
 		    "\nNothing was saved.\n", prompt_out(p));
 		prompt_close(p);
@@ -951,7 +987,7 @@ cmd_record(const struct opts *o, const char *shared, const char *urges,
 	int i, rc;
 
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	r.verb = o->verb;
 	r.ts = o->at ? parse_at(o->at, now) : now;
 	for (i = 0; i < argc; i++)
@@ -969,7 +1005,9 @@ cmd_record(const struct opts *o, const char *shared, const char *urges,
 		rc = save_log(path, &r);
 	talk = p ? prompt_out(p) : stderr;
 	if (rc == -1)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
+	if (rc == -1 && p != NULL)
+		keep_typed(path, &r);
 	else if (p != NULL)
 		summary(talk, &r);
 	if (needs_plan(&r)) {
@@ -984,17 +1022,47 @@ cmd_record(const struct opts *o, const char *shared, const char *urges,
 	return rc == 0 ? EXIT_OK : EXIT_ERR;
 }
 
+/*
+ * The open promises, as list_open writes them, less what --redact
+ * leaves out (the promise's words, unless columns are chosen).
+ */
+static void
+open_redacted(const struct record *rd)
+{
+	static const char *const cols[] = { "id", "by", "what" };
+	struct strbuf sb = { 0 };
+	const char *f[3];
+	char id[24];
+	size_t i;
+
+	redact_plan(redact, cols, 3);
+	redact_record(redact, &sb, cols, 3, '\t', 0);
+	for (i = 0; i < rd->n; i++) {
+		if (!rd->v[i].open)
+			continue;
+		snprintf(id, sizeof(id), "%ld", rd->v[i].id);
+		f[0] = id;
+		f[1] = *rd->v[i].by ? rd->v[i].by : "-";
+		f[2] = rd->v[i].what;
+		redact_record(redact, &sb, f, 3, '\t', CSVW_ESCAPE);
+	}
+	fputs_shown(sb.s, stdout);
+	sb_free(&sb);
+}
+
 static int
 cmd_open(const char *shared)
 {
 	struct record rd = { 0 };
 	int rc = EXIT_OK;
 
-	if (load_record(shared, &rd) == -1) {
-		warnx("%s", st_error());
+	if (load_record(shared, &rd, 1) == -1) {
+		st_warnx("%s", st_error());
 		rc = EXIT_ERR;
-	} else {
+	} else if (redact == NULL) {
 		list_open(stdout, &rd, 1);
+	} else {
+		open_redacted(&rd);
 	}
 	record_free(&rd);
 	return rc;
@@ -1026,6 +1094,11 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case 'p':
 			o->verb = PLAN;
 			break;
+		case 'R':
+			redact_free(redact);
+			if ((redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
 		case 'V':
 			puts("promise (steady) " STEADY_VERSION);
 			exit(close_stdout() ? EXIT_ERR : EXIT_OK);
@@ -1051,7 +1124,7 @@ parse_verb(struct opts *o, int *argcp, char ***argvp)
 		return;
 	}
 	if (*argcp == 0) {
-		warnx("say what to record: make, kept, renegotiated, missed, "
+		st_warnx("say what to record: make, kept, renegotiated, missed, "
 		    "offered, talked or urge (or open to list)");
 		usage();
 	}
@@ -1059,7 +1132,7 @@ parse_verb(struct opts *o, int *argcp, char ***argvp)
 		if (strcmp((*argvp)[0], verbname[i]) == 0)
 			break;
 	if (i == PLAN) {
-		warnx("%s: choose make, kept, renegotiated, missed, offered, "
+		st_warnx("%s: choose make, kept, renegotiated, missed, offered, "
 		    "talked, urge or open", (*argvp)[0]);
 		usage();
 	}
@@ -1076,8 +1149,12 @@ check_opts(const struct opts *o, int argc)
 		usage();
 	if (o->verb == PLAN && o->file)
 		usage();
+	if (redact != NULL && o->verb != OPEN && (o->output == NULL ||
+	    strcmp(o->output, "-") != 0))
+		st_errx(EXIT_USAGE, "--redact is for what goes to standard "
+		    "output: open, or a record with -o -");
 	if (o->verb == URGE && o->file)
-		errx(EXIT_USAGE, "an urge is kept in your own log, never the "
+		st_errx(EXIT_USAGE, "an urge is kept in your own log, never the "
 		    "shared record: leave out --file");
 }
 
@@ -1092,7 +1169,7 @@ shared_path(const struct opts *o, const char *datadir)
 		return xstrdup(o->file);
 	s = setting_str(confdir, "promise_file", &failed);
 	if (failed)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (s != NULL && *trim(s) != '\0')
 		return s;
 	free(s);
@@ -1114,7 +1191,7 @@ main(int argc, char **argv)
 	check_opts(&o, argc);
 	if ((datadir = store_data_dir()) == NULL ||
 	    (confdir = store_config_dir()) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	shared = shared_path(&o, datadir);
 	urges = store_path(datadir, URGE_LOG);
 	if (o.verb == PLAN)
@@ -1127,6 +1204,7 @@ main(int argc, char **argv)
 	free(urges);
 	free(datadir);
 	free(confdir);
+	redact_free(redact);
 	if (close_stdout() == -1 && rc == EXIT_OK)
 		rc = EXIT_ERR;
 	return rc;

@@ -48,7 +48,7 @@ _checkin()
 {
 	local cur prev opt='' i w
 	local opts='--at --correct --due --edit --help --items --log --output
-	    --plan --quiet --remind --since --until --version --withdraw
+	    --plan --quiet --redact --remind --since --until --version --withdraw
 	    -a -c -d -e -h -i -l -o -p -q -r -s -u -V -w
 	    --form --forms -f -F --assign -A'
 

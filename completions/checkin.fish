@@ -114,3 +114,4 @@ complete -c checkin -s V -l version -d 'Show the version'
 
 complete -c checkin -n __fish_checkin_recording -a '(__fish_checkin_operands)'
 complete -c checkin -n '__fish_seen_argument -s A -l assign' -a '(__fish_checkin_assign)'
+complete -c checkin -l redact -d 'Leave out the words people wrote (=COLS: keep only those)'

@@ -4,8 +4,8 @@ _ground()
 {
 	local cur prev i w
 	local opts='--correct --help --list --minutes --no-rate --output --plan
-	    --rounds --trial --version --withdraw -c -h -l -m -n -o -p -r -t -V
-	    -w'
+	    --redact --rounds --trial --version --withdraw -c -h -l -m -n -o -p
+	    -r -t -V -w'
 
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}

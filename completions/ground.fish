@@ -29,3 +29,4 @@ complete -c ground -s h -l help -d 'Show the usage and options'
 complete -c ground -s V -l version -d 'Show the version'
 
 complete -c ground -n __fish_ground_wants_exercise -a '(command ground --list 2>/dev/null)'
+complete -c ground -l redact -d 'Leave out the words people wrote (=COLS: keep only those)'

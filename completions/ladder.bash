@@ -12,7 +12,7 @@ _ladder()
 	local cur prev verb='' i w n=0
 	local cmds='add list next rate edit split done retire restore start
 	    log trigger anchors correct withdraw'
-	local opts='--ladder --suds --at --output --help --version
+	local opts='--ladder --suds --at --output --redact --help --version
 	    -l -s -a -o -h -V'
 	local trial='--pre --peak --post --minutes --expect --expect-pct
 	    --outcome-pct --after-pct --surprise --safety --learned --present

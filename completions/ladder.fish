@@ -31,3 +31,4 @@ for o in pre peak post minutes expect expect-pct outcome-pct after-pct surprise 
     complete -c ladder -n '__fish_seen_subcommand_from log trigger' -l $o -x
 end
 complete -c ladder -n '__fish_seen_subcommand_from log trigger' -l stopped -d 'Stopped early, by choice'
+complete -c ladder -l redact -d 'Leave out the words people wrote (=COLS: keep only those)'

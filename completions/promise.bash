@@ -10,7 +10,7 @@ _promise()
 {
 	local cur prev verb='' i w n=0 fields=''
 	local cmds='make kept renegotiated missed offered talked urge open'
-	local opts='--at --file --output --plan --help --version
+	local opts='--at --file --output --plan --redact --help --version
 	    -a -f -o -p -h -V'
 
 	COMPREPLY=()

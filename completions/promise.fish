@@ -28,3 +28,4 @@ complete -c promise -s o -l output -r -F -a - -d 'Write the record to FILE (- fo
 complete -c promise -s p -l plan -d 'Show your safety plan'
 complete -c promise -s h -l help -d 'Show the usage and a summary'
 complete -c promise -s V -l version -d 'Show the version'
+complete -c promise -l redact -d 'Leave out the words people wrote (=COLS: keep only those)'

@@ -20,7 +20,7 @@ _reflect()
 	local cur prev opt='' i w kind=''
 	local kinds='journal thought exposure weekly experiment scan search
 	    prompts traps correct withdraw'
-	local opts='--help --kind --line --output --prompt --since --trial
+	local opts='--help --kind --line --output --prompt --redact --since --trial
 	    --until --version -h -k -l -o -p -s -t -u -V'
 
 	COMPREPLY=()

@@ -54,3 +54,4 @@ complete -c reflect -s s -l since -x -a 'today yesterday 7d 4w 3m' -d 'With sear
 complete -c reflect -s u -l until -x -a 'today yesterday 7d 4w 3m' -d 'With search, up to WHEN'
 complete -c reflect -s h -l help -d 'Show the usage and options'
 complete -c reflect -s V -l version -d 'Show the version'
+complete -c reflect -l redact -d 'Leave out the words people wrote (=COLS: keep only those)'

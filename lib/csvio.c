@@ -65,6 +65,8 @@ struct csvr {
 	char sep;
 	int header;		/* the record being read is the header */
 	int ateof;		/* nothing more to read */
+	int torn;		/* the last line had no newline */
+	unsigned char *hidden;	/* per column, csvr_hide; NULL: none */
 	int ioerr;		/* errno of a read error, which is final */
 	char *in;		/* input block of CSVR_INBUF bytes */
 	size_t inpos;		/* its unread bytes start here */
@@ -642,7 +644,7 @@ read_record(struct csvr *r)
 			return rec_eof(r, join);
 		r->lineno++;
 		if (st == LN_PART) {
-			r->ateof = 1;
+			r->ateof = r->torn = 1;
 			return rec_bad(r, r->lineno, "the last line is "
 			    "incomplete (no newline at its end)");
 		}
@@ -799,6 +801,7 @@ csvr_close(struct csvr *r)
 	for (i = 0; i < r->ncols; i++)
 		free(r->cols[i]);
 	free(r->cols);
+	free(r->hidden);
 	free(r->in);
 	sb_free(&r->raw);
 	sb_free(&r->fbuf);
@@ -832,7 +835,7 @@ reposition(struct csvr *r, off_t off, unsigned long lines)
 	}
 	r->blockoff = off;
 	r->inpos = r->inend = 0;
-	r->ineof = r->ateof = 0;
+	r->ineof = r->ateof = r->torn = 0;
 	r->inerr = r->ioerr = 0;
 	r->lineno = lines;
 	r->cut = -1;
@@ -875,6 +878,12 @@ csvr_extend(struct csvr *r)
 	return reposition(r, at, r->cut >= 0 ? r->cutline : r->lineno);
 }
 
+int
+csvr_torn(const struct csvr *r)
+{
+	return r->torn;
+}
+
 size_t
 csvr_ncols(const struct csvr *r)
 {
@@ -894,8 +903,24 @@ csvr_col(const struct csvr *r, const char *name)
 
 	for (i = 0; i < r->ncols; i++)
 		if (strcmp(r->cols[i], name) == 0)
-			return (int)i;
+			return r->hidden != NULL && r->hidden[i] ? -1 : (int)i;
 	return -1;
+}
+
+void
+csvr_hide(struct csvr *r, size_t i)
+{
+	if (i >= r->ncols)
+		return;
+	if (r->hidden == NULL)
+		r->hidden = xcalloc(r->ncols, 1);
+	r->hidden[i] = 1;
+}
+
+int
+csvr_hidden(const struct csvr *r, size_t i)
+{
+	return r->hidden != NULL && i < r->ncols && r->hidden[i];
 }
 
 size_t

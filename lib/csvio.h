@@ -75,9 +75,15 @@ void csvr_limit(struct csvr *r, off_t end);
 off_t csvr_cut(const struct csvr *r, unsigned long *lines);
 int csvr_extend(struct csvr *r);
 
+/* 1 once the reader has refused a last line with no newline at its end. */
+int csvr_torn(const struct csvr *r);
+
 size_t csvr_ncols(const struct csvr *r);		/* header columns */
 const char *csvr_colname(const struct csvr *r, size_t i);
 int csvr_col(const struct csvr *r, const char *name);	/* index or -1 */
+/* Hide column i from csvr_col (redaction); csvr_hidden: is it hidden? */
+void csvr_hide(struct csvr *r, size_t i);
+int csvr_hidden(const struct csvr *r, size_t i);
 /* The names of want[0..n) r's header lacks, in order, into miss; how many. */
 size_t csvr_missing(const struct csvr *r, const char *const *want, size_t n,
     const char **miss);

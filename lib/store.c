@@ -16,7 +16,6 @@
 #include "store.h"
 #include "util.h"
 
-extern char *program_invocation_short_name;
 
 /* How long to sleep between two tries for a lock held by another writer. */
 #define LOCK_NAP_NS (50 * 1000 * 1000L)
@@ -274,9 +273,8 @@ check_private(const char *path, const struct stat *st)
 	}
 	if ((st->st_mode & 077) != 0 &&
 	    (warned == NULL || strcmp(warned, path) != 0)) {
-		fprintf(stderr, "%s: warning: %s can be read or changed by "
-		    "others (mode %04o); chmod 600 makes it private\n",
-		    program_invocation_short_name, path,
+		st_warnx("warning: %s can be read or changed by others "
+		    "(mode %04o); chmod 600 makes it private", path,
 		    (unsigned)(st->st_mode & 07777));
 		free(warned);
 		warned = xstrdup(path);
@@ -814,6 +812,33 @@ store_keep(const char *path, const char *buf, size_t len)
 		unlink(name);
 	free(name);
 	return NULL;
+}
+
+int
+store_keep_told(const char *path, const char *buf, size_t len,
+    const char *what)
+{
+	char *kept;
+
+	if ((kept = store_keep(path, buf, len)) == NULL) {
+		st_warnx("%s", st_error());
+		return -1;
+	}
+	st_warnx("%s is kept in %s, readable by you alone", what, kept);
+	free(kept);
+	return 0;
+}
+
+int
+store_tail_ok(int fd, const char *path)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == -1) {
+		st_seterr("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return check_tail(fd, path, st.st_size);
 }
 
 void

@@ -93,6 +93,23 @@ int store_add_columns(struct csvr *r, const char *path,
  */
 char *store_keep(const char *path, const char *buf, size_t len);
 
+/*
+ * The same, told: on stderr, "PROG: WHAT is kept in FILE, readable by you
+ * alone" (what: "what you entered", say), or why it could not be kept.
+ * For a program whose save failed after the person typed at a prompt.
+ * Returns 0 when kept, -1 when not.
+ */
+int store_keep_told(const char *path, const char *buf, size_t len,
+    const char *what);
+
+/*
+ * 0 when the log open on fd is empty or ends in a newline, so that a
+ * record can be appended; else -1 with st_error() naming the torn line,
+ * as store_append would.  Lets a writer that reads the log before
+ * appending stop first, with one message.
+ */
+int store_tail_ok(int fd, const char *path);
+
 /* Release the lock and close a descriptor from store_lock(). */
 void store_unlock(int fd);
 

@@ -346,11 +346,82 @@ void
 warn_option(const char *arg, const char *what)
 {
 	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
-		fprintf(stderr, "%s: -%c %s\n", program_invocation_short_name,
-		    optopt, what);
+		st_warnx("-%c %s", optopt, what);
 	else
-		fprintf(stderr, "%s: %s %s\n", program_invocation_short_name,
-		    arg, what);
+		st_warnx("%s %s", arg, what);
+}
+
+char *
+defang(char *s)
+{
+	unsigned char *p = (unsigned char *)s, *q = p;
+
+	for (; *p != '\0'; p++) {
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			/* A C1 control is two bytes in UTF-8; "?" stands for both. */
+			*q++ = '?';
+			p++;
+		} else {
+			*q++ = *p < 0x20 || *p == 0x7f ? '?' : *p;
+		}
+	}
+	*q = '\0';
+	return s;
+}
+
+/* One whole line on stderr, so that writers never interleave within it. */
+static void
+message(FILE *fp, const char *why, const char *fmt, va_list ap)
+{
+	struct strbuf sb = { 0 };
+	size_t n;
+
+	sb_printf(&sb, "%s: ", program_invocation_short_name);
+	n = sb.len;
+	sb_vprintf(&sb, fmt, ap);
+	defang(sb.s + n);
+	if (why != NULL)
+		sb_printf(&sb, ": %s", why);
+	sb_putc(&sb, '\n');
+	fputs(sb.s, fp);
+	sb_free(&sb);
+}
+
+void
+st_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	message(stderr, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+st_vfwarnx(FILE *fp, const char *fmt, va_list ap)
+{
+	message(fp, NULL, fmt, ap);
+}
+
+void
+st_fwarnx(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	message(fp, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+st_warn(const char *fmt, ...)
+{
+	const char *why = strerror(errno);
+	va_list ap;
+
+	va_start(ap, fmt);
+	message(stderr, why, fmt, ap);
+	va_end(ap);
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #define STEADY_VERSION "0.1.0"
 
@@ -72,6 +73,27 @@ void sb_free(struct strbuf *sb);
  * Call it once, last, and fold the result into the exit status.
  */
 int close_stdout(void);
+
+/*
+ * Every message on standard error goes through these, like st_warnx(3) and
+ * st_warn(3) ("PROG: text", warn adding ": " and strerror(errno)): the text
+ * is formatted whole and every control character in it (C0, tab and
+ * newline included, DEL, and C1 written as UTF-8) goes out as "?", on a
+ * terminal or not, since a name, a cell or a config line quoted in a
+ * message must neither move the cursor nor forge a line of cron's mail.
+ * st_errx and st_err then exit with status, in the program's own code.
+ */
+void st_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void st_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* st_warnx's line written to fp instead (a stream that gathers messages). */
+void st_fwarnx(FILE *fp, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void st_vfwarnx(FILE *fp, const char *fmt, va_list ap);
+#define st_errx(status, ...) (st_warnx(__VA_ARGS__), exit(status))
+#define st_err(status, ...) (st_warn(__VA_ARGS__), exit(status))
+
+/* s with its control characters written as "?" (see st_warnx), in place. */
+char *defang(char *s);
 
 /*
  * Say what was wrong with an option getopt could not take ("--since

@@ -59,14 +59,16 @@ complete_zsh() {
 	assert_equal "$(replies)" '--due'
 }
 
-@test "completions: bash offers --remind for checkin --r" {
+@test "completions: bash offers --redact and --remind for checkin --r" {
 	complete_bash checkin --r
+	assert_equal "$(replies)" '--redact|--remind'
+	complete_bash checkin --rem
 	assert_equal "$(replies)" '--remind'
 }
 
 @test "completions: bash offers every option for checkin -" {
 	complete_bash checkin -
-	assert_equal "$(replies)" '--at|--correct|--due|--edit|--help|--items|--log|--output|--plan|--quiet|--remind|--since|--until|--version|--withdraw|-a|-c|-d|-e|-h|-i|-l|-o|-p|-q|-r|-s|-u|-V|-w|--form|--forms|-f|-F|--assign|-A'
+	assert_equal "$(replies)" '--at|--correct|--due|--edit|--help|--items|--log|--output|--plan|--quiet|--redact|--remind|--since|--until|--version|--withdraw|-a|-c|-d|-e|-h|-i|-l|-o|-p|-q|-r|-s|-u|-V|-w|--form|--forms|-f|-F|--assign|-A'
 }
 
 @test "completions: bash offers mood= for checkin mo" {
@@ -181,11 +183,11 @@ yesterday
 	assert_output ''
 }
 
-@test "completions: fish completes --d, --r, mo and --since" {
+@test "completions: fish completes --d, --rem, mo and --since" {
 	run -0 fish --no-config -c 'source $argv[1]; complete -C"checkin --d"' \
 	    "$COMPLETIONS/checkin.fish"
 	assert_output $'--due\tSay whether today\'s check-in is open'
-	run -0 fish --no-config -c 'source $argv[1]; complete -C"checkin --r"' \
+	run -0 fish --no-config -c 'source $argv[1]; complete -C"checkin --rem"' \
 	    "$COMPLETIONS/checkin.fish"
 	assert_output $'--remind\tLike --due, as a desktop notification'
 	run -0 fish --no-config -c 'source $argv[1]; complete -C"checkin mo"' \
@@ -198,7 +200,7 @@ yesterday
 
 @test "completions: bash offers every option for report -" {
 	complete_bash report -
-	assert_equal "$(replies)" '--by|--cols|--concerns-exit|--format|--group|--help|--merge|--partial|--since|--source|--strict|--summary|--until|--version|-b|-c|-f|-g|-h|-s|-S|-u|-V'
+	assert_equal "$(replies)" '--by|--cols|--concerns-exit|--format|--group|--help|--merge|--partial|--redact|--since|--source|--strict|--summary|--until|--version|-b|-c|-f|-g|-h|-s|-S|-u|-V'
 }
 
 @test "completions: bash offers --summary and its neighbours for report --s" {
@@ -324,4 +326,16 @@ $BATS_TEST_TMPDIR/week.csv"
 	run -0 fish --no-config -c 'source $argv[1]; complete -C"report $argv[2]/logs/we"' \
 	    "$COMPLETIONS/report.fish" "$BATS_TEST_TMPDIR"
 	assert_output "$BATS_TEST_TMPDIR/logs/week.csv"
+}
+
+@test "completions: every program offers --redact in bash, zsh and fish" {
+	local p
+	for p in checkin ground ladder reflect promise report; do
+		complete_bash "$p" --red
+		assert_equal "$(replies)" '--redact'
+		run -0 grep -c -- '--redact=-\[' "$COMPLETIONS/_$p"
+		run -0 fish --no-config -c 'source $argv[1]; complete -C"$argv[2] --red"' \
+		    "$COMPLETIONS/$p.fish" "$p"
+		assert_output "--redact	Leave out the words people wrote (=COLS: keep only those)"
+	done
 }

@@ -24,7 +24,8 @@ exercises() {
 	run -0 ground --help
 	assert_line --index 0 "$USAGE"
 	assert_line --index 1 '       ground -c when name=value ... | -w when'
-	assert_line --index 2 '       ground -l | -p | -h | -V'
+	assert_line --index 2 '       ground -o - --redact[=cols] [option ...] [exercise]'
+	assert_line --index 3 '       ground -l | -p | -h | -V'
 	assert_line 'A grounding or breathing exercise, guided on the terminal.'
 }
 
@@ -59,6 +60,7 @@ exercises() {
 	run -2 --separate-stderr ground box sigh
 	assert_equal "$stderr" "$USAGE
        ground -c when name=value ... | -w when
+       ground -o - --redact[=cols] [option ...] [exercise]
        ground -l | -p | -h | -V"
 }
 
@@ -681,7 +683,7 @@ Done: 20 s of feet.'
 	COMP_WORDS=(ground --r)
 	COMPREPLY=()
 	_ground
-	assert_equal "${COMPREPLY[*]}" '--rounds'
+	assert_equal "${COMPREPLY[*]}" '--redact --rounds'
 }
 
 @test "ground: bash completion offers the person's own exercises" {

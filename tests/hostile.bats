@@ -237,3 +237,47 @@ twenty_years() {
 	run -0 sh -c 'report -f tsv "$1" | cut -f6' sh "$H/formula.csv"
 	refute_output --regexp '^[=+@-]'
 }
+
+@test "report: TSV guards a cell starting with a tab or a carriage return" {
+	run -0 sh -c 'report -f tsv "$1" | sed -n 2,3p' sh "$H/formula.csv"
+	assert_output "hostile			data		\"'	tab\"	1	5		5	5	5	5				too few to tell	5	5
+hostile			data		\"'"$'\r'"cr\"	1	6		6	6	6	6				too few to tell	6	6"
+}
+
+@test "report: a column name's control bytes reach no message" {
+	printf 'ts,a\033[2Jb,a\033[2Jb\n' >"$BATS_TEST_TMPDIR/dup.csv"
+	cd "$BATS_TEST_TMPDIR"
+	run -1 --separate-stderr report -f csv dup.csv
+	assert_equal "$stderr" 'report: dup.csv:1: the column "a?[2Jb" appears twice'
+}
+
+@test "report: a cell's control bytes reach no message, in a pipe too" {
+	printf 'ts,mood\n2026-11-22T08:00:00+01:00,\033]0;pwn\a\n' \
+	    >"$BATS_TEST_TMPDIR/m.csv"
+	cd "$BATS_TEST_TMPDIR"
+	run -1 --separate-stderr report -f csv m.csv
+	assert_equal "$stderr" 'report: m.csv:2: mood "?]0;pwn?" is not a number
+report: 1 row could not be used (see above)'
+}
+
+@test "checkin: a rating's control bytes reach no message" {
+	run -2 --separate-stderr checkin mood=$'\e]0;pwn\a'
+	assert_equal "$stderr" 'checkin: mood=?]0;pwn?: mood is a whole number from 0 to 10'
+}
+
+@test "checkin: an item name's control bytes in items.csv reach no message" {
+	mkdir -p "$STEADY_CONFIG"
+	printf 'name,min,max\n\033]0;pwn\a,0,10\n' >"$STEADY_CONFIG/items.csv"
+	want="$STEADY_CONFIG/items.csv:2: the item name \"?]0;pwn?\" should be lower-case letters, digits and _ starting with a letter"
+	run -1 --separate-stderr checkin --items
+	assert_equal "$stderr" "checkin: $want"
+	run -1 --separate-stderr report -f csv "$FIXTURES/week.csv"
+	assert_equal "$stderr" "report: $want"
+}
+
+@test "steady: every message goes through the one that neutralises" {
+	cd "$BATS_TEST_DIRNAME/.."
+	run -1 grep -nE '(^|[^_[:alnum:]])(v?errx?|v?warnx?)\(|<err\.h>' \
+	    cmd/*.c cmd/*/*.c lib/*.c lib/*.h
+	assert_output ''
+}

@@ -179,3 +179,115 @@ modes() {
 	run -0 find "$STEADY_DIR" "$STEADY_CONFIG" -name '*.tmp.*'
 	assert_output ''
 }
+
+# torn LOG HEADER: a log whose last line has no newline, so that no
+# record can be appended to it.
+torn() {
+	mkdir -p "$STEADY_DIR"
+	printf '%s\n2026-11-22T08:00:00+01:00,x' "$2" >"$STEADY_DIR/$1"
+}
+
+# kept LOG: the recovery file beside LOG is private; its text follows.
+kept() {
+	run -0 stat -c %a "$STEADY_DIR/$1.unsaved"
+	assert_output 600
+	run -0 cat "$STEADY_DIR/$1.unsaved"
+}
+
+@test "promise: what was typed is kept in a private file when saving fails" {
+	torn promise.csv 'ts,kind,id,who,what,by,ahead,note'
+	umask 022
+	run_pty '
+		expect "What is the promise"
+		send "home by six, \"really\"\r"
+		expect "By when"
+		send "18:00\r"
+		expect "Who"
+		send "Sam\r"
+		expect "A note"
+		send "a note I do not want to lose\r"
+	' promise make
+	assert_failure 1
+	assert_equal "$(grep -c 'the last line is incomplete' <<<"$output")" 1
+	assert_line "promise: $STEADY_DIR/promise.csv:2: the last line is incomplete (no newline at its end); nothing was saved"
+	assert_line "promise: what you entered is kept in $STEADY_DIR/promise.csv.unsaved, readable by you alone"
+	kept promise.csv
+	assert_output 'ts,kind,id,who,what,by,ahead,note
+2026-11-23T07:30:00+01:00,made,,Sam,"home by six, ""really""",2026-11-23T18:00:00+01:00,,a note I do not want to lose'
+}
+
+@test "promise: an urge typed at the prompts is kept when saving fails" {
+	torn urges.csv 'ts,strength,urge,helped,note'
+	run_pty '
+		expect "What is the urge"
+		send "to check the phone\r"
+		expect "How strong"
+		send "7\r"
+		expect "What helped"
+		send "a walk\r"
+		expect "A note"
+		send "\r"
+	' promise urge
+	assert_failure 1
+	assert_line "promise: what you entered is kept in $STEADY_DIR/urges.csv.unsaved, readable by you alone"
+	kept urges.csv
+	assert_output 'ts,strength,urge,helped,note
+2026-11-23T07:30:00+01:00,7,to check the phone,a walk,'
+}
+
+@test "ground: ratings given on a terminal are kept when saving fails" {
+	torn ground.csv 'ts,exercise,seconds,pre,post,completed,note'
+	STEADY_CLOCK=virtual TERM=dumb run_pty '
+		expect "Enter to skip): "
+		send "7\r"
+		expect "And now?"
+		send "4\r"
+	' ground -r 1 sigh
+	assert_failure 1
+	assert_line "ground: $STEADY_DIR/ground.csv:2: the last line is incomplete (no newline at its end); nothing was saved"
+	assert_line "ground: what you entered is kept in $STEADY_DIR/ground.csv.unsaved, readable by you alone"
+	refute_line 'Saved.'
+	kept ground.csv
+	assert_output 'ts,exercise,seconds,pre,post,completed,note
+2026-11-23T07:30:00+01:00,sigh,9,7,4,yes,'
+}
+
+@test "ladder: a trial typed on a terminal is kept when saving fails" {
+	ladder add 'call my sister' --suds 45 >/dev/null
+	torn trials.csv 'ts,step,peak'
+	STEADY_CLOCK=virtual run_pty '
+		expect "choose to do this now"
+		send "y\r"
+		expect "I fear that"
+		send "she hangs up, \"again\"\r"
+		expect "How likely"
+		send "80\r"
+		expect "Distress right now, 0-100: "
+		send "40\r"
+		expect "Minutes for the timer"
+		send "1\r"
+		expect "highest, 0-100"
+		send "60\r"
+		expect "at the end"
+		send "30\r"
+		expect "How far did what you feared happen"
+		send "\r"
+		expect "next time"
+		send "\r"
+		expect "surprised"
+		send "\r"
+		expect "feel safer"
+		send "\r"
+		expect "learn"
+		send "\r"
+		expect "How present did you feel"
+		send "\r"
+		expect "A note"
+		send "\r"
+	' ladder start 1
+	assert_failure 1
+	assert_line "ladder: what you entered is kept in $STEADY_DIR/trials.csv.unsaved, readable by you alone"
+	kept trials.csv
+	assert_output 'ts,id,kind,ladder,step_id,step,pre,peak,post,minutes,expect,expect_pct,outcome_pct,expect_after,surprise,safety,learned,present,stopped,suggested,note
+2026-11-23T07:30:00+01:00,t20261123T073000,planned,main,1,call my sister,40,60,30,1,"she hangs up, ""again""",80,,,,,,,no,,'
+}

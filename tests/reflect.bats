@@ -972,7 +972,7 @@ rfish() {
 
 @test "reflect: bash completion offers every option for -" {
 	run -0 rcomplete -
-	assert_output '--help|--kind|--line|--output|--prompt|--since|--trial|--until|--version|-h|-k|-l|-o|-p|-s|-t|-u|-V'
+	assert_output '--help|--kind|--line|--output|--prompt|--redact|--since|--trial|--until|--version|-h|-k|-l|-o|-p|-s|-t|-u|-V'
 }
 
 @test "reflect: bash completion offers a kind's fields" {

@@ -69,6 +69,7 @@ struct trial {
 
 extern char *confdir, *datadir, *ladderpath, *trialpath;
 extern struct pacing pace;
+extern struct redact *redact;	/* --redact, or NULL */
 
 /* main.c */
 void usage(void) __attribute__((noreturn));
@@ -118,6 +119,8 @@ void tnum(struct trial *t, enum tcol c, long long v);
 /* Append to the log (or -o FILE, or - for stdout), setting the id.
  * Returns 0, or -1 with st_error() set. */
 int save_trial(struct trial *t, const char *output);
+/* After save_trial failed: the trial kept in a private file, told. */
+void keep_trial(struct trial *t, const char *output);
 /* The id a trial at ts will be given when saved to the log (malloc'd). */
 char *trial_next_id(time_t ts);
 time_t trial_time(const char *at);	/* --at, or now; exits when bad */

@@ -1,5 +1,4 @@
 /* ladder: a trial on the terminal, with consent, a timer and care. */
-#include <err.h>
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
@@ -160,7 +159,7 @@ take_key(struct live *lv, int k)
 	case CLK_INTR: return T_INTR;
 	case CLK_EOF: return T_EOF;
 	case CLK_ERR:
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return T_EOF;
 	case 's': case 'S': return T_STOP;
 	case '\n': case '\r': case 'd': case 'D': return T_DONE;
@@ -186,7 +185,7 @@ run_timer(struct live *lv, long long planned)
 	fputs("\nStarting now.  Enter: finished   s: stop   g: grounding   "
 	    "?: your safety plan\n", lv->out);
 	if (clk_keys_on(lv->keyfd) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return T_EOF;
 	}
 	for (;;) {
@@ -260,7 +259,7 @@ consent(struct prompt *p, struct trial *t, const char *output)
 	if (yes) {
 		tset(t, T_KIND, xstrdup("declined"));
 		if (save_trial(t, output) == -1)
-			warnx("%s; nothing was saved", st_error());
+			st_warnx("%s; nothing was saved", st_error());
 		else
 			fputs("Noted.\n", out);
 	}
@@ -390,9 +389,10 @@ finish(struct live *lv, struct trial *t, enum timed how, int rc,
 	if ((how == T_INTR || how == T_EOF) && lv->peak >= 0)
 		tnum(t, T_PEAK, lv->peak);
 	saved = save_trial(t, output) == 0;
-	if (!saved)
-		warnx("%s; nothing was saved", st_error());
-	else if (how == T_INTR || how == T_EOF || rc != PROMPT_OK)
+	if (!saved) {
+		st_warnx("%s; nothing was saved", st_error());
+		keep_trial(t, output);
+	} else if (how == T_INTR || how == T_EOF || rc != PROMPT_OK)
 		fprintf(lv->out, "\nStopped, by your choice. The trial is "
 		    "saved as %s, with what you gave.\n", t->v[T_ID]);
 	else
@@ -456,13 +456,13 @@ cmd_start(struct opts *o, int argc, char **argv)
 	if (argc != 1)
 		usage();
 	if (ladder_read(&l) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	s = find_step(&l, argv[0]);
 	if (!isatty(STDIN_FILENO) || (lv.p = prompt_open()) == NULL)
-		errx(EXIT_USAGE, "start needs a terminal; to record a trial "
+		st_errx(EXIT_USAGE, "start needs a terminal; to record a trial "
 		    "done elsewhere, use ladder log %lld --peak N", s->id);
 	if (clk_init() == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	prompt_set_help(lv.p, show_plan, NULL);
 	lv.out = prompt_out(lv.p);
 	lv.peak = lv.high_since = -1;

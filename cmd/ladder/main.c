@@ -2,7 +2,6 @@
  * ladder: keep an exposure hierarchy, run or log trials with consent,
  * and suggest the pace by documented rules.  See ladder(1).
  */
-#include <err.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -11,6 +10,7 @@
 
 #include "correct.h"
 #include "ladder.h"
+#include "redact.h"
 #include "safety.h"
 #include "store.h"
 
@@ -24,19 +24,20 @@ static const char usage_text[] =
     "       ladder start [-o file] id\n"
     "       ladder log [-a time] [-o file] [trial options] id\n"
     "       ladder trigger [-a time] [-o file] [trial options] id\n"
+    "       ladder start | log | trigger -o - --redact[=cols] ... id\n"
     "       ladder anchors [suds=text ...]\n"
     "       ladder correct trial name=value ... | withdraw trial\n"
     "       ladder -h | -V\n";
 
 static const char help_text[] =
-    "Keep a ladder of steps from easier to harder, practise them at your\n"
-    "own pace (start: a trial now; log: one done before; trigger: one that\n"
-    "just happened), and see what the pacing rules suggest next.\n"
+    "A ladder of steps from easier to harder, practised at your own pace:\n"
+    "start (a trial now), log (one done before), trigger (one just now).\n"
     "\n"
     "  -l NAME, -s N       --ladder (default \"main\"), --suds: a step's "
     "SUDS, 0-100\n"
     "  -a, --at TIME       when a logged trial happened\n"
-    "  -o, --output FILE   write the trial to FILE (- for standard output)\n"
+    "  -o, --output FILE   to FILE (- for standard output; --redact: no "
+    "words)\n"
     "  trial options: --pre N --peak N --post N --minutes N --expect TEXT\n"
     "    --expect-pct N --outcome-pct N --after-pct N --surprise N\n"
     "    --safety TEXT --learned TEXT --present N --stopped --note TEXT\n"
@@ -62,6 +63,7 @@ static const struct option longopts[] = {
 	{ "post", required_argument, NULL, O_POST },
 	{ "pre", required_argument, NULL, O_PRE },
 	{ "present", required_argument, NULL, O_PRESENT },
+	{ "redact", optional_argument, NULL, 'R' },
 	{ "safety", required_argument, NULL, O_SAFETY },
 	{ "stopped", no_argument, NULL, O_STOPPED },
 	{ "suds", required_argument, NULL, 's' },
@@ -72,6 +74,7 @@ static const struct option longopts[] = {
 
 char *confdir, *datadir, *ladderpath, *trialpath;
 struct pacing pace;
+struct redact *redact;
 
 void
 usage(void)
@@ -94,7 +97,7 @@ num_arg(const char *name, const char *s, long long min, long long max)
 	const char *why;
 
 	if (parse_num(s, min, max, &v, &why) == -1)
-		errx(EXIT_USAGE, "%s %s: give a whole number from %lld to "
+		st_errx(EXIT_USAGE, "%s %s: give a whole number from %lld to "
 		    "%lld", name, s, min, max);
 	return v;
 }
@@ -122,6 +125,11 @@ parse_opts(struct opts *o, int *argc, char ***argv)
 		case 'l': o->ladder = optarg; break;
 		case 'o': o->output = optarg; break;
 		case 's': o->suds = optarg; break;
+		case 'R':
+			redact_free(redact);
+			if ((redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			fputs("\n", stdout);
@@ -236,11 +244,11 @@ cmd_amend(int argc, char **argv, int withdraw)
 	q.nops = (size_t)argc - 1;
 	q.check = amend_value;
 	if ((rc = amend_append(trialpath, &q, &line)) == AMEND_USAGE) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		usage();
 	}
 	if (rc != 0) {
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 		return EXIT_ERR;
 	}
 	fprintf(stderr, withdraw ? "Withdrawn: the trial on line %lu no "
@@ -279,21 +287,26 @@ check_verb(const struct opts *o, int argc, char **argv)
 	int v;
 
 	if (argc == 0) {
-		warnx("say what to do, e.g. ladder list");
+		st_warnx("say what to do, e.g. ladder list");
 		usage();
 	}
 	for (v = 0; v < V_NVERBS && strcmp(argv[0], verbs[v].name); v++)
 		;
 	if (v == V_NVERBS) {
-		warnx("%s: there is no such command", argv[0]);
+		st_warnx("%s: there is no such command", argv[0]);
 		usage();
 	}
 	if (argc - 1 < verbs[v].min || argc - 1 > verbs[v].max)
 		usage();
 	if (o->ntrial > 0 && v != V_LOG && v != V_TRIGGER) {
-		warnx("the trial options go with log and trigger");
+		st_warnx("the trial options go with log and trigger");
 		usage();
 	}
+	if (redact != NULL && ((v != V_START && v != V_LOG &&
+	    v != V_TRIGGER) || o->output == NULL ||
+	    strcmp(o->output, "-") != 0))
+		st_errx(EXIT_USAGE, "--redact is for what goes to standard "
+		    "output: start, log or trigger with -o -");
 	return (enum verb)v;
 }
 
@@ -310,12 +323,12 @@ main(int argc, char **argv)
 	verb = check_verb(&o, argc, argv);
 	if (o.ladder != NULL && (*o.ladder == '\0' ||
 	    strpbrk(o.ladder, "\n\r") != NULL))
-		errx(EXIT_USAGE, "--ladder needs a name on one line");
+		st_errx(EXIT_USAGE, "--ladder needs a name on one line");
 	if ((datadir = store_data_dir()) == NULL ||
 	    (confdir = store_config_dir()) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (pacing_load(&pace, confdir) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	ladderpath = store_path(datadir, LADDERS);
 	trialpath = store_path(datadir, TRIALS);
 	rc = run(&o, verb, argc - 1, argv + 1);
@@ -325,6 +338,7 @@ main(int argc, char **argv)
 	free(trialpath);
 	free(datadir);
 	free(confdir);
+	redact_free(redact);
 	if (close_stdout() == -1 && rc == EXIT_OK)
 		rc = EXIT_ERR;
 	return rc;

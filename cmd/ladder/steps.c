@@ -1,5 +1,4 @@
 /* ladder: the hierarchy of steps, and the SUDS anchors. */
-#include <err.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -131,10 +130,10 @@ ladder_open(struct ladder *l)
 	int fd;
 
 	if (store_mkdirs(datadir) == -1 || (fd = store_lock(ladderpath)) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (ladder_read(l) == -1) {
 		store_unlock(fd);
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	}
 	return fd;
 }
@@ -147,7 +146,7 @@ ladder_close(struct ladder *l, int fd)
 
 	store_unlock(fd);
 	if (rc == -1)
-		errx(EXIT_ERR, "%s; nothing was changed", st_error());
+		st_errx(EXIT_ERR, "%s; nothing was changed", st_error());
 }
 
 struct step *
@@ -158,12 +157,12 @@ find_step(struct ladder *l, const char *arg)
 	size_t i;
 
 	if (parse_num(arg, 1, 999999, &id, &why) == -1)
-		errx(EXIT_USAGE, "%s: a step id is a whole number, as ladder "
+		st_errx(EXIT_USAGE, "%s: a step id is a whole number, as ladder "
 		    "list shows", arg);
 	for (i = 0; i < l->n; i++)
 		if (l->v[i].id == id)
 			return &l->v[i];
-	errx(EXIT_ERR, "there is no step %lld; ladder list shows the steps",
+	st_errx(EXIT_ERR, "there is no step %lld; ladder list shows the steps",
 	    id);
 }
 
@@ -180,7 +179,7 @@ today(char date[11])
 	time_t now;
 
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	when_date(now, date);
 }
 
@@ -206,7 +205,7 @@ add_step(struct ladder *l, const char *name, const char *text,
 	char date[11];
 
 	if (*text == '\0' || strchr(text, '\n') != NULL)
-		errx(EXIT_USAGE, "a step is one line of text");
+		st_errx(EXIT_USAGE, "a step is one line of text");
 	l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
 	s = &l->v[l->n++];
 	memset(s, 0, sizeof(*s));
@@ -281,7 +280,7 @@ anchors_show(FILE *out)
 	int i, any = 0;
 
 	if (anchors_read(a) == -1)
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 	for (i = 0; i < 5; i++)
 		if (*a[i]) {
 			if (!any++)
@@ -301,7 +300,7 @@ cmd_anchors(int argc, char **argv)
 	int i, j, rc;
 
 	if (anchors_read(a) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (argc == 0) {
 		if (!anchors_show(stdout))
 			puts("No SUDS anchors yet.  Write what 0, 25, 50, 75 "
@@ -313,14 +312,14 @@ cmd_anchors(int argc, char **argv)
 	}
 	for (i = 0; i < argc; i++) {
 		if ((eq = strchr(argv[i], '=')) == NULL)
-			errx(EXIT_USAGE, "%s: give an anchor as SUDS=TEXT, "
+			st_errx(EXIT_USAGE, "%s: give an anchor as SUDS=TEXT, "
 			    "e.g. 50='a hard talk'", argv[i]);
 		*eq = '\0';
 		v = num_arg("anchor", argv[i], 0, 100);
 		for (j = 0; j < 5 && anchor_at[j] != v; j++)
 			;
 		if (j == 5)
-			errx(EXIT_USAGE, "anchor %lld: anchors are 0, 25, 50, "
+			st_errx(EXIT_USAGE, "anchor %lld: anchors are 0, 25, 50, "
 			    "75 and 100", v);
 		free(a[j]);
 		a[j] = xstrdup(eq + 1);
@@ -339,7 +338,7 @@ cmd_anchors(int argc, char **argv)
 	sb_free(&sb);
 	anchors_free(a);
 	if (rc == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	anchors_show(stdout);
 	return EXIT_OK;
 }
@@ -362,7 +361,7 @@ open_prompt(const char *instead)
 	struct prompt *p;
 
 	if (!isatty(STDIN_FILENO) || (p = prompt_open()) == NULL)
-		errx(EXIT_USAGE, "there is no terminal to ask on; %s", instead);
+		st_errx(EXIT_USAGE, "there is no terminal to ask on; %s", instead);
 	prompt_set_help(p, show_plan, NULL);
 	return p;
 }
@@ -372,7 +371,7 @@ void
 prompt_ended(struct prompt *p, int rc)
 {
 	if (rc == PROMPT_ERR)
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 	fputs(rc == PROMPT_INTR || prompt_interrupted(p) ?
 	    "\nStopped. Nothing was changed.\n" : "\nNothing was changed.\n",
 	    prompt_out(p));
@@ -539,7 +538,7 @@ cmd_list(const struct opts *o, int next)
 	void (*fn)(const struct ladder *, const struct hist *, const char *);
 
 	if (ladder_read(&l) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (l.n == 0) {
 		puts("No steps yet.  Add one with: ladder add \"a step\" "
 		    "--suds 40");
@@ -635,7 +634,7 @@ cmd_edit(const struct opts *o, int argc, char **argv)
 	if (argc != 2 && !(argc == 1 && o->ladder))
 		usage();
 	if (argc == 2 && (*argv[1] == '\0' || strchr(argv[1], '\n')))
-		errx(EXIT_USAGE, "a step is one line of text");
+		st_errx(EXIT_USAGE, "a step is one line of text");
 	fd = ladder_open(&l);
 	s = find_step(&l, argv[0]);
 	if (argc == 2)

@@ -1,5 +1,4 @@
 /* ladder: the trial log, and the pacing rules over it. */
-#include <err.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 #include "correct.h"
 #include "csvio.h"
 #include "ladder.h"
+#include "redact.h"
 #include "store.h"
 #include "when.h"
 
@@ -89,10 +89,10 @@ hists_read(const struct ladder *l, int64_t *ntrials)
 
 	*ntrials = 0;
 	if (amends_load(trialpath, &a) == -1)
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 	if ((r = csvr_openpath(trialpath, CSVR_UNESCAPE)) == NULL) {
 		if (errno != ENOENT)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		amends_free(a);
 		free(at);
 		return h;
@@ -102,7 +102,7 @@ hists_read(const struct ladder *l, int64_t *ntrials)
 		col[i] = csvr_col(r, tcols[i]);
 	while (col[T_STEP_ID] >= 0 && (c = csvr_next(r)) != CSVR_EOF) {
 		if (c != CSVR_REC) {
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 			if (c == CSVR_ERR)
 				break;
 			continue;
@@ -375,27 +375,57 @@ append_trial(const char *path, struct trial *t)
 	return rc;
 }
 
+/* The id a trial's time gives, where no log is there to add -2 or -3. */
+static void
+time_id(struct trial *t)
+{
+	struct tm tm;
+	char id[24];
+
+	localtime_r(&t->ts, &tm);
+	strftime(id, sizeof(id), "t%Y%m%dT%H%M%S", &tm);
+	tset(t, T_ID, xstrdup(id));
+}
+
+/* The trial with a header line of its own, as -o - writes it. */
+static void
+trial_csv(struct strbuf *sb, struct trial *t)
+{
+	csvw_record(sb, tcols, T_NCOLS, ',', 0);
+	format_trial(sb, t, tcols, T_NCOLS, ',');
+}
+
 /* Save to the log, to -o FILE, or (-o -) to standard output. */
 int
 save_trial(struct trial *t, const char *output)
 {
 	struct strbuf sb = { 0 };
-	struct tm tm;
-	char id[24];
 
 	if (output == NULL || strcmp(output, "-") != 0) {
 		if (output == NULL && store_mkdirs(datadir) == -1)
 			return -1;
 		return append_trial(output ? output : trialpath, t);
 	}
-	localtime_r(&t->ts, &tm);
-	strftime(id, sizeof(id), "t%Y%m%dT%H%M%S", &tm);
-	tset(t, T_ID, xstrdup(id));
-	csvw_record(&sb, tcols, T_NCOLS, ',', 0);
-	format_trial(&sb, t, tcols, T_NCOLS, ',');
-	fwrite(sb.s, 1, sb.len, stdout);
+	int rc;
+
+	time_id(t);
+	trial_csv(&sb, t);
+	rc = redact_put(redact, &sb, stdout);
 	sb_free(&sb);
-	return 0;
+	return rc;
+}
+
+void
+keep_trial(struct trial *t, const char *output)
+{
+	struct strbuf sb = { 0 };
+
+	if (t->v[T_ID] == NULL)
+		time_id(t);
+	trial_csv(&sb, t);
+	store_keep_told(output ? output : trialpath, sb.s, sb.len,
+	    "what you entered");
+	sb_free(&sb);
 }
 
 /* --at: a timestamp, or HH:MM meaning today; never in the future. */
@@ -406,7 +436,7 @@ trial_time(const char *at)
 	time_t now, t;
 
 	if (when_now(&now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (at == NULL)
 		return now;
 	if (strlen(at) == 5 && at[2] == ':') {
@@ -415,9 +445,9 @@ trial_time(const char *at)
 		at = buf;
 	}
 	if (when_parse(at, &t, NULL) == -1)
-		errx(EXIT_USAGE, "--at: %s", st_error());
+		st_errx(EXIT_USAGE, "--at: %s", st_error());
 	if (t > now + 60)
-		errx(EXIT_USAGE, "--at %s: that is in the future", at);
+		st_errx(EXIT_USAGE, "--at %s: that is in the future", at);
 	return t;
 }
 
@@ -438,7 +468,7 @@ after_save(FILE *out, const struct trial *t, const char *output)
 	if (output != NULL || strcmp(t->v[T_KIND], "planned") != 0)
 		return;
 	if (ladder_read(&l) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return;
 	}
 	h = hists_read(&l, &nt);
@@ -463,9 +493,9 @@ cmd_log(struct opts *o, int argc, char **argv, const char *kind)
 		usage();
 	if (strcmp(kind, "planned") == 0 && o->cell[T_PEAK] == NULL &&
 	    o->cell[T_STOPPED] == NULL)
-		errx(EXIT_USAGE, "log needs at least --peak N (or --stopped)");
+		st_errx(EXIT_USAGE, "log needs at least --peak N (or --stopped)");
 	if (ladder_read(&l) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	s = find_step(&l, argv[0]);
 	trial_init(&t, &l, s, kind, trial_time(o->at));
 	for (i = 0; i < T_NCOLS; i++)
@@ -473,7 +503,7 @@ cmd_log(struct opts *o, int argc, char **argv, const char *kind)
 			tset(&t, (enum tcol)i, xstrdup(o->cell[i]));
 	ladder_free(&l);
 	if (save_trial(&t, o->output) == -1)
-		errx(EXIT_ERR, "%s; nothing was saved", st_error());
+		st_errx(EXIT_ERR, "%s; nothing was saved", st_error());
 	out = o->output && strcmp(o->output, "-") == 0 ? stderr : stdout;
 	/* Saved means written: main reports a failed standard output. */
 	if (out == stderr && fflush(stdout) == EOF) {

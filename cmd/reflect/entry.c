@@ -1,7 +1,6 @@
 /* reflect: entries, journal prompts, and asking for each step. */
 #include <dirent.h>
 #include <errno.h>
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -172,7 +171,7 @@ load_traps(void)
 
 	traps = traps_new();
 	if (traps_load(traps, path) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		rc = -1;
 	}
 	free(path);
@@ -301,7 +300,7 @@ pick_prompt(const char *name, time_t now)
 		for (i = 0; i < njprompts; i++)
 			if (strcmp(jprompts[i].name, name) == 0)
 				return &jprompts[i];
-		errx(EXIT_USAGE, "--prompt %s: there is no such prompt; "
+		st_errx(EXIT_USAGE, "--prompt %s: there is no such prompt; "
 		    "reflect prompts lists them", name);
 	}
 	if (njprompts == 0)
@@ -668,7 +667,7 @@ take_field(struct rec *r, char *arg, const char *where)
 	size_t c;
 
 	if (eq == NULL || eq == arg)
-		errx(EXIT_USAGE, "%sgive fields as name=value, e.g. "
+		st_errx(EXIT_USAGE, "%sgive fields as name=value, e.g. "
 		    "situation=...", where);
 	*eq = '\0';
 	for (c = 0; c < NCOLS; c++)
@@ -676,19 +675,19 @@ take_field(struct rec *r, char *arg, const char *where)
 			s = step_of(r->kind, (enum col)c);
 	if (s == NULL) {
 		names = field_names(r->kind);
-		errx(EXIT_USAGE, "%s%s: a %s entry has no such field; its "
+		st_errx(EXIT_USAGE, "%s%s: a %s entry has no such field; its "
 		    "fields are %s", where, arg, kindname[r->kind], names);
 	}
 	if (r->f[s->col] != NULL)
-		errx(EXIT_USAGE, "%s%s is given twice", where, arg);
+		st_errx(EXIT_USAGE, "%s%s is given twice", where, arg);
 	if (s->ask == RATING && *(eq + 1) != '\0') {
 		if (parse_num(eq + 1, 0, 100, &v, &why) == -1)
-			errx(EXIT_USAGE, "%s%s is a whole number from 0 to 100",
+			st_errx(EXIT_USAGE, "%s%s is a whole number from 0 to 100",
 			    where, arg);
 		r->f[s->col] = xasprintf("%lld", v);
 	} else if (s->ask == TRAPS) {
 		if (!check_traps(eq + 1, &sb))
-			errx(EXIT_USAGE, "%straps: name them as reflect traps "
+			st_errx(EXIT_USAGE, "%straps: name them as reflect traps "
 			    "lists them, separated by ;", where);
 		r->f[s->col] = sb.s != NULL ? sb.s : xstrdup("");
 	} else {
@@ -707,12 +706,12 @@ read_all_stdin(void)
 	sb_add(&sb, "", 0);
 	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0) {
 		if (sb.len + n > TEXT_MAX)
-			errx(EXIT_ERR, "standard input: an entry is at most "
+			st_errx(EXIT_ERR, "standard input: an entry is at most "
 			    "%d KiB; nothing was saved", TEXT_MAX / 1024);
 		sb_add(&sb, buf, n);
 	}
 	if (ferror(stdin))
-		err(EXIT_ERR, "standard input");
+		st_err(EXIT_ERR, "standard input");
 	while (sb.len > 0 && (sb.s[sb.len - 1] == '\n' ||
 	    sb.s[sb.len - 1] == '\r' || sb.s[sb.len - 1] == ' ' ||
 	    sb.s[sb.len - 1] == '\t'))
@@ -753,6 +752,6 @@ fill_quietly(struct rec *r, int argc, char **argv)
 	else if (argc == 0)
 		read_field_lines(r);
 	if (rec_empty(r))
-		errx(EXIT_USAGE, "nothing to record: every field given is "
+		st_errx(EXIT_USAGE, "nothing to record: every field given is "
 		    "empty");
 }

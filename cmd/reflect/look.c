@@ -1,6 +1,5 @@
 /* reflect: the weekly summary, scanning for traps, searching entries. */
 #include <errno.h>
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +7,7 @@
 #include "correct.h"
 #include "csvio.h"
 #include "match.h"
+#include "redact.h"
 #include "stats.h"
 #include "store.h"
 #include "traps.h"
@@ -134,7 +134,7 @@ checkin_table(FILE *out, long monday)
 	int few;
 
 	if (items_load(&it, confdir) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		free(path);
 		return -1;
 	}
@@ -260,19 +260,19 @@ cmd_scan(int argc, char **argv)
 		return EXIT_ERR;
 	puts("source,line,trap,text");
 	if (argc == 0 && scan_stream(stdin, "stdin", &sb) == -1) {
-		warn("standard input");
+		st_warn("standard input");
 		rc = EXIT_ERR;
 	}
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0)
 			fp = stdin;
 		else if ((fp = fopen(argv[i], "r")) == NULL) {
-			warn("%s", argv[i]);
+			st_warn("%s", argv[i]);
 			rc = EXIT_ERR;
 			continue;
 		}
 		if (scan_stream(fp, fp == stdin ? "stdin" : argv[i], &sb)) {
-			warn("%s", argv[i]);
+			st_warn("%s", argv[i]);
 			rc = EXIT_ERR;
 		}
 		if (fp != stdin)
@@ -288,8 +288,29 @@ print_header(struct csvr *r)
 {
 	struct strbuf sb = { 0 };
 
-	csvw_header(&sb, r);
+	if (redact != NULL) {
+		redact_plan_csvr(redact, r);
+		redact_header(redact, &sb, r);
+	} else
+		csvw_header(&sb, r);
 	fputs(sb.s, stdout);
+	sb_free(&sb);
+}
+
+/* The matching entry as the log has it, or redacted; a line each. */
+static void
+print_entry(struct csvr *r)
+{
+	struct strbuf sb = { 0 };
+
+	/* On a terminal, control bytes are shown as "?". */
+	if (redact == NULL) {
+		fputs_shown(csvr_raw(r), stdout);
+		putchar('\n');
+		return;
+	}
+	redact_row(redact, &sb, r, CSVW_ESCAPE);
+	fputs_shown(sb.s, stdout);
 	sb_free(&sb);
 }
 
@@ -313,7 +334,7 @@ entry_matches(struct csvr *r, struct search *q)
 	if (q->kind != NULL && strcmp(cell(r, kc), q->kind) != 0)
 		return 0;
 	if (when_parse(cell(r, tsc), &t, NULL) == -1) {
-		warnx("%s:%lu: %s", csvr_name(r), csvr_line(r), st_error());
+		st_warnx("%s:%lu: %s", csvr_name(r), csvr_line(r), st_error());
 		q->bad++;
 		return 0;
 	}
@@ -336,19 +357,19 @@ search_log(const char *path, struct search *q)
 	int c;
 
 	if (amends_load(path, &a) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return -1;
 	}
 	if ((r = csvr_openpath(path, CSVR_UNESCAPE)) == NULL) {
 		amends_free(a);
 		if (errno == ENOENT)
 			return 0;
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return -1;
 	}
 	if (csvr_ncols(r) > 0 && (csvr_col(r, "ts") < 0 ||
 	    csvr_col(r, "kind") < 0)) {
-		warnx("%s:1: this is not a reflection log (it has no ts and "
+		st_warnx("%s:1: this is not a reflection log (it has no ts and "
 		    "kind columns)", path);
 		csvr_close(r);
 		amends_free(a);
@@ -356,7 +377,7 @@ search_log(const char *path, struct search *q)
 	}
 	while ((c = csvr_next(r)) != CSVR_EOF) {
 		if (c != CSVR_REC) {
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 			q->bad++;
 			if (c == CSVR_ERR)
 				break;
@@ -366,10 +387,7 @@ search_log(const char *path, struct search *q)
 			continue;
 		if (q->hits++ == 0)
 			print_header(r);
-		/* The stored line: escapes kept, one entry per line (on a
-		 * terminal, control bytes shown as "?"). */
-		fputs_shown(csvr_raw(r), stdout);
-		putchar('\n');
+		print_entry(r);
 	}
 	csvr_close(r);
 	amends_free(a);
@@ -390,21 +408,21 @@ cmd_search(const struct opts *o, int argc, char **argv)
 		if (strcmp(o->skind, kindname[k]) == 0)
 			break;
 	if (k == NKINDS)
-		errx(EXIT_USAGE, "--kind %s: the kinds are journal, thought, "
+		st_errx(EXIT_USAGE, "--kind %s: the kinds are journal, thought, "
 		    "exposure, weekly and experiment", o->skind);
 	if (when_now(&now) == -1)
-		errx(EXIT_USAGE, "%s", st_error());
+		st_errx(EXIT_USAGE, "%s", st_error());
 	if (o->since && when_bound(o->since, now, 0, &q.since) == -1)
-		errx(EXIT_USAGE, "--since %s", st_error());
+		st_errx(EXIT_USAGE, "--since %s", st_error());
 	if (o->until && when_bound(o->until, now, 1, &q.until) == -1)
-		errx(EXIT_USAGE, "--until %s", st_error());
+		st_errx(EXIT_USAGE, "--until %s", st_error());
 	q.has_since = o->since != NULL;
 	q.has_until = o->until != NULL;
 	q.kind = o->skind;
 	q.m = match_new();
 	if (match_add(q.m, "pattern", argv[0], "") == -1) {
 		match_free(q.m);
-		errx(EXIT_USAGE, "%s", st_error());
+		st_errx(EXIT_USAGE, "%s", st_error());
 	}
 	path = store_path(datadir, LOGNAME);
 	rc = search_log(path, &q);
@@ -421,7 +439,7 @@ cmd_prompts(void)
 	size_t i;
 
 	if (load_prompts() == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return EXIT_ERR;
 	}
 	printf("name\tstage\ttext\n");

@@ -4,7 +4,6 @@
  * experiments; scan text for thinking traps; search past entries.
  * See reflect(1).
  */
-#include <err.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 
 #include "correct.h"
 #include "prompt.h"
+#include "redact.h"
 #include "safety.h"
 #include "store.h"
 #include "traps.h"
@@ -27,7 +27,8 @@ static const char usage_text[] =
     "[field=value ...]\n"
     "       reflect exposure [-t id] [-o file] [field=value ...]\n"
     "       reflect scan [file ...]\n"
-    "       reflect search [-k kind] [-s when] [-u when] pattern\n"
+    "       reflect search [-k kind] [-s when] [-u when] [--redact[=cols]] "
+    "pattern\n"
     "       reflect prompts | traps\n"
     "       reflect correct id field=value ... | withdraw id\n"
     "       reflect -h | -V\n";
@@ -49,7 +50,8 @@ static const char help_text[] =
     "  -l, --line          write a journal entry on one line, not in your "
     "editor\n"
     "  -p, --prompt NAME   the journal prompt to use (see reflect prompts)\n"
-    "  -o, --output FILE   write the entry to FILE (- for standard output)\n"
+    "  -o, --output FILE   to FILE (- for standard output; --redact: no "
+    "words)\n"
     "  -k, -s, -u          with search: --kind KIND, --since WHEN, "
     "--until WHEN\n"
     "  -h, --help          show this help (-V, --version: the version)\n";
@@ -60,6 +62,7 @@ static const struct option longopts[] = {
 	{ "line", no_argument, NULL, 'l' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "prompt", required_argument, NULL, 'p' },
+	{ "redact", optional_argument, NULL, 'R' },
 	{ "since", required_argument, NULL, 's' },
 	{ "trial", required_argument, NULL, 't' },
 	{ "until", required_argument, NULL, 'u' },
@@ -69,6 +72,7 @@ static const struct option longopts[] = {
 
 char *confdir, *datadir;
 struct traps *traps;
+struct redact *redact;
 
 static void __attribute__((noreturn))
 usage(void)
@@ -123,7 +127,7 @@ fill_interactive(struct rec *r, const struct opts *o)
 	int rc;
 
 	if ((p = prompt_open()) == NULL)
-		errx(EXIT_USAGE, "%s", st_error());
+		st_errx(EXIT_USAGE, "%s", st_error());
 	prompt_set_help(p, show_plan, NULL);
 	ask_intro(p, r);
 	if (r->kind == EXPOSURE)
@@ -136,7 +140,7 @@ fill_interactive(struct rec *r, const struct opts *o)
 		rc = PROMPT_INTR;
 	if (rc != PROMPT_OK) {
 		if (rc == PROMPT_ERR)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		fputs(rc == PROMPT_INTR ? "\nStopped. Nothing was saved.\n" :
 		    "\nNothing was saved.\n", prompt_out(p));
 		prompt_close(p);
@@ -163,10 +167,10 @@ cmd_entry(const struct opts *o, int argc, char **argv)
 
 	r.kind = o->kind;
 	if (when_now(&r.ts) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	(void)load_traps();
 	if (r.kind == JOURNAL && load_prompts() == -1)
-		warnx("%s; using the built-in prompts", st_error());
+		st_warnx("%s; using the built-in prompts", st_error());
 	if (r.kind == JOURNAL && (ask || o->prompt != NULL) &&
 	    (jp = pick_prompt(o->prompt, r.ts)) != NULL)
 		rec_set(&r, C_PROMPT, jp->text);
@@ -181,12 +185,12 @@ cmd_entry(const struct opts *o, int argc, char **argv)
 	}
 	logpath = store_path(datadir, LOGNAME);
 	if (o->output != NULL && strcmp(o->output, "-") == 0)
-		save_stdout(&r);
+		rc = save_stdout(&r);
 	else
 		rc = save_log(o->output ? o->output : logpath, &r);
 	talk = p ? prompt_out(p) : stderr;
 	if (rc == -1) {
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 		if (p != NULL)
 			keep_words(o->output ? o->output : logpath, &r);
 		if (p != NULL)
@@ -250,7 +254,7 @@ cmd_amend(int argc, char **argv)
 	int rc;
 
 	if ((datadir = store_data_dir()) == NULL)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	q.withdraw = strcmp(argv[0], "withdraw") == 0;
 	if (argc < 2 || (q.withdraw && argc != 2))
 		usage();
@@ -260,11 +264,11 @@ cmd_amend(int argc, char **argv)
 	q.check = amend_value;
 	path = store_path(datadir, LOGNAME);
 	if ((rc = amend_append(path, &q, &line)) == AMEND_USAGE) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		usage();
 	}
 	if (rc != 0)
-		warnx("%s; nothing was saved", st_error());
+		st_warnx("%s; nothing was saved", st_error());
 	else
 		fprintf(stderr, q.withdraw ? "Withdrawn: the entry on line "
 		    "%lu no longer counts; it stays in the log\nas written.\n"
@@ -285,7 +289,7 @@ is_amend(const struct opts *o, int argc, char **argv)
 		return 0;
 	if (o->line || o->prompt || o->output || o->trial || o->skind ||
 	    o->since || o->until)
-		errx(EXIT_USAGE, "correct and withdraw take no options");
+		st_errx(EXIT_USAGE, "correct and withdraw take no options");
 	return 1;
 }
 
@@ -314,6 +318,11 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 			break;
 		case 'p':
 			o->prompt = optarg;
+			break;
+		case 'R':
+			redact_free(redact);
+			if ((redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
 			break;
 		case 's':
 			o->since = optarg;
@@ -360,7 +369,7 @@ parse_mode(struct opts *o, int *argcp, char ***argvp)
 			o->mode = modeval[i];
 	if (o->mode == ENTRY && o->kind == JOURNAL &&
 	    strcmp(w, "journal") != 0) {
-		warnx("%s: choose journal, thought, exposure, weekly, "
+		st_warnx("%s: choose journal, thought, exposure, weekly, "
 		    "experiment, scan, search, prompts or traps", w);
 		usage();
 	}
@@ -372,19 +381,23 @@ static void
 check_opts(const struct opts *o, int argc)
 {
 	if ((o->line || o->prompt) && (o->mode != ENTRY || o->kind != JOURNAL))
-		errx(EXIT_USAGE, "--line and --prompt go with journal");
+		st_errx(EXIT_USAGE, "--line and --prompt go with journal");
 	if (o->trial && (o->mode != ENTRY || o->kind != EXPOSURE))
-		errx(EXIT_USAGE, "--trial goes with exposure");
+		st_errx(EXIT_USAGE, "--trial goes with exposure");
 	if ((o->skind || o->since || o->until) && o->mode != SEARCH)
-		errx(EXIT_USAGE, "--kind, --since and --until go with search");
+		st_errx(EXIT_USAGE, "--kind, --since and --until go with search");
 	if (o->output && o->mode != ENTRY)
-		errx(EXIT_USAGE, "--output is for writing an entry");
+		st_errx(EXIT_USAGE, "--output is for writing an entry");
+	if (redact != NULL && o->mode != SEARCH && (o->mode != ENTRY ||
+	    o->output == NULL || strcmp(o->output, "-") != 0))
+		st_errx(EXIT_USAGE, "--redact is for what goes to standard "
+		    "output: search, or an entry with -o -");
 	if ((o->mode == PROMPTS || o->mode == TRAPLIST) && argc > 0)
 		usage();
 	if (o->mode == SEARCH && argc != 1)
 		usage();
 	if (o->line && argc > 0)
-		errx(EXIT_USAGE, "--line is for writing on a terminal; with "
+		st_errx(EXIT_USAGE, "--line is for writing on a terminal; with "
 		    "operands, give text=...");
 }
 
@@ -404,7 +417,7 @@ main(int argc, char **argv)
 	trouble = o.mode == SEARCH ? EXIT_USAGE : EXIT_ERR;
 	if ((datadir = store_data_dir()) == NULL ||
 	    (confdir = store_config_dir()) == NULL)
-		errx(trouble, "%s", st_error());
+		st_errx(trouble, "%s", st_error());
 	switch (o.mode) {
 	case ENTRY: rc = cmd_entry(&o, argc, argv); break;
 	case SCAN: rc = cmd_scan(argc, argv); break;
@@ -413,6 +426,7 @@ main(int argc, char **argv)
 	case TRAPLIST: rc = cmd_traps(); break;
 	}
 	traps_free(traps);
+	redact_free(redact);
 	free_prompts();
 	free(datadir);
 	free(confdir);

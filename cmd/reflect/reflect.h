@@ -66,6 +66,7 @@ extern const enum col extra_cols[NKINDS][2];
 
 extern char *confdir, *datadir;		/* main.c */
 extern struct traps *traps;		/* main.c; load_traps() fills it */
+extern struct redact *redact;		/* main.c; --redact, or NULL */
 extern struct jprompt *jprompts;	/* entry.c; load_prompts() fills it */
 extern size_t njprompts;
 
@@ -90,7 +91,7 @@ void fill_quietly(struct rec *r, int argc, char **argv);
 
 /* save.c: writing entries, and the trial an entry looks back on. */
 int save_log(const char *path, struct rec *r);	/* -1: st_error() */
-void save_stdout(struct rec *r);
+int save_stdout(struct rec *r);	/* -1 when it cannot be redacted */
 int needs_plan(const struct rec *r);
 void offer_words(struct prompt *p, const struct rec *r);
 /* Saving to path failed: keep the entry in a private file, say where. */

@@ -1,12 +1,12 @@
 /* reflect: writing entries to the log or standard output; trials. */
 #include <errno.h>
-#include <err.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "correct.h"
 #include "csvio.h"
 #include "match.h"
+#include "redact.h"
 #include "prompt.h"
 #include "safety.h"
 #include "store.h"
@@ -217,29 +217,25 @@ own_csv(struct strbuf *sb, struct rec *r)
 }
 
 /* The entry with a header of its own kind's columns, on stdout. */
-void
+int
 save_stdout(struct rec *r)
 {
 	struct strbuf sb = { 0 };
+	int rc;
 
 	own_csv(&sb, r);
-	fwrite(sb.s, 1, sb.len, stdout);
+	rc = redact_put(redact, &sb, stdout);
 	sb_free(&sb);
+	return rc;
 }
 
 void
 keep_words(const char *path, struct rec *r)
 {
 	struct strbuf sb = { 0 };
-	char *kept;
 
 	own_csv(&sb, r);
-	if ((kept = store_keep(path, sb.s, sb.len)) != NULL)
-		warnx("what you wrote is kept in %s, readable by you alone",
-		    kept);
-	else
-		warnx("%s", st_error());
-	free(kept);
+	store_keep_told(path, sb.s, sb.len, "what you wrote");
 	sb_free(&sb);
 }
 
@@ -253,7 +249,7 @@ needs_plan(const struct rec *r)
 
 	m = safety_patterns(confdir, &conferr);
 	if (conferr)
-		warnx("%s; using the built-in patterns", st_error());
+		st_warnx("%s; using the built-in patterns", st_error());
 	for (s = steps[r->kind]; !hit && s->col != NCOLS; s++)
 		if (s->ask == TEXT && filled(r, s->col))
 			hit = match_any(m, r->f[s->col]);
@@ -351,9 +347,9 @@ link_trial(struct rec *r, const char *id, struct prompt *p)
 	if (id != NULL) {
 		rc = find_trial(path, id, r, p ? prompt_out(p) : NULL);
 		if (rc == -1)
-			errx(EXIT_ERR, "%s", st_error());
+			st_errx(EXIT_ERR, "%s", st_error());
 		if (rc == 0)
-			errx(EXIT_ERR, "no trial with id %s in %s", id, path);
+			st_errx(EXIT_ERR, "no trial with id %s in %s", id, path);
 	} else if (p != NULL && find_trial(path, NULL, &last, NULL) == 1) {
 		find_trial(path, last.f[C_TRIAL], &last, prompt_out(p));
 		rc = prompt_yesno(p, "Is this the trial you are looking back "

@@ -3,7 +3,6 @@
  * form's score history per source, with its cut-offs, the change since
  * the first administration, and the Reliable Change Index.
  */
-#include <err.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -109,16 +108,16 @@ forms_row(struct csvr *r, const char *source)
 	time_t t;
 
 	if (when_parse(ts, &t, NULL) == -1) {
-		warnx("%s:%lu: %s", csvr_name(r), csvr_line(r), st_error());
+		st_warnx("%s:%lu: %s", csvr_name(r), csvr_line(r), st_error());
 		return -1;
 	}
 	if (!form_name_ok(name)) {
-		warnx("%s:%lu: \"%s\" is not a form name", csvr_name(r),
+		st_warnx("%s:%lu: \"%s\" is not a form name", csvr_name(r),
 		    csvr_line(r), name);
 		return -1;
 	}
 	if (*sc && stats_parse(sc, &v) == -1) {
-		warnx("%s:%lu: the score \"%s\" is not a number",
+		st_warnx("%s:%lu: the score \"%s\" is not a number",
 		    csvr_name(r), csvr_line(r), sc);
 		return -1;
 	}
@@ -139,19 +138,19 @@ forms_read(struct csvr *r, const char *path, const struct opts *o)
 	int c, rc = 0;
 
 	if (o->partial) {
-		warnx("%s: questionnaire scores are not part of partial "
+		st_warnx("%s: questionnaire scores are not part of partial "
 		    "results; give forms.csv to report itself", csvr_name(r));
 		return 0;
 	}
 	source = source_of(path, o);
 	while ((c = csvr_next(r)) != CSVR_EOF) {
 		if (c == CSVR_ERR) {
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 			rc = -1;
 			break;
 		}
 		if (c == CSVR_BAD)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		if (c == CSVR_BAD || forms_row(r, source) == -1) {
 			badrows++;
 			if (o->strict) {
@@ -194,7 +193,7 @@ series_load(struct fseries *s, const char *confdir)
 	if (form_load(&s->f, path, s->name) == 0)
 		s->loaded = 1;
 	else
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 	free(path);
 }
 
@@ -641,16 +640,16 @@ assign_read(const char *path, const struct opts *o)
 	struct assignments as;
 
 	if (o->partial) {
-		warnx("%s: practice assignments are not part of partial "
+		st_warnx("%s: practice assignments are not part of partial "
 		    "results; give assignments.csv to report itself", path);
 		return 0;
 	}
 	if (strcmp(path, "-") == 0) {
-		warnx("(stdin): give an assignments file by its name");
+		st_warnx("(stdin): give an assignments file by its name");
 		return -1;
 	}
 	if (assign_load(&as, path) == -1) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return -1;
 	}
 	asrc = xreallocarray(asrc, nasrc + 1, sizeof(*asrc));

@@ -2,7 +2,6 @@
  * report: read steady's logs (or any CSV/TSV) and print trends per group
  * and period, with concerns to look at and wins.  See report(1).
  */
-#include <err.h>
 #include <stdarg.h>
 #include <errno.h>
 #include <getopt.h>
@@ -20,7 +19,7 @@
 static const char usage_text[] =
     "usage: report [-f format] [-b by] [-g column] [-s when] [-u when]\n"
     "              [-c columns] [-S name] [--strict] [--summary | --partial]\n"
-    "              [--merge] [--concerns-exit] [file ...]\n"
+    "              [--merge] [--concerns-exit] [--redact[=cols]] [file ...]\n"
     "       report -h | -V\n";
 
 static const char help_text[] =
@@ -40,10 +39,12 @@ static const char help_text[] =
     "      --partial       write mergeable partial results instead\n"
     "      --merge         read partial results (from --partial) and combine\n"
     "      --concerns-exit exit 3 when there is a concern to look at\n"
+    "      --redact[=COLS] leave out every word people wrote; only COLS\n"
     "  -h, --help          show this help\n"
     "  -V, --version       show the version\n";
 
-enum { OPT_STRICT = 256, OPT_SUMMARY, OPT_PARTIAL, OPT_MERGE, OPT_CONCERNS };
+enum { OPT_STRICT = 256, OPT_SUMMARY, OPT_PARTIAL, OPT_MERGE, OPT_CONCERNS,
+	OPT_REDACT };
 
 /* With --concerns-exit: the status when the report names a concern. */
 #define EXIT_CONCERNS 3
@@ -57,6 +58,7 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "redact", optional_argument, NULL, OPT_REDACT },
 	{ "since", required_argument, NULL, 's' },
 	{ "source", required_argument, NULL, 'S' },
 	{ "strict", no_argument, NULL, OPT_STRICT },
@@ -94,7 +96,7 @@ parse_by(const char *s)
 	for (i = 0; i < 4; i++)
 		if (strcmp(s, names[i]) == 0)
 			return (enum period)i;
-	warnx("--by %s: use day, week, month or all", s);
+	st_warnx("--by %s: use day, week, month or all", s);
 	usage();
 }
 
@@ -115,7 +117,7 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 			break;
 		case 'f':
 			if (out_format_parse(optarg, &o->format) == -1) {
-				warnx("--format %s: use table, csv, tsv, md, "
+				st_warnx("--format %s: use table, csv, tsv, md, "
 				    "json or html", optarg);
 				usage();
 			}
@@ -154,6 +156,11 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 		case OPT_CONCERNS:
 			concerns_exit = 1;
 			break;
+		case OPT_REDACT:
+			redact_free(o->redact);
+			if ((o->redact = redact_new(optarg)) == NULL)
+				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
 		case ':':
 			bad_option((*argvp)[optind - 1], "needs a value");
 		default:
@@ -167,16 +174,19 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 static void
 check_opts(struct opts *o)
 {
+	if (o->redact && o->merge)
+		st_errx(EXIT_USAGE, "--redact reads logs, not partials: give it "
+		    "where the partials are made");
 	if (o->summary && o->partial)
-		errx(EXIT_USAGE, "--summary and --partial do not go together");
+		st_errx(EXIT_USAGE, "--summary and --partial do not go together");
 	if (o->partial && o->format_set)
-		errx(EXIT_USAGE, "--partial writes its own CSV; leave out "
+		st_errx(EXIT_USAGE, "--partial writes its own CSV; leave out "
 		    "--format");
 	if (o->partial && concerns_exit)
-		errx(EXIT_USAGE, "--partial names no concerns; use "
+		st_errx(EXIT_USAGE, "--partial names no concerns; use "
 		    "--concerns-exit with --merge");
 	if (o->summary && o->by != BY_ALL)
-		errx(EXIT_USAGE, "--summary looks at the whole range; leave "
+		st_errx(EXIT_USAGE, "--summary looks at the whole range; leave "
 		    "out --by");
 	if (o->group && strcmp(o->group, "source") == 0)
 		o->group = NULL;	/* sources are always kept apart */
@@ -193,13 +203,13 @@ setup(const struct opts *o)
 	    setting_threshold(confdir, &items, &rules.safety_threshold) == -1 ||
 	    setting_num(confdir, "gap_days", 1, 3650, 7, &rules.gap_days) ==
 	    -1 || pacing_load(&pace, confdir) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (when_now(&range.now) == -1)
-		errx(EXIT_ERR, "%s", st_error());
+		st_errx(EXIT_ERR, "%s", st_error());
 	if (o->since && when_bound(o->since, range.now, 0, &range.since))
-		errx(EXIT_USAGE, "--since %s", st_error());
+		st_errx(EXIT_USAGE, "--since %s", st_error());
 	if (o->until && when_bound(o->until, range.now, 1, &range.until))
-		errx(EXIT_USAGE, "--until %s", st_error());
+		st_errx(EXIT_USAGE, "--until %s", st_error());
 	range.has_since = o->since != NULL;
 	range.has_until = o->until != NULL;
 	if (pieces_setup() == -1)
@@ -235,7 +245,7 @@ main(int argc, char **argv)
 	if (isatty(STDERR_FILENO) && argc > 20)
 		fputs("\r\033[K", stderr);
 	if (badrows > 0) {
-		warnx("%lld row%s could not be used (see above)",
+		st_warnx("%lld row%s could not be used (see above)",
 		    (long long)badrows, badrows == 1 ? "" : "s");
 		rc = EXIT_ERR;
 	}
@@ -245,6 +255,7 @@ main(int argc, char **argv)
 	assign_free_all();
 	items_free(&items);
 	free(confdir);
+	redact_free(o.redact);
 	if (close_stdout() == -1)
 		rc = EXIT_ERR;
 	if (rc == EXIT_OK && concerns_exit && concerns_found)

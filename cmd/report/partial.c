@@ -1,5 +1,4 @@
 /* report: partial results, written whole and merged exactly. */
-#include <err.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -205,17 +204,17 @@ merge_partial(struct csvr *r)
 
 	for (i = 0; i < NPARTIAL; i++)
 		if (csvr_col(r, partial_cols[i]) < 0) {
-			warnx("%s:1: this is not a partial from report "
+			st_warnx("%s:1: this is not a partial from report "
 			    "--partial", csvr_name(r));
 			csvr_close(r);
 			return -1;
 		}
 	while (rc == 0 && (c = csvr_next(r)) != CSVR_EOF)
 		if (c != CSVR_REC) {
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 			rc = -1;
 		} else if (merge_row(r) == -1) {
-			warnx("%s:%lu: this partial row cannot be read",
+			st_warnx("%s:%lu: this partial row cannot be read",
 			    csvr_name(r), csvr_line(r));
 			rc = -1;
 		}
@@ -231,7 +230,7 @@ read_partial(const char *path)
 	r = strcmp(path, "-") == 0 ? csvr_open(stdin, "(stdin)",
 	    CSVR_UNESCAPE) : csvr_openpath(path, CSVR_UNESCAPE);
 	if (r == NULL) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return -1;
 	}
 	return merge_partial(r);
@@ -243,7 +242,7 @@ read_partial_stream(FILE *fp, const char *name)
 	struct csvr *r;
 
 	if ((r = csvr_open(fp, name, CSVR_UNESCAPE | CSVR_WHOLE)) == NULL) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return -1;
 	}
 	return merge_partial(r);

@@ -2,7 +2,6 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
-#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -480,6 +479,9 @@ links_cols(struct view *v, struct csvr *r)
 		    csvr_col(r, cols[k][i]) : -1;
 	if (k < 0)
 		v->lk[0] = -1;
+	/* Redacted, a trial's step goes by its number. */
+	if (k == 0 && v->lk[2] < 0)
+		v->lk[2] = csvr_col(r, "step_id");
 }
 
 /* Note this row's part in a trial's links (links.h). */
@@ -618,6 +620,20 @@ source_of(const char *path, const struct opts *o)
 	return name;
 }
 
+/* --redact: the columns it leaves out are hidden from the view. */
+static void
+redact_view(struct csvr *r, const struct opts *o)
+{
+	size_t i;
+
+	if (o->redact == NULL)
+		return;
+	redact_plan_csvr(o->redact, r);
+	for (i = 0; i < csvr_ncols(r); i++)
+		if (!redact_keeps(o->redact, i))
+			csvr_hide(r, i);
+}
+
 static int
 view_open(struct view *v, struct csvr *r, const char *path,
     const struct opts *o)
@@ -628,6 +644,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	memset(v, 0, sizeof(*v));
 	v->name = csvr_name(r);
 	v->kind = kind_of(r);
+	redact_view(r, o);
 	v->source = source_of(path, o);
 	v->tscol = csvr_col(r, "ts");
 	v->gcol = o->group && strcmp(o->group, "source") ? csvr_col(r,
@@ -635,6 +652,9 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	v->subcol = v->kind == K_GROUND ? csvr_col(r, "exercise") :
 	    v->kind == K_TRIALS || v->kind == K_LADDER ? csvr_col(r, "step") :
 	    v->kind == K_REFLECT ? csvr_col(r, "kind") : -1;
+	/* Redacted, a step goes by its number, not its words. */
+	if (v->subcol < 0 && (v->kind == K_TRIALS || v->kind == K_LADDER))
+		v->subcol = csvr_col(r, v->kind == K_TRIALS ? "step_id" : "id");
 	v->safety_col = v->peak_col = -1;
 	v->trapcol = v->kind == K_REFLECT ? csvr_col(r, "traps") : -1;
 	v->stopcol = v->kind == K_TRIALS ? csvr_col(r, "stopped") : -1;
@@ -645,7 +665,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	v->sudscol = csvr_col(r, "suds");
 	v->lcol = csvr_col(r, "ladder");
 	if (o->group && strcmp(o->group, "source") && v->gcol < 0) {
-		warnx("%s:1: there is no column \"%s\" to group by", v->name,
+		st_warnx("%s:1: there is no column \"%s\" to group by", v->name,
 		    o->group);
 		free(v->source);
 		return -1;
@@ -655,7 +675,8 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	for (i = 0; i < v->ncols; i++) {
 		col = csvr_colname(r, i);
 		v->mid[i] = -1;
-		if ((int)i == v->gcol || not_a_measure(v, col) ||
+		if ((int)i == v->gcol || csvr_hidden(r, i) ||
+		    not_a_measure(v, col) ||
 		    !wanted(o->cols, col) || v->kind == K_LADDER ||
 		    v->kind == K_PROMISE)
 			continue;
@@ -749,11 +770,9 @@ bad_row(const struct opts *o, const char *fmt, ...)
 	FILE *fp = piece_msgs != NULL ? piece_msgs : stderr;
 	va_list ap;
 
-	fprintf(fp, "report: ");
 	va_start(ap, fmt);
-	vfprintf(fp, fmt, ap);
+	st_vfwarnx(fp, fmt, ap);
 	va_end(ap);
-	fputc('\n', fp);
 	badrows++;
 	if (o->strict && piece_msgs != NULL)
 		piece_stop = 1;
@@ -1107,8 +1126,8 @@ read_rows(struct csvr *r, const struct view *v, const struct opts *o)
 		else if (c == CSVR_BAD)
 			bad_row(o, "%s", st_error());
 		else {
-			fprintf(piece_msgs != NULL ? piece_msgs : stderr,
-			    "report: %s\n", st_error());
+			st_fwarnx(piece_msgs != NULL ? piece_msgs : stderr,
+			    "%s", st_error());
 			rc = -1;
 			break;
 		}
@@ -1146,7 +1165,7 @@ env_num(const char *name, long long min, long long max, long long def,
 	if (s == NULL || *s == '\0')
 		return 0;
 	if (parse_num(s, min, max, out, &why) == -1) {
-		warnx("%s: \"%s\" is not a whole number from %lld to %lld",
+		st_warnx("%s: \"%s\" is not a whole number from %lld to %lld",
 		    name, s, min, max);
 		return -1;
 	}
@@ -1269,8 +1288,7 @@ piece_child(const struct piece *p, const struct view *v, const char *path,
 		rc = read_rows(r, v, o);
 		cut = csvr_cut(r, &cutline);
 	} else
-		fprintf(piece_msgs, "report: %s: a piece cannot be read\n",
-		    path);
+		st_fwarnx(piece_msgs, "%s: a piece cannot be read", path);
 	fclose(piece_msgs);
 	fprintf(out, "%lld %lld %lu %d %d %zu\n", (long long)badrows,
 	    (long long)cut, cutline, piece_stop, rc, msglen);
@@ -1350,7 +1368,7 @@ piece_merge(struct piece *p, const char *path, const struct opts *o,
 	    WEXITSTATUS(st) != 0)
 		rc = rc == -2 ? -2 : -1;
 	if (rc == -1)
-		warnx("%s: a process reading part of it failed", path);
+		st_warnx("%s: a process reading part of it failed", path);
 	if (stop && o->strict)
 		exit(EXIT_ERR);
 	return rc < 0 ? -1 : 0;
@@ -1419,7 +1437,7 @@ amends_open(struct csvr **r, const char *path)
 {
 	if (strcmp(path, "-") == 0 ? amends_spool(r, stdin, CSVR_UNESCAPE,
 	    &spooled, &superseded) : amends_load(path, &superseded)) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return -1;
 	}
 	return 0;
@@ -1435,7 +1453,7 @@ read_file_amended(const char *path, const struct opts *o)
 	r = strcmp(path, "-") == 0 ? csvr_open(stdin, "(stdin)",
 	    CSVR_UNESCAPE) : csvr_openpath(path, CSVR_UNESCAPE);
 	if (r == NULL) {
-		warnx("%s", st_error());
+		st_warnx("%s", st_error());
 		return -1;
 	}
 	if (amends_open(&r, path) == -1) {
@@ -1457,7 +1475,7 @@ read_file_amended(const char *path, const struct opts *o)
 		return rc;
 	}
 	if (v.tscol < 0 && o->by != BY_ALL) {
-		warnx("%s:1: there is no ts column, so --by cannot place rows "
+		st_warnx("%s:1: there is no ts column, so --by cannot place rows "
 		    "in time", v.name);
 		rc = -1;
 	}

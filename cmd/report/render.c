@@ -1,5 +1,4 @@
 /* report: the document: trends, concerns, wins, summaries. */
-#include <err.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -799,7 +798,7 @@ own_dates(const struct group *g, int *show)
 			snprintf(own, sizeof(own), "%s", base ? base + 1 : real);
 			state = hd.n > 0 ? 1 : -1;
 		} else if (conf != NULL && real != NULL)
-			warnx("%s", st_error());
+			st_warnx("%s", st_error());
 		free(real);
 		free(conf);
 		free(dir);

@@ -14,6 +14,7 @@
 #include "csvio.h"
 #include "out.h"
 #include "pacing.h"
+#include "redact.h"
 #include "stats.h"
 #include "util.h"
 
@@ -25,6 +26,7 @@ struct opts {
 	enum period by;
 	const char *group, *since, *until, *cols, *source;
 	int strict, summary, partial, merge;
+	struct redact *redact;	/* --redact: columns hidden as read */
 };
 
 /*

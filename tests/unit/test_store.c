@@ -730,6 +730,26 @@ test_keep(void)
 	free(path);
 }
 
+/* A log that does not end in a newline cannot take a record. */
+static void
+test_tail(void)
+{
+	char *path = at("tail.csv");
+	int fd;
+
+	put(path, "ts,a\n1,2", 0600);
+	fd = open(path, O_RDONLY);
+	CHECK_INT(store_tail_ok(fd, path), -1, "a torn last line is refused");
+	CHECK(strstr(st_error(), "tail.csv:2: the last line is incomplete") !=
+	    NULL, "and named by line");
+	close(fd);
+	put(path, "ts,a\n1,2\n", 0600);
+	fd = open(path, O_RDONLY);
+	CHECK_INT(store_tail_ok(fd, path), 0, "a whole last line is fine");
+	close(fd);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -750,6 +770,7 @@ main(void)
 	test_low_fds();
 	test_add_columns();
 	test_keep();
+	test_tail();
 	rmtree(scratch);
 	free(scratch);
 	rc = unit_done();

@@ -64,11 +64,33 @@ test_misc(void)
 	free(p);
 }
 
+/* Messages: control bytes of every kind become "?", the rest stays. */
+static void
+test_messages(void)
+{
+	char s[] = "a\033]0;t\007b\tc\nd\177e\302\233f \303\251";
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	CHECK_STR(defang(s), "a?]0;t?b?c?d?e?f \303\251",
+	    "C0, DEL and C1 become ?, other UTF-8 stays");
+	if ((fp = open_memstream(&text, &len)) == NULL)
+		return;
+	st_fwarnx(fp, "%s:%d: the column \"%s\"", "f.csv", 1, "x\033[2Jy");
+	fclose(fp);
+	CHECK(text != NULL && strstr(text, ": f.csv:1: the column "
+	    "\"x?[2Jy\"\n") != NULL && strchr(text, '\033') == NULL,
+	    "a message is one neutral line");
+	free(text);
+}
+
 int
 main(void)
 {
 	test_parse_num();
 	test_strbuf();
 	test_misc();
+	test_messages();
 	return unit_done();
 }
