@@ -848,7 +848,7 @@ static int
 cmd_amend(const char *logpath, const struct opts *o, int argc, char **argv)
 {
 	struct amend_req q = { 0 };
-	unsigned long line;
+	struct amend_done d;
 	char date[11], *key = NULL;
 	time_t now;
 	int rc;
@@ -863,7 +863,7 @@ cmd_amend(const char *logpath, const struct opts *o, int argc, char **argv)
 	q.ops = argv;
 	q.nops = (size_t)argc;
 	q.check = amend_value;
-	rc = amend_append(logpath, &q, &line);
+	rc = amend_append(logpath, &q, &d);
 	free(key);
 	if (rc == AMEND_USAGE) {
 		warnx("%s", st_error());
@@ -873,10 +873,7 @@ cmd_amend(const char *logpath, const struct opts *o, int argc, char **argv)
 		warnx("%s; nothing was saved", st_error());
 		return EXIT_ERR;
 	}
-	fprintf(stderr, q.withdraw ? "Withdrawn: the check-in on line %lu "
-	    "no longer counts; it stays in the log\nas written.\n" :
-	    "Corrected: the check-in on line %lu is replaced by a new line "
-	    "at the end\nof the log; the old one stays as written.\n", line);
+	amend_tell(stderr, &d, "check-in", q.withdraw);
 	return EXIT_OK;
 }
 

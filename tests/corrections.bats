@@ -127,11 +127,43 @@ as written.'
 	assert_equal "$stderr" "checkin: $STEADY_DIR/checkin.csv:4: the record for 2026-11-22T08:10 is withdrawn already; nothing was saved"
 }
 
-@test "checkin: two check-ins of one second are not corrected by guess" {
+@test "checkin: two different check-ins of one second are not withdrawn by guess" {
 	checkin mood=5
 	checkin mood=6
 	run -1 --separate-stderr checkin -w 07:30
-	assert_equal "$stderr" "checkin: $STEADY_DIR/checkin.csv:3: line 2 is for 2026-11-23T07:30 too; give the record's id, or mend the log by hand; nothing was saved"
+	assert_equal "$stderr" "checkin: $STEADY_DIR/checkin.csv:3: line 2 is for 2026-11-23T07:30 too, and the two differ: correct the record to what should count, which then replaces both, and withdraw that if neither should; nothing was saved"
+	run -0 cat "$(log)"
+	assert_output "$HDR
+2026-11-23T07:30:00+01:00,5,,,,,
+2026-11-23T07:30:00+01:00,6,,,,,"
+}
+
+@test "checkin: a check-in saved twice is taken back to one" {
+	checkin mood=5 note=walk
+	checkin mood=5 note=walk
+	run -0 --separate-stderr checkin -w 07:30
+	assert_equal "$stderr" 'Taken back: the check-in saved twice (on lines 2 and 3) now counts once;
+the lines stay in the log as written.'
+	run -0 checkin --log
+	assert_output "$HDR,amend
+2026-11-23T07:30:00+01:00,5,,,,,walk,correct"
+	run -1 checkin --due
+	run -0 --separate-stderr checkin -w 07:30
+	assert_equal "$stderr" 'Withdrawn: the check-in on line 4 no longer counts; it stays in the log
+as written.'
+	run -0 checkin --log
+	assert_output "$HDR,amend"
+}
+
+@test "checkin: a correction of two check-ins of one second replaces both" {
+	checkin mood=5
+	checkin mood=6 safety=8
+	run -0 --separate-stderr checkin -c 07:30 mood=7
+	assert_equal "$stderr" 'Corrected: the check-in saved twice (on lines 2 and 3) is replaced by
+one new line at the end of the log; the old lines stay as written.'
+	run -0 checkin --log
+	assert_output "$HDR,amend
+2026-11-23T07:30:00+01:00,7,,8,,,,correct"
 }
 
 @test "checkin: --correct keeps a TSV log TSV" {
@@ -271,8 +303,8 @@ the log; the old one stays as written.'
 	assert_equal "$stderr" 'Corrected: the exercise on line 2 is replaced by a new line at the end
 of the log; the old one stays as written.'
 	run -0 --separate-stderr ground -w 2026-11-22T09:00
-	assert_equal "$stderr" 'Withdrawn: the exercise on line 3 no longer counts; it stays in the
-log as written.'
+	assert_equal "$stderr" 'Withdrawn: the exercise on line 3 no longer counts; it stays in the log
+as written.'
 	run -0 report --format csv --cols post "$STEADY_DIR/ground.csv"
 	assert_line --index 1 --regexp ',box,post,1,3,'
 }

@@ -46,18 +46,20 @@ week() {
 2026-11-23T07:30:00+01:00,6,8'
 }
 
-@test "examples: a mood put right and a check-in taken back" {
+@test "examples: a mood put right and a check-in saved twice taken back (checkin.1)" {
 	checkin --at 2026-11-22T21:00 mood=4
-	checkin mood=5
-	checkin mood=5 note='saved twice'
-	checkin --at 2026-11-23T07:29 mood=5
+	checkin mood=5 note='a calm walk'
+	checkin mood=5 note='a calm walk'
 	run -0 --separate-stderr checkin --correct 2026-11-22T21:00 mood=6
-	run -0 --separate-stderr checkin --withdraw 2026-11-23T07:29
+	run -0 --separate-stderr checkin --withdraw 2026-11-23T07:30
+	assert_equal "$stderr" 'Taken back: the check-in saved twice (on lines 3 and 4) now counts once;
+the lines stay in the log as written.'
 	run -0 checkin --log
 	assert_output "$HDR,amend
-2026-11-23T07:30:00+01:00,5,,,,,,
-2026-11-23T07:30:00+01:00,5,,,,,saved twice,
-2026-11-22T21:00:00+01:00,6,,,,,,correct"
+2026-11-22T21:00:00+01:00,6,,,,,,correct
+2026-11-23T07:30:00+01:00,5,,,,,a calm walk,correct"
+	run -0 sh -c 'checkin --log | report -f csv --cols mood | cut -d, -f6,7'
+	assert_line --index 1 'mood,2'
 }
 
 @test "examples: the moods of the last seven days" {

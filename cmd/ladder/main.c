@@ -227,7 +227,7 @@ static int
 cmd_amend(int argc, char **argv, int withdraw)
 {
 	struct amend_req q = { 0 };
-	unsigned long line;
+	struct amend_done d;
 	int rc;
 
 	q.key = argv[0];
@@ -235,7 +235,7 @@ cmd_amend(int argc, char **argv, int withdraw)
 	q.ops = argv + 1;
 	q.nops = (size_t)argc - 1;
 	q.check = amend_value;
-	if ((rc = amend_append(trialpath, &q, &line)) == AMEND_USAGE) {
+	if ((rc = amend_append(trialpath, &q, &d)) == AMEND_USAGE) {
 		warnx("%s", st_error());
 		usage();
 	}
@@ -243,10 +243,7 @@ cmd_amend(int argc, char **argv, int withdraw)
 		warnx("%s; nothing was saved", st_error());
 		return EXIT_ERR;
 	}
-	fprintf(stderr, withdraw ? "Withdrawn: the trial on line %lu no "
-	    "longer counts; it stays in the log\nas written.\n" :
-	    "Corrected: the trial on line %lu is replaced by a new line at "
-	    "the end of\nthe log; the old one stays as written.\n", line);
+	amend_tell(stderr, &d, "trial", withdraw);
 	return EXIT_OK;
 }
 
