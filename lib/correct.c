@@ -242,6 +242,17 @@ amends_spool(struct csvr **rp, FILE *in, int flags, FILE **tmp,
 	return rc;
 }
 
+void
+amends_key(const struct amends *a, const struct csvr *r, struct strbuf *sb)
+{
+	if (a == NULL) {
+		sb_reset(sb);
+		sb_puts(sb, "");
+		return;
+	}
+	record_key(a, r, sb);
+}
+
 size_t
 amends_count(const struct amends *a)
 {

@@ -25,6 +25,7 @@
 #define AMEND_USAGE (-2)
 
 struct csvr;
+struct strbuf;
 struct amends;
 
 /*
@@ -60,6 +61,14 @@ int amends_hidden(const struct amends *a, const struct csvr *r);
  */
 int amends_spool(struct csvr **rp, FILE *in, int flags, FILE **tmp,
     struct amends **out);
+
+/*
+ * The key of the record r has just read, into sb, as a compares keys: a
+ * reader that keeps records in order can put a correction where the
+ * first record with its key was.  Empty for a NULL a.
+ */
+void amends_key(const struct amends *a, const struct csvr *r,
+    struct strbuf *sb);
 
 /* How many records a supersedes or withdraws (0 for NULL). */
 size_t amends_count(const struct amends *a);

@@ -388,15 +388,20 @@ as written.'
 	printf '%s\n' 'ts,exercise,seconds,pre,post,completed,note' \
 	    '2026-11-22T08:00:00+01:00,box,60,7,4,yes,' >"$STEADY_DIR/ground.csv"
 	chmod 600 "$STEADY_DIR/ground.csv"
+	promise make 'home by six'
+	promise kept 1
 	awk '/^## Putting a record right$/ { on = 1; next }
 	    /^## / { on = 0 } on && /^    / { print substr($0, 5) }' \
 	    "$BATS_TEST_DIRNAME/../README.md" >"$BATS_TEST_TMPDIR/cmds"
 	run -0 wc -l <"$BATS_TEST_TMPDIR/cmds"
-	assert_output 5
+	assert_output 6
 	while read -r line; do
 		run -0 --separate-stderr sh -c "$line"
 	done <"$BATS_TEST_TMPDIR/cmds"
 	run -0 checkin --log
 	assert_output "$HDR,amend
 2026-11-22T21:00:00+01:00,6,,,,,,correct"
+	run -0 sh -c 'promise open | cut -f1'
+	assert_output 'id
+1'
 }
