@@ -18,6 +18,7 @@
 #include "correct.h"
 #include "links.h"
 #include "report.h"
+#include "store.h"
 #include "when.h"
 
 const char *const kind_names[] = {
@@ -45,6 +46,12 @@ struct range range;
 /* Sources that have practice logs: their check-ins keep day series. */
 static char **practiced;
 static size_t npracticed;
+/* Each source, and whether its files were in the data directory. */
+static struct seen {
+	char *name;
+	int own, other;
+} *seen;
+static size_t nseen;
 /* The corrections of the file being read, and its copy from stdin. */
 static struct amends *superseded;
 static FILE *spooled;
@@ -256,6 +263,40 @@ groups_free(void)
 	for (i = 0; i < npracticed; i++)
 		free(practiced[i]);
 	free(practiced);
+	for (i = 0; i < nseen; i++)
+		free(seen[i].name);
+	free(seen);
+}
+
+/* Note that a file of source src was read, from the data directory or not. */
+static void
+source_seen(const char *src, int own)
+{
+	size_t i;
+
+	for (i = 0; i < nseen && strcmp(seen[i].name, src) != 0; i++)
+		;
+	if (i == nseen) {
+		seen = xreallocarray(seen, nseen + 1, sizeof(*seen));
+		seen[nseen].name = xstrdup(src);
+		seen[nseen].own = seen[nseen].other = 0;
+		nseen++;
+	}
+	if (own)
+		seen[i].own = 1;
+	else
+		seen[i].other = 1;
+}
+
+int
+source_own(const char *src)
+{
+	size_t i;
+
+	for (i = 0; i < nseen; i++)
+		if (strcmp(seen[i].name, src) == 0)
+			return seen[i].own && !seen[i].other;
+	return 0;
 }
 
 /* How one input file maps onto measures and groups. */
@@ -591,6 +632,9 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	v->name = csvr_name(r);
 	v->kind = kind_of(r);
 	v->source = source_of(path, o);
+	/* Standard input is never taken for the person's own folder. */
+	source_seen(v->source, strcmp(path, "-") != 0 &&
+	    store_in_data_dir(path));
 	v->tscol = csvr_col(r, "ts");
 	v->gcol = o->group && strcmp(o->group, "source") ? csvr_col(r,
 	    o->group) : -1;
