@@ -198,7 +198,7 @@ yesterday
 
 @test "completions: bash offers every option for report -" {
 	complete_bash report -
-	assert_equal "$(replies)" '--by|--cols|--concerns-exit|--format|--group|--help|--merge|--partial|--since|--source|--strict|--summary|--until|--version|-b|-c|-f|-g|-h|-s|-S|-u|-V'
+	assert_equal "$(replies)" '--by|--cols|--concerns-exit|--format|--group|--help|--merge|--partial|--since|--source|--strict|--summary|--until|--urges|--version|-b|-c|-f|-g|-h|-s|-S|-u|-V'
 }
 
 @test "completions: bash offers --summary and its neighbours for report --s" {

@@ -623,12 +623,30 @@ the log; the old one stays as written.'
 	assert_line 'data,,,promises,2026-W47,made,1,,,,,,,,,,,,'
 }
 
-@test "promise: report never reads the urge log unless it is named" {
+@test "promise: report leaves the urge log out, even from a glob, unless --urges" {
 	fortnight
 	promise urge 'check the phone' strength=7
-	run -0 report -f csv "$STEADY_DIR"/promise.csv "$STEADY_DIR"/checkin.csv
+	run -0 --separate-stderr report -f csv "$STEADY_DIR"/*.csv
+	assert_equal "$stderr" "report: $(urges): an urge log, left out as private (--urges reads it)"
 	refute_output --partial 'strength'
 	refute_output --partial 'urge'
+	assert_output --partial ',promises,'
+	run -0 --separate-stderr sh -c 'report -f csv <"$1"' sh "$(urges)"
+	assert_equal "$stderr" 'report: (stdin): an urge log, left out as private (--urges reads it)'
+	run -0 --separate-stderr report -f csv --urges "$(urges)"
+	assert_equal "$stderr" ''
+	assert_line --partial ',data,,strength,1,7,'
+	mv "$(urges)" "$BATS_TEST_TMPDIR/notes.csv"
+	run -0 --separate-stderr report -f csv "$BATS_TEST_TMPDIR/notes.csv"
+	refute_output --partial 'strength'
+}
+
+@test "promise: report leaves out a withdrawn urge with --urges" {
+	promise urge -a 07:00 'check the phone' strength=7
+	promise urge 'look at the email' strength=4
+	promise withdraw urge 07:00
+	run -0 report -f csv --urges "$(urges)"
+	assert_line --partial ',data,,strength,1,4,'
 }
 
 # Every EXAMPLES entry of promise(1).

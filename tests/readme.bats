@@ -121,6 +121,18 @@ doctest() {
 	assert_line --index 1 --regexp '^cara,2026-11-22,'
 }
 
+@test "readme: a client's page leaves their urge log out" {
+	local cmd
+	cmd=$(section '### For therapists: the caseload' |
+	    sed -n 's/^    \$ \(report -f html clients\/ana\/\*\.csv .*\)/\1/p')
+	assert_equal "$cmd" 'report -f html clients/ana/*.csv >ana.html'
+	STEADY_DIR=clients/ana promise urge 'check the phone' strength=7
+	run -0 --separate-stderr sh -c "$cmd"
+	assert_equal "$stderr" 'report: clients/ana/urges.csv: an urge log, left out as private (--urges reads it)'
+	run -1 grep -c -e '<td>strength</td>' -e 'urges' ana.html
+	assert_output 0
+}
+
 @test "readme: the pipelines with miller, sqlite3 and gnuplot" {
 	doctest '## Pipelines'
 }

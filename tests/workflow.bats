@@ -218,6 +218,20 @@ ben,0,0'
 	refute_output 0
 }
 
+@test "steady.7: monday.sh leaves a client's urge log out of their page" {
+	local week
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	STEADY_DIR=clients/ana promise urge 'check the phone' strength=7 \
+	    helped='went for a walk'
+	block 'A CASELOAD, EVERY WEEK' 3 >monday.sh
+	week=reports/$(date +%G-W%V)
+	run -0 --separate-stderr sh monday.sh
+	assert_equal "$stderr" 'report: clients/ana/urges.csv: an urge log, left out as private (--urges reads it)'
+	run -1 grep -c -e '<td>strength</td>' -e 'urges' "$week/ana.html"
+	assert_output 0
+}
+
 @test "steady.7: monday.sh says so when there is nothing to look at" {
 	cd "$BATS_TEST_TMPDIR"
 	caseload

@@ -1478,6 +1478,14 @@ read_file_amended(const char *path, const struct opts *o)
 		csvr_close(r);
 		return assign_read(path, o);
 	}
+	/* A person's urges to check stay theirs, even in a folder's glob. */
+	if (csvr_ncols(r) > 0 && has(r, "urge") && has(r, "strength") &&
+	    !o->urges) {
+		warnx("%s: an urge log, left out as private (--urges reads it)",
+		    strcmp(path, "-") == 0 ? "(stdin)" : path);
+		csvr_close(r);
+		return 0;
+	}
 	if (csvr_ncols(r) == 0 || view_open(&v, r, path, o) == -1) {
 		rc = csvr_ncols(r) == 0 ? 0 : -1;
 		csvr_close(r);

@@ -25,6 +25,7 @@ struct opts {
 	enum period by;
 	const char *group, *since, *until, *cols, *source;
 	int strict, summary, partial, merge;
+	int urges;		/* read urge logs (promise urge) too */
 };
 
 /*
