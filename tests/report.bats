@@ -123,6 +123,33 @@ ana,2026-11-22,28,29,improving,improving,improving,improving,falling,0,5'
 	done
 }
 
+@test "report: a caseload with items nobody rated merges to the same summary" {
+	local c f
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p clients/ana clients/bo
+	# No one rated trust or arousal: their columns stay, empty.
+	printf '%s\n' 'ts,mood,trust,safety,distress,arousal,note' \
+	    '2026-11-20T08:00:00+01:00,5,,7,3,,' \
+	    '2026-11-21T08:00:00+01:00,6,,7,3,,' >clients/ana/checkin.csv
+	printf '%s\n' 'ts,mood,trust,safety,distress,arousal,note' \
+	    '2026-11-20T08:00:00+01:00,4,,6,5,,' >clients/bo/checkin.csv
+	for c in ana bo; do
+		report --partial clients/$c/checkin.csv >clients/$c/checkin.part
+	done
+	run -0 report --summary clients/*/checkin.csv
+	assert_line --index 0 'source,last_checkin,days_checked,days_in_range,mood,trust,safety,distress,arousal,concerns,wins'
+	for f in csv tsv table md json html; do
+		report --summary -f $f clients/*/checkin.csv >one.$f
+		report --merge --summary -f $f clients/*/checkin.part >merged.$f
+		run -0 cmp one.$f merged.$f
+	done
+	# Merged again, and the other way round, it is still the same.
+	report --merge --partial clients/*/checkin.part >both.part
+	report --merge --summary clients/bo/checkin.part clients/ana/checkin.part >again.csv
+	run -0 cmp one.csv again.csv
+	run -0 sh -c 'report --merge --summary both.part | cmp - one.csv'
+}
+
 @test "report: --merge refuses a file that is not a partial" {
 	run -1 --separate-stderr report --merge "$FIXTURES/week.csv"
 	assert_equal "$stderr" "report: $FIXTURES/week.csv:1: this is not a partial from report --partial"
