@@ -584,6 +584,31 @@ the log; the old one stays as written.'
 	assert_line '2026-W46     2     2                   1       0              0                   0    3.7'
 }
 
+@test "promise: report sets both partners' trust beside the record" {
+	local d
+	mkdir -p "$BATS_TEST_TMPDIR/us" "$BATS_TEST_TMPDIR/ana" "$BATS_TEST_TMPDIR/sam"
+	fortnight
+	mv "$(shared)" "$BATS_TEST_TMPDIR/us/promise.csv"
+	mv "$STEADY_DIR/checkin.csv" "$BATS_TEST_TMPDIR/ana/checkin.csv"
+	for d in 16 17 18 19 20 21 22; do
+		STEADY_DIR=$BATS_TEST_TMPDIR/sam checkin --at "2026-11-${d}T21:00" trust=8
+	done
+	cd "$BATS_TEST_TMPDIR"
+	run -0 report -f table us/promise.csv ana/checkin.csv sam/checkin.csv
+	assert_line 'Trust is the mean trust rating of the check-ins in ana and in sam, each in a column of its own for each week; a week with fewer than 4 days of check-ins is left blank. They show what went together, not what caused what.'
+	refute_line --partial 'name the check-in log'
+	assert_line 'week      made  kept  renegotiated ahead  missed  shared openly  check-ins together  trust ana  trust sam'
+	assert_line '2026-W46     2     2                   1       0              0                   0        3.7'
+	assert_line '2026-W47     2     0                   0       2              1                   1        6.0        8.0'
+	run -0 sh -c 'report -f json us/promise.csv ana/checkin.csv sam/checkin.csv |
+	    grep -o "{\"name\":\"trust[^}]*}" | tr "\n" " "'
+	assert_output '{"name":"trust_mean_ana","numeric":true} {"name":"trust_days_ana","numeric":true} {"name":"trust_mean_sam","numeric":true} {"name":"trust_days_sam","numeric":true} '
+	run -0 sh -c 'report -f json us/promise.csv ana/checkin.csv sam/checkin.csv |
+	    grep -o "\[\"2026-W4[67]\"[^]]*\]"'
+	assert_output '["2026-W46",2,2,1,0,0,0,3.7,7,null,0]
+["2026-W47",2,0,0,2,1,1,6.0,7,8.0,7]'
+}
+
 @test "promise: report as CSV gives a count per act and week in the tidy table" {
 	fortnight
 	run -0 sh -c 'report -f csv "$1" | cut -d, -f3-7' sh "$(shared)"
