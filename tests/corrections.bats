@@ -322,15 +322,29 @@ as written.'
 	assert_equal "$stderr" 'ground: --correct and --withdraw take no other options'
 }
 
-@test "steady: the sqlite3 query of steady(5) keeps the records in effect" {
-	command -v sqlite3 >/dev/null || skip 'sqlite3 is not installed'
-	run -0 sqlite3 :memory: ".import --csv $FIX/checkin.csv checkin" \
-	    "SELECT ts, mood FROM checkin AS c
- WHERE amend <> 'withdraw'
-   AND NOT EXISTS (SELECT 1 FROM checkin AS d
-        WHERE d.ts = c.ts AND d.rowid > c.rowid AND d.amend <> '');"
-	assert_output '2026-11-21T08:00:00+01:00|6
-2026-11-20T08:00:00+01:00|8'
+# recipe: the SQL of steady(5)'s sqlite3 recipe, as the page shows it.
+recipe() {
+	mandoc -Tascii -Owidth=200 "$BATS_TEST_DIRNAME/../man/steady.5" |
+	    sed 's/.\x08//g' |
+	    sed -n '/^ *CREATE TABLE checkin AS/,/d\.amend <> .*;$/p'
+}
+
+@test "steady: the sqlite3 recipe of steady(5) keeps the records in effect" {
+	local sql
+	sql=$(recipe)
+	run -0 grep -c ';$' <<<"$sql"
+	assert_output 2
+	run -0 sqlite3 :memory: ".import --csv $FIX/checkin.csv raw" \
+	    "$sql"
+	assert_output '2026-11-21T08:00:00+01:00|6||||||
+2026-11-20T08:00:00+01:00|8|||||typed 2 for 8|correct'
+}
+
+@test "steady: the sqlite3 recipe of steady(5) works on a log never corrected" {
+	two_checkins
+	run -0 sqlite3 :memory: ".import --csv $(log) raw" "$(recipe)"
+	assert_output '2026-11-22T08:10:00+01:00|5|||||slept badly|
+2026-11-23T07:30:00+01:00|6||8||||'
 }
 
 @test "completions: bash offers --correct for checkin --co" {
