@@ -42,7 +42,6 @@ static const char usage_text[] =
 static const char help_text[] =
     "Record how you are today: a few ratings and a note, if you like.\n"
     "On a terminal: Enter skips, ? shows your safety plan, Ctrl-C stops.\n"
-    "\n"
     "  -a, --at TIME       for an earlier time (-e, --edit: note in your "
     "editor)\n"
     "  -o, --output FILE   write to FILE (- for standard output), not the log\n"
@@ -56,8 +55,8 @@ static const char help_text[] =
     "  -f, --form NAME     answer questionnaire NAME (-F, --forms: list "
     "them)\n"
     "  -A, --assign        plan a practice: kind=ground what=box times=1 ...\n"
-    "  -i, --items         list the items you can rate\n"
-    "  -p, --plan          show your safety plan and crisis lines\n"
+    "  -i, --items         list the items you can rate (-p, --plan: your "
+    "safety plan)\n"
     "  -h, --help          show this help (-V, --version: the version)\n";
 
 static const struct option longopts[] = {

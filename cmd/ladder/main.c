@@ -29,10 +29,10 @@ static const char usage_text[] =
     "       ladder -h | -V\n";
 
 static const char help_text[] =
-    "Keep a ladder of steps from easier to harder, practise them at your\n"
-    "own pace (start: a trial now; log: one done before; trigger: one that\n"
-    "just happened), and see what the pacing rules suggest next.\n"
-    "\n"
+    "Keep a ladder of steps from easier to harder and practise at your own "
+    "pace:\n"
+    "start: a trial now; log: one done before; trigger: one that just "
+    "happened.\n"
     "  -l NAME, -s N       --ladder (default \"main\"), --suds: a step's "
     "SUDS, 0-100\n"
     "  -a, --at TIME       when a logged trial happened\n"

@@ -33,9 +33,8 @@ static const char usage_text[] =
     "       reflect -h | -V\n";
 
 static const char help_text[] =
-    "Write, reframe and look back, in your own words.  On a terminal, Enter\n"
-    "skips a step, ? shows your safety plan, Ctrl-C stops without saving.\n"
-    "\n"
+    "Write, reframe and look back, in your own words; ? shows your safety "
+    "plan.\n"
     "  journal      a journal entry, with a prompt if you like (the default)\n"
     "  thought      a thought record: the thought, traps, evidence, a "
     "balanced view\n"
