@@ -1,5 +1,7 @@
 #!/usr/bin/env bats
-# examples: every EXAMPLES entry of checkin(1) and steady(7), run as written.
+# examples: every EXAMPLES entry of checkin(1) and steady(7), run as written;
+# the crontab lines, which need steady installed and cron's bare
+# environment, are run in workflow.bats.
 
 load helper
 
@@ -83,20 +85,6 @@ the lines stay in the log as written.'
 	assert_output '5.5 from 6 check-ins'
 }
 
-@test "examples: the crontab reminder, plain and with the desktop" {
-	run -0 sh -c 'checkin --remind'
-	assert_output "Today's check-in is open whenever you are ready: run checkin."
-	mkdir -p "$BATS_TEST_TMPDIR/fake"
-	printf '#!/bin/sh\necho notified >"%s/notified"\n' "$BATS_TEST_TMPDIR" \
-	    >"$BATS_TEST_TMPDIR/fake/notify-send"
-	chmod +x "$BATS_TEST_TMPDIR/fake/notify-send"
-	PATH=$BATS_TEST_TMPDIR/fake:$PATH run -0 sh -c \
-	    'DISPLAY=:0 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus checkin --remind'
-	assert_output ''
-	run -0 cat "$BATS_TEST_TMPDIR/notified"
-	assert_output 'notified'
-}
-
 @test "examples: the prompt marker" {
 	run -0 bash -c 'PS1="\$ "; PS1='\''$(checkin --due --quiet && printf "(check-in) ")'\''"$PS1"; eval "echo \"$PS1\""'
 	assert_output '(check-in) $ '
@@ -160,20 +148,6 @@ Today's check-in is open whenever you are ready: run checkin."
 	assert_output '2026-11-22T18:00:00+01:00,t20261122T180000,,,,,,,,,,,,,,,,,,,,withdraw'
 	run -0 checkin --log
 	assert_line '2026-11-22T21:00:00+01:00,6,,,,,,correct'
-}
-
-@test "examples: a git history of the data folder (steady.7)" {
-	unset STEADY_DIR
-	export GIT_AUTHOR_NAME=me GIT_AUTHOR_EMAIL=me@example.org \
-	    GIT_COMMITTER_NAME=me GIT_COMMITTER_EMAIL=me@example.org
-	checkin mood=5
-	run -0 sh -c "cd ~/.local/share/steady && git init -q && git add -A &&
-    git commit -qm 'start of the record'"
-	checkin mood=6
-	run -0 sh -c 'cd ~/.local/share/steady && git add -A && git commit -qm "$(date +\%F)" >/dev/null'
-	run -0 git -C "$HOME/.local/share/steady" log --format=%s
-	assert_line --index 1 'start of the record'
-	assert_line --index 0 --regexp '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
 }
 
 # Two weeks of check-ins, 9 to 22 November, mood rising by half a point a

@@ -26,6 +26,13 @@ setup() {
 	cp clients/ana/*.csv "$STEADY_DIR"/
 }
 
+# install_prefix: steady installed under a prefix of its own; prints it.
+install_prefix() {
+	local prefix=$BATS_TEST_TMPDIR/usr/local
+	make -s -C "$TOP" install PREFIX="$prefix" >/dev/null
+	printf '%s\n' "$prefix"
+}
+
 # section HEADING: the lines of README.md under HEADING ("## Name" or
 # "### Name"), up to the next heading of the same or a higher level.
 section() {
@@ -138,7 +145,8 @@ doctest() {
 }
 
 @test "readme: the crontab lines are those of steady.7, and run under env -i" {
-	local tab=$BATS_TEST_TMPDIR/crontab
+	local prefix tab=$BATS_TEST_TMPDIR/crontab
+	prefix=$(install_prefix)
 	section '## A reminder each evening' |
 	    awk '/^    / { print substr($0, 5); b = 1; next } b { exit }' >"$tab"
 	run -0 cat "$tab"
@@ -148,7 +156,7 @@ doctest() {
 	    "$TOP/man/steady.7" | sed 's/.\x08//g' |
 	    sed -n '/^REMINDERS/,/^[A-Z]/s/^           //p' | sed -n 1,2p)"
 	run -0 crontab -n "$tab"
-	sed -i "s|/usr/local/bin|$STEADY_BIN|" "$tab"
+	sed -i "s|/usr/local|$prefix|" "$tab"
 	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
 	run -0 --separate-stderr env -i HOME="$HOME" SHELL=/bin/sh \
 	    "$(sed -n 1p "$tab")" setsid /bin/sh -c \
@@ -167,11 +175,18 @@ doctest() {
 	run -0 ls "$HOME/.config/systemd/user"
 	assert_output 'steady-remind.service
 steady-remind.timer'
-	sed -i "s|/usr/local/bin|$STEADY_BIN|" \
+	sed -i "s|/usr/local|$(install_prefix)|" \
 	    "$HOME/.config/systemd/user/steady-remind.service"
 	mkdir -m 700 "$BATS_TEST_TMPDIR/run"
 	XDG_RUNTIME_DIR=$BATS_TEST_TMPDIR/run run -0 systemd-analyze verify \
 	    --user "$HOME"/.config/systemd/user/steady-remind.*
+	# What the timer starts, with no terminal and systemd's bare
+	# environment.
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	run -0 --separate-stderr env -i HOME="$HOME" PATH=/usr/bin:/bin \
+	    setsid $(sed -n 's/^ExecStart=//p' \
+	    "$HOME/.config/systemd/user/steady-remind.service") </dev/null
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
 }
 
 @test "readme: the picture is a PNG in docs/" {

@@ -7,11 +7,12 @@ load helper
 
 TOP=$BATS_TEST_DIRNAME/..
 
-# block SECTION N: the Nth literal block of SECTION in steady(7), as a
-# reader sees it (the indentation of the page taken off).
-block() {
-	mandoc -Tascii -Owidth=200 "$TOP/man/steady.7" | sed 's/.\x08//g' |
-	    awk -v sec="$1" -v want="$2" '
+# page_block PAGE SECTION N: the Nth literal block of SECTION in the
+# manual page PAGE (man/PAGE), as a reader sees it (the indentation of
+# the page taken off).
+page_block() {
+	mandoc -Tascii -Owidth=200 "$TOP/man/$1" | sed 's/.\x08//g' |
+	    awk -v sec="$2" -v want="$3" '
 		/^[A-Z]/ { insec = ($0 == sec); next }
 		!insec { next }
 		/^           / { if (!inb) { n++; inb = 1; held = "" }
@@ -19,6 +20,37 @@ block() {
 			held = ""; next }
 		/^$/ { if (inb) held = held "\n"; next }
 		{ inb = 0 }'
+}
+
+# block SECTION N: the Nth literal block of SECTION in steady(7).
+block() {
+	page_block steady.7 "$1" "$2"
+}
+
+# block_with SECTION TEXT: the first literal block of SECTION in
+# steady(7) that holds TEXT.
+block_with() {
+	local n=1 b
+	while b=$(block "$1" $n) && [ -n "$b" ]; do
+		if grep -qF -- "$2" <<<"$b"; then
+			printf '%s\n' "$b"
+			return 0
+		fi
+		n=$((n + 1))
+	done
+	return 1
+}
+
+# crontabs PAGE SECTION: each literal block of SECTION in PAGE that has a
+# crontab job line, one after another, blocks apart by an empty line.
+crontabs() {
+	local n=1 b
+	while b=$(page_block "$1" "$2" $n) && [ -n "$b" ]; do
+		if grep -Eq '^[0-9*]+ [0-9*]+ [0-9*]+ [0-9*]+ [0-9*]+ ' <<<"$b"; then
+			printf '%s\n\n' "$b"
+		fi
+		n=$((n + 1))
+	done
 }
 
 # commands SECTION N: the commands of a block written with "$ " prompts.
@@ -48,8 +80,9 @@ cron_run() {
 	while IFS= read -r line; do
 		envs+=("$line")
 	done < <(grep -E '^[A-Za-z_][A-Za-z_0-9]*=' "$tab")
+	# cron takes the five time fields off and turns "\%" into "%".
 	job=$(grep -E "$pat" "$tab" | grep -v '^#' |
-	    sed -E 's/^([^ ]+ +){5}//')
+	    sed -E 's/^([^ ]+ +){5}//; s/\\%/%/g')
 	[ -n "$job" ]
 	run --separate-stderr env -i "${envs[@]}" setsid /bin/sh -c \
 	    "$job" </dev/null
@@ -83,6 +116,77 @@ cron_run() {
 	assert_output ''
 	assert_equal "$stderr" ''
 	run -0 test -f "$HOME/.local/share/steady/checkin.csv"
+}
+
+@test "checkin.1: the crontab lines run under env -i after make install" {
+	local prefix tab=$BATS_TEST_TMPDIR/crontab
+	prefix=$(install_prefix)
+	crontabs checkin.1 EXAMPLES >"$BATS_TEST_TMPDIR/all"
+	run -0 grep -c '^PATH=/usr/local/bin:/usr/bin:/bin$' "$BATS_TEST_TMPDIR/all"
+	assert_output 2
+	run -0 grep -c -E '^0 20 ' "$BATS_TEST_TMPDIR/all"
+	assert_output 2
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	# The plain reminder: a line for cron to mail.
+	awk 'BEGIN { RS = "" } NR == 1' "$BATS_TEST_TMPDIR/all" |
+	    sed "s|/usr/local|$prefix|" >"$tab"
+	run -0 crontab -n "$tab"
+	cron_run "$tab" 'checkin --remind'
+	assert_equal "$status" 0
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
+	assert_equal "$stderr" ''
+	# The desktop's: a notify-send where its PATH looks, and nothing
+	# for cron to mail.
+	awk 'BEGIN { RS = "" } NR == 2' "$BATS_TEST_TMPDIR/all" |
+	    sed "s|/usr/local|$prefix|" >"$tab"
+	run -0 crontab -n "$tab"
+	printf '#!/bin/sh\nprintf "%%s|" "$@" >"%s/notified"\n' \
+	    "$BATS_TEST_TMPDIR" >"$prefix/bin/notify-send"
+	chmod 755 "$prefix/bin/notify-send"
+	cron_run "$tab" 'DISPLAY'
+	assert_equal "$status" 0
+	assert_output ''
+	assert_equal "$stderr" ''
+	run -0 cat "$BATS_TEST_TMPDIR/notified"
+	assert_output "--app-name=steady|steady|Today's check-in is open whenever you are ready: run checkin.|"
+}
+
+@test "steady.7: the crontab reminder of EXAMPLES runs under env -i" {
+	local prefix tab=$BATS_TEST_TMPDIR/crontab
+	prefix=$(install_prefix)
+	crontabs steady.7 EXAMPLES | awk 'BEGIN { RS = "" } /checkin --remind/' |
+	    sed "s|/usr/local|$prefix|" >"$tab"
+	run -0 cat "$tab"
+	assert_output "PATH=$prefix/bin:/usr/bin:/bin
+0 20 * * * checkin --remind"
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	cron_run "$tab" 'checkin --remind'
+	assert_equal "$status" 0
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
+}
+
+@test "steady.7: a git history of the data folder, and its nightly commit under env -i" {
+	local cmds tab=$BATS_TEST_TMPDIR/crontab
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	# No name or address from the test, the user's settings or cron.
+	unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME \
+	    GIT_COMMITTER_EMAIL EMAIL
+	checkin mood=5
+	cmds=$(block_with EXAMPLES 'git init')
+	run -0 env -i HOME="$HOME" PATH=/usr/bin:/bin sh -c "$(sed 's/^\$ //' <<<"$cmds")"
+	checkin mood=6
+	crontabs steady.7 EXAMPLES | awk 'BEGIN { RS = "" } /git commit/' >"$tab"
+	run -0 grep -c '^55 23 ' "$tab"
+	assert_output 1
+	run -0 crontab -n "$tab"
+	cron_run "$tab" '^55 23 '
+	assert_equal "$status" 0
+	assert_equal "$stderr" ''
+	run -0 git -C "$HOME/.local/share/steady" log --format=%s
+	assert_line --index 1 'start of the record'
+	assert_line --index 0 "$(date +%F)"
+	run -0 git -C "$HOME/.local/share/steady" show --stat --format= HEAD
+	assert_line --partial 'checkin.csv | 1 +'
 }
 
 @test "steady.7: the systemd units are those of examples/systemd" {
@@ -260,12 +364,10 @@ ben,0,0'
 	cd "$HOME/caseload"
 	caseload
 	block 'A CASELOAD, EVERY WEEK' 3 >monday.sh
-	{
-		block REMINDERS 1 | sed "s|/usr/local|$prefix|" | head -n 1
-		block 'A CASELOAD, EVERY WEEK' 4
-	} >"$tab"
-	run -0 grep -c '^0 7 \* \* 1 ' "$tab"
-	assert_output 1
+	block 'A CASELOAD, EVERY WEEK' 4 | sed "s|/usr/local|$prefix|" >"$tab"
+	run -0 grep -c -e '^0 7 \* \* 1 ' -e "^PATH=$prefix/bin:/usr/bin:/bin\$" "$tab"
+	assert_output 2
+	run -0 crontab -n "$tab"
 	cd /
 	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
 	cron_run "$tab" '^0 7 '
