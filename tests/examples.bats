@@ -254,11 +254,11 @@ cy,,2026-11,check-ins,,mood,2,5,0,5,5,5,5,,,,too few to tell,5,5'
 
 @test "examples: partial results made side by side, then merged (report.1)" {
 	clients
-	# GNU parallel is not installed where these tests run.  xargs -P runs
-	# the same command for each log, several at once, and names each
-	# partial result as parallel's {.}.part would.
-	run -0 sh -c 'printf "%s\n" clients/*/checkin.csv |
-	    xargs -P 4 -I{} sh -c '\''report --partial "$1" >"${1%.csv}.part"'\'' sh {}'
+	run -0 --separate-stderr parallel 'report --partial {} >{.}.part' ::: clients/*/checkin.csv
+	run -0 sh -c 'ls clients/*/checkin.part'
+	assert_output 'clients/ana/checkin.part
+clients/ben/checkin.part
+clients/cy/checkin.part'
 	run -0 report --merge --summary clients/*/checkin.part
 	assert_output 'source,last_checkin,days_checked,days_in_range,mood,trust,safety,distress,arousal,concerns,wins
 ben,2026-11-22,23,29,worsening,no clear change,no clear change,worsening,rising,3,0
@@ -330,17 +330,42 @@ cy.html'
 	assert_equal "${#lines[@]}" 4
 }
 
+# fake_ssh: an ssh that runs each command here, in a folder standing for
+# the computer named under $BATS_TEST_TMPDIR/remote, and notes the name.
+fake_ssh() {
+	mkdir -p "$BATS_TEST_TMPDIR/fake" "$BATS_TEST_TMPDIR/remote"
+	cat >"$BATS_TEST_TMPDIR/fake/ssh" <<-'SH'
+		#!/bin/sh
+		while [ $# -gt 0 ]; do
+			case $1 in
+			-[oplLRDFiJW]) shift 2 ;;
+			-*) shift ;;
+			*) break ;;
+			esac
+		done
+		host=$1
+		shift
+		[ "${1:-}" = -- ] && shift
+		echo "$host" >>"$REMOTES/asked"
+		mkdir -p "$REMOTES/$host"
+		cd "$REMOTES/$host" && exec /bin/sh -c "$*"
+	SH
+	chmod 755 "$BATS_TEST_TMPDIR/fake/ssh"
+	export REMOTES=$BATS_TEST_TMPDIR/remote
+	PATH=$BATS_TEST_TMPDIR/fake:$PATH
+}
+
 @test "examples: a caseload shared out across computers (steady.7)" {
 	clients
-	# GNU parallel and other computers are not at hand where these tests
-	# run: a plain loop runs each job parallel would send, with {} the
-	# log and {.}.part the partial result it brings back.
-	run -0 sh -c 'for f in clients/*/checkin.csv; do
-	    report --partial "$f" >"${f%.csv}.part"
-	done'
+	fake_ssh
+	run -0 --separate-stderr sh -c 'parallel -S alpha,beta --trc {.}.part \
+    '\''report --partial {} >{.}.part'\'' ::: clients/*/checkin.csv'
 	run -0 report --merge --summary clients/*/checkin.part
 	assert_output "$(report --summary clients/*/checkin.csv)"
 	assert_line --index 1 'ben,2026-11-22,23,29,worsening,no clear change,no clear change,worsening,rising,3,0'
+	run -0 sh -c 'grep -x -e alpha -e beta remote/asked | sort -u'
+	assert_output 'alpha
+beta'
 }
 
 @test "examples: a couple's week beside trust, as Markdown (steady.7)" {
