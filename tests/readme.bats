@@ -189,8 +189,16 @@ steady-remind.timer'
 	assert_output "Today's check-in is open whenever you are ready: run checkin."
 }
 
-@test "readme: the picture is a PNG in docs/" {
+@test "readme: the picture is a PNG in docs/, 1000 by 1300 as make picture makes it" {
+	local png=$TOP/docs/report.png
 	run -0 grep -o '](docs/report.png)' "$README"
-	run -0 sh -c "head -c 8 '$TOP/docs/report.png' | od -An -c | tr -d ' '"
+	run -0 sh -c "head -c 8 '$png' | od -An -c | tr -d ' '"
 	assert_output '211PNG\r\n032\n'
+	# The IHDR chunk first, then its width and height, big-endian.
+	run -0 sh -c "od -An -c -j12 -N4 '$png' | tr -d ' '"
+	assert_output 'IHDR'
+	run -0 sh -c "od -An -tu1 -j16 -N8 '$png' | tr -s ' '"
+	assert_output ' 0 0 3 232 0 0 5 20'
+	assert [ "$(stat -c %s "$png")" -gt 20000 ]
+	run -0 grep -c -- '--window-size=1000,1300' "$TOP/scripts/demo.sh"
 }

@@ -267,6 +267,21 @@ fixtures,,,data,,quality,3,3,1,2,4,,,,,,,,"
 	assert_output '5'
 }
 
+@test "report: HTML keeps a sparkline with a gap on one line" {
+	local d
+	# Two weeks of check-ins, a thin week, then another: a gap between.
+	export STEADY_NOW=2026-11-29T08:00:00+01:00
+	for d in 02 03 04 05 09 23 24 25 26; do
+		checkin --at "2026-11-${d}T08:00" mood=$((10#$d % 7))
+	done
+	run -0 report -f html "$(log)"
+	assert_line '.spark{white-space:nowrap}'
+	assert_output --regexp '<td class="spark">[^<]+ [^<]+</td>'
+	refute_output --partial '<th scope="col" class="spark">'
+	run -0 sh -c 'report -f html "$1" | grep -c "<td class=\"spark\">"' sh "$FIXTURES/week.csv"
+	assert_output 5
+}
+
 @test "report: writing to a full stdout fails with exit 1" {
 	run -1 --separate-stderr sh -c "report '$FIXTURES/week.csv' >/dev/full"
 	assert_equal "$stderr" 'report: write error: No space left on device'
