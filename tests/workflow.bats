@@ -229,13 +229,14 @@ systemctl --user enable --now steady-remind.timer'
 	    "$units/steady-remind.service")" 1
 }
 
-@test "steady.7: the sample caseload has four clients with five logs each" {
+@test "steady.7: the sample caseload has four clients with five logs each, and a couple's record" {
 	cd "$BATS_TEST_TMPDIR"
 	run -0 caseload
 	assert_output ''
 	run -0 sh -c 'find clients -type f | sort'
 	assert_output "$(for c in ana ben cara dev; do
-		for l in checkin ground ladder reflect trials; do
+		for l in checkin ground ladder promise reflect trials; do
+			[ $l = promise ] && [ $c != ana ] && continue
 			echo "clients/$c/$l.csv"
 		done
 	done)"
@@ -243,6 +244,39 @@ systemctl --user enable --now steady-remind.timer'
 	assert_output '700 clients
 700 clients/cara
 600 clients/cara/checkin.csv'
+}
+
+@test "steady.7: the sample caseload holds the newer records" {
+	cd "$BATS_TEST_TMPDIR"
+	sh "$TOP/examples/caseload.sh" -c config clients
+	# Ana's trials with the grounding and reflection that went with them.
+	run -0 report -f md clients/ana/*.csv
+	assert_line '| t20261003T150400 | 2026-10-03 | say her name out loud | 60 | slow, distress 6 to 3 | it was hard and I got through it |'
+	assert_line '- Promises made: 6; kept: 5; renegotiated ahead of time: 1; missed: 1.'
+	# Ben's corrections: a mood put right, a check-in saved twice taken
+	# back; what counts is what he meant.
+	run -0 grep -c ',correct$' clients/ben/checkin.csv
+	assert_output 2
+	run -0 sh -c 'STEADY_DIR=clients/ben checkin --log | grep -c "^2026-11-08T21:05"'
+	assert_output 1
+	run -0 sh -c 'STEADY_DIR=clients/ben checkin --log | grep "^2026-10-24T20:35"'
+	assert_output '2026-10-24T20:35:00+02:00,4,4,7,7,0,,correct'
+	# Ana's hard dates, in her own settings folder.
+	run -0 cat config/dates.csv
+	assert_output 'date,yearly,label,warn,plan
+2025-09-14,yes,the day I found out,7,box
+--11-28,,our anniversary,7,slow'
+	run -0 stat -c %a config config/dates.csv
+	assert_output '700
+600'
+	STEADY_DIR=clients/ana STEADY_CONFIG=config run -0 report -f table \
+	    clients/ana/checkin.csv
+	assert_line 'Days you marked as hard in this period: 2026-09-14.'
+	# Nothing in them that steady cannot read.
+	run -0 --separate-stderr report --strict clients/*/*.csv
+	assert_equal "$stderr" ''
+	run -1 --separate-stderr sh "$TOP/examples/caseload.sh" -c config more
+	assert_equal "$stderr" 'caseload.sh: config/dates.csv already exists; choose a new folder'
 }
 
 @test "steady.7: the sample caseload is the same for the same seed" {
