@@ -202,3 +202,62 @@ steady-remind.timer'
 	assert [ "$(stat -c %s "$png")" -gt 20000 ]
 	run -0 grep -c -- '--window-size=1000,1300' "$TOP/scripts/demo.sh"
 }
+
+@test "readme: the reference sections name every manual, module and file" {
+	local where layout m f
+	where=$(section '## Where things are')
+	layout=$(section '## Source layout')
+	for m in "$TOP"/man/*.[157]; do
+		m=${m##*/}
+		grep -qF "$m" <<<"$layout" || fail "Source layout lacks $m"
+		case $m in
+		*.1) grep -qF "\`${m%.1}(1)\`" <<<"$where" ||
+		    fail "Where things are lacks ${m%.1}(1)" ;;
+		esac
+	done
+	for m in $(sed -n '/^MODULES = /,/[^\\]$/p' "$TOP/Makefile" |
+	    sed 's/^MODULES = //; s/\\$//'); do
+		grep -qw "$m" <<<"$layout" || fail "Source layout lacks lib/$m"
+	done
+	for f in $(mandoc -Tascii "$TOP/man/steady.5" | sed 's/.\x08//g' |
+	    sed -n '/^FILES/,/^EXAMPLES/s/^ *\$STEADY_[A-Z]*\/\([^ ]*\).*/\1/p' |
+	    sed 's/name\.csv$//'); do
+		grep -qF "\`$f\`" <<<"$where" || fail "Where things are lacks $f"
+	done
+	for f in "$TOP"/examples/*; do
+		grep -qF "${f##*/}" <<<"$layout" || fail "Source layout lacks examples/${f##*/}"
+	done
+}
+
+@test "readme: every section with a \$ command is run by a doctest here" {
+	local have want
+	have=$(awk '/^#/ { h = $0 } /^    \$ / && h != last { print h; last = h }' \
+	    "$README" | sort)
+	want=$(sed -n "s/^[[:space:]]*doctest '\(.*\)'$/\1/p" \
+	    "$BATS_TEST_FILENAME" | sort)
+	refute [ -z "$have" ]
+	assert_equal "$have" "$want"
+}
+
+@test "readme: the commands of \"Keeping trust together\" run as written" {
+	local cmds line
+	cmds=$(section '## Keeping trust together' | sed -n 's/^    //p')
+	run -0 grep -c . <<<"$cmds"
+	assert_output 7
+	# A couple's own folder, new: the tour's holds ana's record.
+	export STEADY_DIR=$BATS_TEST_TMPDIR/us
+	checkin --at 2026-11-22T21:00 trust=6
+	while IFS= read -r line; do
+		run -0 --separate-stderr sh -c "$line"
+		assert_equal "$stderr" ''
+	done <<<"$cmds"
+	run -0 cut -d, -f2,3,5 "$STEADY_DIR/promise.csv"
+	assert_output 'kind,id,what
+made,1,home by six
+kept,1,home by six
+offered,,told you J called about work
+talked,,'
+	run -0 cut -d, -f2,3 "$STEADY_DIR/urges.csv"
+	assert_output 'strength,urge
+6,check the phone'
+}
