@@ -242,7 +242,8 @@ function ground(c, z, t, p, dist,    ex, pre, post, done, secs) {
 	if (done == "no")
 		secs = int(secs / 2)
 	put(dir "/" c "/ground.csv", stamp(z, between(12, 18), between(0, 59)) \
-	    "," ex "," secs "," pre "," post "," done "," (c == "ana" ? "," : ""))
+	    "," ex "," secs "," pre "," post "," done "," \
+	    (c == "ana" ? "," : ""))
 }
 # The first try of a harder step, for ana: slow breathing part way, and
 # looking back on it an hour after.  No random numbers are drawn, so the
@@ -378,12 +379,12 @@ function promises(c,    f, i, z, n, by, what, wd) {
 			what = PROMISED[n % 6 + 1]
 			n++
 			by = stamp(z, 18, 0)
-			put(f, stamp(z, 8, 0) ",made," n ",Sam," csvq(what) "," \
-			    by ",,,")
+			put(f, stamp(z, 8, 0) ",made," n ",Sam," \
+			    csvq(what) "," by ",,,")
 			if (n == 2) {
 				put(f, stamp(z, 11, 30) ",renegotiated," n \
 				    ",Sam," csvq(what) "," stamp(z, 19, 0) \
-				    ",yes,the meeting ran late; said so at lunch,")
+				    ",yes," csvq(RAN_LATE) ",")
 				put(f, stamp(z, 19, 0) ",kept," n ",Sam," \
 				    csvq(what) ",,,,")
 			} else if (n == 4) {
@@ -426,6 +427,7 @@ BEGIN {
 	    "everyone can see I was a fool"
 	LEARNED = "it was hard and I got through it|" \
 	    "the fear faded faster than I thought|nothing bad happened"
+	RAN_LATE = "the meeting ran late; said so at lunch"
 	PROMISED[1] = "home by six"
 	PROMISED[2] = "call at lunch"
 	PROMISED[3] = "text when leaving work"

@@ -279,12 +279,12 @@ struct target {
 	unsigned long first, line;	/* the first and last in effect */
 	size_t found;		/* how many in effect have the key */
 	int same;		/* and all of them are alike, cell for cell */
-	int split;		/* their keys differ: one correction is not enough */
+	int split;		/* keys differ: no one correction will do */
 	int ided;		/* they have ids */
 	struct strbuf key;	/* the latest one's key */
 	char sep;
 	int acol, tscol, idcol, kindcol;
-	int act;		/* a promise record: ts, kind and id are the key */
+	int act;		/* a promise record: keyed by ts, kind, id */
 	char **names;		/* the log's header */
 };
 
