@@ -43,15 +43,14 @@ static const char usage_text[] =
 static const char help_text[] =
     "Record how you are today: a few ratings and a note, if you like.\n"
     "On a terminal: Enter skips, ? shows your safety plan, Ctrl-C stops.\n"
-    "\n"
     "  -a, --at TIME       for an earlier time (-e, --edit: note in your "
     "editor)\n"
-    "  -o, --output FILE   write to FILE (- for standard output), not the log\n"
+    "  -o, --output FILE   to FILE (- for standard output; --redact: no "
+    "notes)\n"
     "  -d, --due [-q, --quiet]   exit 0 if today's check-in is open, else 1\n"
     "  -r, --remind        like --due, as a gentle desktop notification\n"
-    "  -l, --log           print the log as CSV (-s, -u WHEN: --since, "
-    "--until)\n"
-    "      --redact[=COLS] with -l or -o -: no notes, only the columns COLS\n"
+    "  -l, --log           the log as CSV (-s, -u WHEN: --since, --until; "
+    "--redact)\n"
     "  -c, -w WHEN         --correct (item=value ...) or --withdraw a "
     "check-in\n"
 
@@ -862,7 +861,7 @@ static int
 cmd_amend(const char *logpath, const struct opts *o, int argc, char **argv)
 {
 	struct amend_req q = { 0 };
-	unsigned long line;
+	struct amend_done d;
 	char date[11], *key = NULL;
 	time_t now;
 	int rc;
@@ -877,7 +876,7 @@ cmd_amend(const char *logpath, const struct opts *o, int argc, char **argv)
 	q.ops = argv;
 	q.nops = (size_t)argc;
 	q.check = amend_value;
-	rc = amend_append(logpath, &q, &line);
+	rc = amend_append(logpath, &q, &d);
 	free(key);
 	if (rc == AMEND_USAGE) {
 		st_warnx("%s", st_error());
@@ -887,10 +886,7 @@ cmd_amend(const char *logpath, const struct opts *o, int argc, char **argv)
 		st_warnx("%s; nothing was saved", st_error());
 		return EXIT_ERR;
 	}
-	fprintf(stderr, q.withdraw ? "Withdrawn: the check-in on line %lu "
-	    "no longer counts; it stays in the log\nas written.\n" :
-	    "Corrected: the check-in on line %lu is replaced by a new line "
-	    "at the end\nof the log; the old one stays as written.\n", line);
+	amend_tell(stderr, &d, "check-in", q.withdraw);
 	return EXIT_OK;
 }
 

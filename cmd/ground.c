@@ -43,18 +43,15 @@ static const char usage_text[] =
     "       ground -l | -p | -h | -V\n";
 
 static const char help_text[] =
-    "A grounding or breathing exercise, guided on the terminal.\n"
-    "\n"
-    "With no exercise named, ground shows a menu to choose from.  Press q\n"
-    "to stop at any time, ? to see your safety plan.\n"
+    "A grounding or breathing exercise, guided on the terminal: a menu when\n"
+    "none is named; q stops at any time, ? shows your safety plan.\n"
     "\n"
     "  -n, --no-rate        do not ask how distressed you feel\n"
     "  -r, --rounds N       breathe N rounds (the exercise's own by "
     "default)\n"
     "  -m, --minutes M      breathe for about M minutes\n"
-    "  -o, --output FILE    write to FILE (- for standard output), not "
-    "the log\n"
-    "      --redact[=COLS]  with -o -: no notes, only the columns COLS\n"
+    "  -o, --output FILE    to FILE (- for standard output; --redact: no "
+    "notes)\n"
     "  -l, --list           list the exercises, one name a line\n"
     "  -c, -w WHEN          --correct (name=value ...) or --withdraw a record\n"
     "  -p, --plan           show your safety plan and crisis lines\n"
@@ -1464,7 +1461,7 @@ static int
 cmd_amend(const struct opts *o, int argc, char **argv)
 {
 	struct amend_req q = { 0 };
-	unsigned long line;
+	struct amend_done d;
 	char *datadir, *path;
 	int rc;
 
@@ -1480,18 +1477,14 @@ cmd_amend(const struct opts *o, int argc, char **argv)
 	q.nops = (size_t)argc;
 	q.check = amend_value;
 	path = store_path(datadir, LOGNAME);
-	if ((rc = amend_append(path, &q, &line)) == AMEND_USAGE) {
+	if ((rc = amend_append(path, &q, &d)) == AMEND_USAGE) {
 		st_warnx("%s", st_error());
 		usage();
 	}
 	if (rc != 0)
 		st_warnx("%s; nothing was saved", st_error());
 	else
-		fprintf(stderr, q.withdraw ? "Withdrawn: the exercise on line "
-		    "%lu no longer counts; it stays in the\nlog as written.\n"
-		    : "Corrected: the exercise on line %lu is replaced by a "
-		    "new line at the end\nof the log; the old one stays as "
-		    "written.\n", line);
+		amend_tell(stderr, &d, "exercise", q.withdraw);
 	free(path);
 	free(datadir);
 	return rc == 0 ? EXIT_OK : EXIT_ERR;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "correct.h"
 #include "csvio.h"
 #include "match.h"
 #include "prompt.h"
@@ -39,28 +40,27 @@ static const char usage_text[] =
     "       promise urge [-a time] [-o file] [urge] [strength=n] "
     "[helped=text]\n"
     "               [note=text]\n"
+    "       promise correct [-f file] kind key name=value ... | "
+    "withdraw [-f file]\n"
+    "               kind key\n"
     "       promise open [-f file] [--redact[=cols]]\n"
     "       promise verb -o - --redact[=cols] [option ...] [operand ...]\n"
     "       promise -p | -h | -V\n";
 
 static const char help_text[] =
     "Keep a shared record, together, of the small acts that rebuild "
-    "trust.\n"
-    "  make             a promise: what, and by when if there is a time\n"
-    "  kept, missed     how a promise went; renegotiated: talked over "
-    "ahead\n"
-    "  offered, talked  something shared unasked; a check-in held "
-    "together\n"
-    "  urge, open       an urge to check (your own log only); open "
-    "promises\n"
-    "On a terminal, Enter skips, ? shows your safety plan, Ctrl-C stops.\n"
-    "\n"
+    "trust:\n"
+    "make a promise, then kept, missed or renegotiated (talked over "
+    "ahead);\n"
+    "offered: shared unasked; talked: a check-in held; urge: your own "
+    "log only;\n"
+    "open: the open promises; correct, withdraw KIND ID|TIME: put one "
+    "right.\n"
     "  -a, --at TIME       record it for an earlier time\n"
     "  -f, --file FILE     the shared record (promise.csv in $STEADY_DIR)\n"
     "  -o, --output FILE   to FILE (- for standard output; --redact: no "
     "words)\n"
-    "  -p, --plan          show your safety plan and crisis lines\n"
-    "  -h, --help          show this help (-V, --version: the version)\n";
+    "  -p, --plan          your safety plan (-h, --help; -V, --version)\n";
 
 static const struct option longopts[] = {
 	{ "at", required_argument, NULL, 'a' },
@@ -74,12 +74,12 @@ static const struct option longopts[] = {
 };
 
 /* The verbs: the first six write the shared record. */
-enum verb { MAKE, KEPT, RENEG, MISSED, OFFERED, TALKED, URGE, OPEN, PLAN,
-	NVERBS };
+enum verb { MAKE, KEPT, RENEG, MISSED, OFFERED, TALKED, URGE, OPEN,
+	CORRECT, WITHDRAW, PLAN, NVERBS };
 
 static const char *const verbname[NVERBS] = {
 	"make", "kept", "renegotiated", "missed", "offered", "talked",
-	"urge", "open", ""
+	"urge", "open", "correct", "withdraw", ""
 };
 
 /* The kind written in the shared record for each writing verb. */
@@ -228,17 +228,23 @@ set_str(char **dst, const char *s)
 	*dst = xstrdup(s);
 }
 
-/* One row of the shared record into the promises it tells of. */
+/* One act of the shared record, as read, and where it belongs. */
+struct act {
+	unsigned long pos;
+	char *ts, *kind, *id, *what, *by;
+};
+
+/* One act into the promises it tells of. */
 static void
-take_row(struct record *rd, struct csvr *r)
+take_act(struct record *rd, const struct act *x)
 {
-	const char *kind = cell(r, "kind"), *why;
+	const char *why;
 	struct prom *p;
 	long long id;
 
-	if (parse_num(cell(r, "id"), 1, 999999999, &id, &why) == -1)
+	if (parse_num(x->id, 1, 999999999, &id, &why) == -1)
 		return;		/* offered, talked: no promise */
-	if (strcmp(kind, "made") == 0) {
+	if (strcmp(x->kind, "made") == 0) {
 		if ((p = find_prom(rd, (long)id)) == NULL) {
 			rd->v = xreallocarray(rd->v, rd->n + 1,
 			    sizeof(*rd->v));
@@ -247,35 +253,137 @@ take_row(struct record *rd, struct csvr *r)
 			p->id = (long)id;
 		}
 		p->open = 1;
-		set_str(&p->what, cell(r, "what"));
-		set_str(&p->by, cell(r, "by"));
-		set_str(&p->made, cell(r, "ts"));
+		set_str(&p->what, x->what);
+		set_str(&p->by, x->by);
+		set_str(&p->made, x->ts);
 		if (id > rd->maxid)
 			rd->maxid = (long)id;
 		return;
 	}
 	if ((p = find_prom(rd, (long)id)) == NULL)
 		return;
-	if (strcmp(kind, "renegotiated") == 0) {
-		set_str(&p->by, cell(r, "by"));
-		if (*cell(r, "what"))
-			set_str(&p->what, cell(r, "what"));
-	} else if (strcmp(kind, "kept") == 0 || strcmp(kind, "missed") == 0) {
+	if (strcmp(x->kind, "renegotiated") == 0) {
+		set_str(&p->by, x->by);
+		if (*x->what)
+			set_str(&p->what, x->what);
+	} else if (strcmp(x->kind, "kept") == 0 ||
+	    strcmp(x->kind, "missed") == 0) {
 		p->open = 0;
-		set_str(&p->closed, kind);
+		set_str(&p->closed, x->kind);
 	}
 }
 
+static int
+act_cmp(const void *a, const void *b)
+{
+	const struct act *x = a, *y = b;
+
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* Records superseded so far: a key and the line it was first met on. */
+struct gone {
+	char **key;
+	unsigned long *line;
+	size_t n;
+};
+
+static unsigned long
+gone_line(const struct gone *g, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->key[i], key) == 0)
+			return g->line[i];
+	return 0;
+}
+
+static void
+gone_note(struct gone *g, const char *key, unsigned long line)
+{
+	if (gone_line(g, key) != 0)
+		return;
+	g->key = xreallocarray(g->key, g->n + 1, sizeof(*g->key));
+	g->line = xreallocarray(g->line, g->n + 1, sizeof(*g->line));
+	g->key[g->n] = xstrdup(key);
+	g->line[g->n++] = line;
+}
+
 /*
- * Read every promise from r (its header read).  -1: st_error() set.
- * A row that cannot be used is told once a run; a torn last line is not
- * told when tail is 0, as the save that follows refuses it in words.
+ * A row that counts: kept with its place, the line of the first record
+ * it replaces when it is a correction.  A promise made, even if taken
+ * back, keeps its number from being given again.
+ */
+static void
+keep_row(struct csvr *r, const struct amends *a, struct gone *g,
+    struct act **v, size_t *n, struct record *rd)
+{
+	static struct strbuf key;
+	const char *why;
+	struct act *x;
+	long long id;
+
+	amends_key(a, r, &key);
+	if (amends_hidden(a, r)) {
+		if (strcmp(cell(r, "kind"), "made") == 0 &&
+		    parse_num(cell(r, "id"), 1, 999999999, &id, &why) == 0 &&
+		    id > rd->maxid)
+			rd->maxid = (long)id;
+		gone_note(g, key.s, csvr_line(r));
+		return;
+	}
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	x = &(*v)[(*n)++];
+	x->pos = *cell(r, AMEND_COL) ? gone_line(g, key.s) : 0;
+	if (x->pos == 0)
+		x->pos = csvr_line(r);
+	x->ts = xstrdup(cell(r, "ts"));
+	x->kind = xstrdup(cell(r, "kind"));
+	x->id = xstrdup(cell(r, "id"));
+	x->what = xstrdup(cell(r, "what"));
+	x->by = xstrdup(cell(r, "by"));
+}
+
+/* The acts kept, in their places, into the promises; then let go. */
+static void
+take_acts(struct record *rd, struct act *v, size_t n, struct gone *g)
+{
+	size_t i;
+
+	if (n > 0)
+		qsort(v, n, sizeof(*v), act_cmp);
+	for (i = 0; i < n; i++) {
+		take_act(rd, &v[i]);
+		free(v[i].ts);
+		free(v[i].kind);
+		free(v[i].id);
+		free(v[i].what);
+		free(v[i].by);
+	}
+	free(v);
+	for (i = 0; i < g->n; i++)
+		free(g->key[i]);
+	free(g->key);
+	free(g->line);
+}
+
+/*
+ * Read every promise from r (its header read), honouring the record's
+ * corrections a: a correction counts where the record it replaces was.
+ * -1: st_error() set.  A row that cannot be used is told once a run; a
+ * torn last line is not told when tail is 0, as the save that follows
+ * refuses it in words.
  */
 static int
-read_record(struct csvr *r, struct record *rd, int tail)
+read_record(struct csvr *r, const struct amends *a, struct record *rd,
+    int tail)
 {
 	static int told;
-	int c, now = 0;
+	struct gone g = { 0 };
+	struct act *v = NULL;
+	size_t n = 0;
+	int c, rc = 0, now = 0;
 
 	if (csvr_ncols(r) > 0 && (csvr_col(r, "ts") < 0 ||
 	    csvr_col(r, "kind") < 0 || csvr_col(r, "id") < 0)) {
@@ -284,17 +392,34 @@ read_record(struct csvr *r, struct record *rd, int tail)
 		return -1;
 	}
 	while ((c = csvr_next(r)) != CSVR_EOF) {
-		if (c == CSVR_ERR)
-			return -1;
+		if (c == CSVR_ERR) {
+			rc = -1;
+			break;
+		}
 		if (c != CSVR_BAD)
-			take_row(rd, r);
+			keep_row(r, a, &g, &v, &n, rd);
 		else if (!told && (tail || !csvr_torn(r))) {
 			st_warnx("%s", st_error());
 			now = 1;
 		}
 	}
 	told |= now;
-	return 0;
+	take_acts(rd, v, n, &g);
+	return rc;
+}
+
+/* The record at path, read with its corrections; 0 when there is none. */
+static int
+read_path(const char *path, struct csvr *r, struct record *rd, int tail)
+{
+	struct amends *a;
+	int rc;
+
+	if (amends_load(path, &a) == -1)
+		return -1;
+	rc = read_record(r, a, rd, tail);
+	amends_free(a);
+	return rc;
 }
 
 /* The record at path, without its lock (for listing and asking). */
@@ -306,7 +431,7 @@ load_record(const char *path, struct record *rd, int tail)
 
 	if ((r = csvr_openpath(path, CSVR_UNESCAPE)) == NULL)
 		return errno == ENOENT ? 0 : -1;
-	rc = read_record(r, rd, tail);
+	rc = read_path(path, r, rd, tail);
 	csvr_close(r);
 	return rc;
 }
@@ -762,7 +887,7 @@ read_append(int fd, const char *path, struct rec *r)
 		return -1;
 	if ((cr = csvr_openpath(path, CSVR_UNESCAPE)) == NULL)
 		return -1;
-	if ((r->verb == URGE || read_record(cr, &rd, 1) == 0) &&
+	if ((r->verb == URGE || read_path(path, cr, &rd, 1) == 0) &&
 	    complete(r, &rd, path) == 0)
 		rc = append_rec(fd, cr, path, r);
 	record_free(&rd);
@@ -1050,6 +1175,114 @@ open_redacted(const struct record *rd)
 	sb_free(&sb);
 }
 
+/* ---- putting a line right ---- */
+
+/* What a line of each kind is called when it is put right. */
+static const char *const amend_what[] = {
+	"promise", "promise kept", "renegotiation", "promise missed",
+	"thing shared", "check-in held", "urge"
+};
+
+/* The kind of line named: a writing verb, or "made" as the record says. */
+static enum verb
+amend_kind(const char *s)
+{
+	int v;
+
+	if (strcmp(s, "made") == 0)
+		return MAKE;
+	for (v = MAKE; v <= URGE; v++)
+		if (strcmp(s, verbname[v]) == 0)
+			return (enum verb)v;
+	st_errx(EXIT_USAGE, "%s: say which kind of line: make, kept, "
+	    "renegotiated, missed, offered, talked or urge", s);
+}
+
+/* A corrected value, checked as a new record's would be. */
+static char *
+amend_value(const char *col, const char *val, void *arg)
+{
+	const time_t *now = arg;
+	char buf[WHEN_BUFSZ], *s;
+	const char *why;
+	long long n;
+	time_t t;
+
+	if (strlen(val) > TEXT_MAX) {
+		st_seterr("%s is longer than %d bytes", col, TEXT_MAX);
+		return NULL;
+	}
+	if (strcmp(col, "ahead") == 0) {
+		st_seterr("ahead cannot be corrected: it says whether a change "
+		    "came before its time");
+		return NULL;
+	}
+	if (strcmp(col, "strength") == 0 && *val &&
+	    parse_num(val, 0, 10, &n, &why) == -1) {
+		st_seterr("strength=%s: strength is a whole number from 0 to "
+		    "10", val);
+		return NULL;
+	}
+	if (strcmp(col, "by") != 0 || *val == '\0')
+		return xstrdup(val);
+	if (parse_time(val, *now, &t) == -1) {
+		/* st_error() is the buffer st_seterr writes: copied first. */
+		s = xstrdup(st_error());
+		st_seterr("by=%s: %s", val, s);
+		free(s);
+		return NULL;
+	}
+	when_format(t, buf);
+	return xstrdup(buf);
+}
+
+/* promise correct, promise withdraw: a line that supersedes another. */
+static int
+cmd_amend(const struct opts *o, const char *shared, const char *urges,
+    int argc, char **argv)
+{
+	struct amend_req q = { 0 };
+	struct amend_done d;
+	char date[11], *key = NULL;
+	enum verb v;
+	time_t now;
+	int rc;
+
+	if (argc < 2 || (o->verb == WITHDRAW && argc != 2) ||
+	    (o->verb == CORRECT && argc < 3))
+		usage();
+	v = amend_kind(argv[0]);
+	if (v == URGE && o->file)
+		st_errx(EXIT_USAGE, "an urge is kept in your own log, never the "
+		    "shared record: leave out --file");
+	if (when_now(&now) == -1)
+		st_errx(EXIT_ERR, "%s", st_error());
+	/* HH:MM is a time today, as with --at. */
+	if (strlen(argv[1]) == 5 && argv[1][2] == ':') {
+		when_date(now, date);
+		key = xasprintf("%sT%s", date, argv[1]);
+	}
+	q.key = key ? key : argv[1];
+	q.kind = v == URGE ? NULL : kindname[v];
+	q.withdraw = o->verb == WITHDRAW;
+	q.ops = argv + 2;
+	q.nops = (size_t)argc - 2;
+	q.check = amend_value;
+	q.arg = &now;
+	rc = amend_append(v == URGE ? urges : shared, &q, &d);
+	free(key);
+	if (rc == AMEND_USAGE) {
+		st_warnx("%s", st_error());
+		usage();
+	}
+	if (rc != 0) {
+		st_warnx("%s; nothing was saved", st_error());
+		return EXIT_ERR;
+	}
+	amend_tell(stderr, &d, amend_what[v], q.withdraw);
+	return EXIT_OK;
+}
+
 static int
 cmd_open(const char *shared)
 {
@@ -1125,7 +1358,8 @@ parse_verb(struct opts *o, int *argcp, char ***argvp)
 	}
 	if (*argcp == 0) {
 		st_warnx("say what to record: make, kept, renegotiated, missed, "
-		    "offered, talked or urge (or open to list)");
+		    "offered, talked or urge (or open to list, correct or "
+		    "withdraw to put a line right)");
 		usage();
 	}
 	for (i = 0; i < PLAN; i++)
@@ -1133,7 +1367,7 @@ parse_verb(struct opts *o, int *argcp, char ***argvp)
 			break;
 	if (i == PLAN) {
 		st_warnx("%s: choose make, kept, renegotiated, missed, offered, "
-		    "talked, urge or open", (*argvp)[0]);
+		    "talked, urge, open, correct or withdraw", (*argvp)[0]);
 		usage();
 	}
 	o->verb = (enum verb)i;
@@ -1145,6 +1379,9 @@ static void
 check_opts(const struct opts *o, int argc)
 {
 	if ((o->verb == OPEN || o->verb == PLAN) && (argc > 0 || o->at ||
+	    o->output))
+		usage();
+	if ((o->verb == CORRECT || o->verb == WITHDRAW) && (o->at ||
 	    o->output))
 		usage();
 	if (o->verb == PLAN && o->file)
@@ -1198,6 +1435,8 @@ main(int argc, char **argv)
 		safety_show(stdout, confdir);
 	else if (o.verb == OPEN)
 		rc = cmd_open(shared);
+	else if (o.verb == CORRECT || o.verb == WITHDRAW)
+		rc = cmd_amend(&o, shared, urges, argc, argv);
 	else
 		rc = cmd_record(&o, shared, urges, argc, argv);
 	free(shared);

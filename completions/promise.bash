@@ -8,8 +8,10 @@ _promise_ids()
 
 _promise()
 {
-	local cur prev verb='' i w n=0 fields=''
-	local cmds='make kept renegotiated missed offered talked urge open'
+	local cur prev verb='' kind='' i w n=0 fields=''
+	local cmds='make kept renegotiated missed offered talked urge open
+	    correct withdraw'
+	local kinds='make kept renegotiated missed offered talked urge'
 	local opts='--at --file --output --plan --redact --help --version
 	    -a -f -o -p -h -V'
 
@@ -36,7 +38,10 @@ _promise()
 		-o | --output | -f | --file | -a | --at) ((i++)) ;;
 		-*) ;;
 		*)
-			if [[ -z $verb ]]; then verb=$w; else ((n++)); fi ;;
+			if [[ -z $verb ]]; then verb=$w
+			elif [[ -z $kind && ($verb == correct ||
+			    $verb == withdraw) ]]; then kind=$w
+			else ((n++)); fi ;;
 		esac
 	done
 
@@ -47,6 +52,19 @@ _promise()
 	if [[ -z $verb ]]; then
 		mapfile -t COMPREPLY < <(compgen -W "$cmds" -- "$cur")
 		return 0
+	fi
+	# correct and withdraw: the kind of line, then its number or time.
+	if [[ $verb == correct || $verb == withdraw ]]; then
+		if [[ -z $kind ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$kinds" -- "$cur")
+			return 0
+		fi
+		((n == 0)) && return 0
+		[[ $verb == withdraw ]] && return 0
+		case $kind in
+		urge) verb=urge ;;
+		*) fields='what= by= who= note=' ;;
+		esac
 	fi
 	case $verb in
 	make) fields='what= by= who= note=' ;;

@@ -1,6 +1,7 @@
 # fish completion for promise(1), one of the steady tools.
 
-set -l __promise_cmds make kept renegotiated missed offered talked urge open
+set -l __promise_cmds make kept renegotiated missed offered talked urge open correct withdraw
+set -l __promise_kinds make kept renegotiated missed offered talked urge
 
 # The open promises, "id<TAB>words", from promise open.
 function __fish_promise_open
@@ -19,6 +20,14 @@ end
 complete -c promise -f
 complete -c promise -n "not __fish_seen_subcommand_from $__promise_cmds" -a "$__promise_cmds"
 complete -c promise -n __fish_promise_wants_id -a '(__fish_promise_open)'
+# correct and withdraw: the kind of line first.
+function __fish_promise_wants_kind
+    set -l words (commandline -opc)[2..-1]
+    set -l ops (string match -v -- '-*' $words)
+    test (count $ops) -eq 1
+    and contains -- $ops[1] correct withdraw
+end
+complete -c promise -n __fish_promise_wants_kind -a "$__promise_kinds"
 complete -c promise -n '__fish_seen_subcommand_from make' -a 'by= who= note='
 complete -c promise -n '__fish_seen_subcommand_from urge' -a 'strength= helped= note='
 

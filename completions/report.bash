@@ -4,7 +4,7 @@ _report()
 {
 	local cur prev opt=''
 	local opts='--by --cols --concerns-exit --format --group --help --merge --partial
-	    --redact --since --source --strict --summary --until --version
+	    --redact --since --source --strict --summary --until --urges --version
 	    -b -c -f -g -h -s -S -u -V'
 
 	COMPREPLY=()

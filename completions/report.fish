@@ -14,6 +14,7 @@ complete -c report -s c -l cols -x -d 'The columns to summarise, with commas'
 complete -c report -s S -l source -x -d "The name for standard input's rows"
 complete -c report -l strict -d 'Stop at the first row that cannot be used'
 complete -c report -l concerns-exit -d 'Exit 3 when a concern is named'
+complete -c report -l urges -d 'Read an urge log too (left out as private)'
 complete -c report -l summary -d 'One row per source: a caseload at a glance'
 complete -c report -l partial -d 'Write mergeable partial results instead'
 complete -c report -l merge -d 'Read partial results and combine them'

@@ -3,27 +3,33 @@
 # steady out and for its tests.  Nobody in it is real.  The same seed,
 # length and end date always give the same files, byte for byte.
 #
-#   sh examples/caseload.sh [-s seed] [-n days] [-e date] folder
+#   sh examples/caseload.sh [-s seed] [-n days] [-e date] [-c config] folder
 #
 # Four clients, each with checkin.csv, ground.csv, ladder.csv, trials.csv
 # and reflect.csv, over the days up to and including the end date (by
 # default 90 days to Sunday 22 November 2026):
-#   ana   improving: ratings rise, distress falls, her ladder moves up
-#   ben   stuck: no clear change either way
+#   ana   improving: ratings rise, distress falls, her ladder moves up;
+#         a grounding exercise and a reflection go with the first trial
+#         of each harder step, and she and Sam keep promise.csv together
+#   ben   stuck: no clear change either way; he put a mood typed wrongly
+#         right, and took back a check-in saved twice
 #   cara  worsening, with safety rated 2 or lower in the last fortnight
 #   dev   sparse: a few check-ins, none in the last twelve days
+# With -c, ana's own settings folder too: her hard dates in dates.csv.
 set -eu
 
-seed=1 days=90 end=2026-11-22
+seed=1 days=90 end=2026-11-22 conf=
 usage() {
-	echo "usage: caseload.sh [-s seed] [-n days] [-e date] folder" >&2
+	echo "usage: caseload.sh [-s seed] [-n days] [-e date] [-c config]" \
+	    "folder" >&2
 	exit 2
 }
-while getopts s:n:e: c; do
+while getopts s:n:e:c: c; do
 	case $c in
 	s) seed=$OPTARG ;;
 	n) days=$OPTARG ;;
 	e) end=$OPTARG ;;
+	c) conf=$OPTARG ;;
 	*) usage ;;
 	esac
 done
@@ -51,11 +57,23 @@ for c in ana ben cara dev; do
 		exit 1
 	fi
 done
+if [ -n "$conf" ] && [ -e "$conf/dates.csv" ]; then
+	echo "caseload.sh: $conf/dates.csv already exists;" \
+	    "choose a new folder" >&2
+	exit 1
+fi
 umask 077
 mkdir -p "$dir"
 for c in ana ben cara dev; do
 	mkdir "$dir/$c"
 done
+# The hard dates of ana: the day she found out, and their anniversary.
+if [ -n "$conf" ]; then
+	mkdir -p "$conf"
+	printf '%s\n' 'date,yearly,label,warn,plan' \
+	    '2025-09-14,yes,the day I found out,7,box' \
+	    '--11-28,,our anniversary,7,slow' >"$conf/dates.csv"
+fi
 
 exec awk -v seed="$seed" -v ndays="$days" -v end="$end" -v dir="$dir" '
 # A small generator of our own (Park and Miller), so that every awk gives
@@ -131,10 +149,14 @@ function put(file, line) {
 	print line > file
 }
 function header(c) {
+	# Ben corrected a check-in: his log has the amend column since.
 	put(dir "/" c "/checkin.csv",
-	    "ts,mood,trust,safety,distress,arousal,note")
+	    "ts,mood,trust,safety,distress,arousal,note" \
+	    (c == "ben" ? ",amend" : ""))
+	# Grounding during trials: the log of ana has the trial column.
 	put(dir "/" c "/ground.csv",
-	    "ts,exercise,seconds,pre,post,completed,note")
+	    "ts,exercise,seconds,pre,post,completed,note" \
+	    (c == "ana" ? ",trial" : ""))
 	put(dir "/" c "/trials.csv", "ts,id,kind,ladder,step_id,step," \
 	    "pre,peak,post,minutes,expect,expect_pct,outcome_pct," \
 	    "expect_after,surprise,safety,learned,present,stopped," \
@@ -179,9 +201,36 @@ function checkin(c, z, t, p,    h, mi, mood, trust, safety, dist, ar, note) {
 		ar = ""
 		note = rnd() < 0.5 ? pick(SAME) : ""
 	}
-	put(dir "/" c "/checkin.csv", stamp(z, h, mi) "," mood "," trust "," \
-	    safety "," dist "," ar "," csvq(note))
+	line = stamp(z, h, mi) "," mood "," trust "," safety "," dist "," \
+	    ar "," csvq(note)
+	if (c == "ben")
+		ben_checkin(c, line, stamp(z, h, mi) "," (mood + 5) % 10 "," \
+		    trust "," safety "," dist "," ar "," csvq(note))
+	else
+		put(dir "/" c "/checkin.csv", line)
 	return dist
+}
+# Ben, a month before the end, typed a mood wrongly and put it right the
+# next time he checked in; a fortnight before the end he saved a
+# check-in twice and took one back.  What counts is what was generated.
+function ben_checkin(c, line, typo,    f) {
+	f = dir "/" c "/checkin.csv"
+	if (!TYPOED && DAYI >= ndays - 30) {
+		TYPOED = 1
+		put(f, typo ",")
+		FIXNEXT = line ",correct"
+		return
+	}
+	put(f, line ",")
+	if (FIXNEXT != "") {
+		put(f, FIXNEXT)
+		FIXNEXT = ""
+	}
+	if (!TWICE && DAYI >= ndays - 15) {
+		TWICE = 1
+		put(f, line ",")
+		put(f, line ",correct")
+	}
 }
 function ground(c, z, t, p, dist,    ex, pre, post, done, secs) {
 	ex = pick("box|478|slow|sigh|54321|pause")
@@ -193,7 +242,28 @@ function ground(c, z, t, p, dist,    ex, pre, post, done, secs) {
 	if (done == "no")
 		secs = int(secs / 2)
 	put(dir "/" c "/ground.csv", stamp(z, between(12, 18), between(0, 59)) \
-	    "," ex "," secs "," pre "," post "," done ",")
+	    "," ex "," secs "," pre "," post "," done "," \
+	    (c == "ana" ? "," : ""))
+}
+# The first try of a harder step, for ana: slow breathing part way, and
+# looking back on it an hour after.  No random numbers are drawn, so the
+# rest of the caseload is the same with or without these lines.
+function linked(c, z, h, mi, id, k, peak,    pre, r) {
+	pre = clamp(peak / 10, 0, 10)
+	put(dir "/" c "/ground.csv", stamp(z, h, mi + (mi < 50 ? 5 : 0)) \
+	    ",slow,300," pre "," clamp(pre - 3, 0, 10) ",yes,," id)
+	r = "r" civil(z) "T" sprintf("%02d%02d00", h + 1, mi)
+	gsub(/-/, "", r)
+	put(dir "/" c "/reflect.csv", stamp(z, h + 1, mi) ",exposure," r \
+	    ",,,,,,,,,,,,,,,,,," id "," csvq(STEP[c, k]) "," \
+	    csvq("I stayed with it, and the breathing helped") "," \
+	    csvq("the first minutes, before I slowed down") "," \
+	    csvq("breathe first, then start") "," \
+	    csvq(pick_first(LEARNED)))
+}
+function pick_first(list,    a) {
+	split(list, a, "|")
+	return a[1]
 }
 function trial(c, z, t, p, k,    id, peak, pre, post, ep, op, st, h, mi) {
 	h = between(10, 17); mi = between(0, 59)
@@ -210,12 +280,18 @@ function trial(c, z, t, p, k,    id, peak, pre, post, ep, op, st, h, mi) {
 	pre = clamp(peak / 2 + between(-5, 5), 0, 100)
 	post = clamp(peak / 2 - between(0, 15), 0, 100)
 	st = peak >= 80 && rnd() < 0.5 ? "yes" : "no"
+	if (c == "ana" && k > 1 && TRIED[c, k] == 0)
+		NEXTLINK = 1
 	TRIED[c, k]++
 	put(dir "/" c "/trials.csv", stamp(z, h, mi) "," id ",planned,main," \
 	    k "," csvq(STEP[c, k]) "," pre "," peak "," post "," \
 	    between(10, 40) "," csvq(EXPECT[k]) "," ep "," op "," \
 	    clamp(ep - 20, 0, 100) "," between(10, 60) ",," \
 	    csvq(op < 20 ? pick(LEARNED) : "") "," between(4, 9) "," st ",,")
+	if (NEXTLINK) {
+		NEXTLINK = 0
+		linked(c, z, h, mi, id, k, peak)
+	}
 }
 function reflect(c, z, t, p,    h, n) {
 	h = between(20, 22)
@@ -261,6 +337,7 @@ function client(c, p, every, gap,    i, z, t, dist, k) {
 	ladder(c, p)
 	k = 1
 	for (i = 0; i < ndays; i++) {
+		DAYI = i
 		z = FIRST + i
 		t = i / (ndays - 1)
 		dist = ""
@@ -281,6 +358,54 @@ function client(c, p, every, gap,    i, z, t, dist, k) {
 	close(dir "/" c "/checkin.csv"); close(dir "/" c "/ground.csv")
 	close(dir "/" c "/trials.csv"); close(dir "/" c "/reflect.csv")
 	close(dir "/" c "/ladder.csv")
+	if (c == "ana")
+		promises(c)
+}
+# The record ana and Sam keep together, over the last six weeks: on
+# Mondays Sam makes a promise for that evening, kept nearly always; one
+# talked over ahead of time, one missed and said so, after a kept saved
+# for it by mistake was taken back; a thing shared unasked on
+# Wednesdays, a check-in together on Sundays.
+function promises(c,    f, i, z, n, by, what, wd) {
+	f = dir "/" c "/promise.csv"
+	put(f, "ts,kind,id,who,what,by,ahead,note,amend")
+	n = 0
+	for (i = ndays - 42; i < ndays; i++) {
+		if (i < 0)
+			continue
+		z = FIRST + i
+		wd = weekday(z)
+		if (wd == 1) {
+			what = PROMISED[n % 6 + 1]
+			n++
+			by = stamp(z, 18, 0)
+			put(f, stamp(z, 8, 0) ",made," n ",Sam," \
+			    csvq(what) "," by ",,,")
+			if (n == 2) {
+				put(f, stamp(z, 11, 30) ",renegotiated," n \
+				    ",Sam," csvq(what) "," stamp(z, 19, 0) \
+				    ",yes," csvq(RAN_LATE) ",")
+				put(f, stamp(z, 19, 0) ",kept," n ",Sam," \
+				    csvq(what) ",,,,")
+			} else if (n == 4) {
+				put(f, stamp(z, 18, 5) ",kept," n ",Sam," \
+				    csvq(what) ",,,,")
+				put(f, stamp(z, 18, 5) ",kept," n ",,,,,," \
+				    "withdraw")
+				put(f, stamp(z, 18, 40) ",missed," n ",Sam," \
+				    csvq(what) ",,," \
+				    csvq("forgot; we will set a reminder") ",")
+			} else
+				put(f, stamp(z, 18, 0) ",kept," n ",Sam," \
+				    csvq(what) ",,,,")
+		} else if (wd == 3)
+			put(f, stamp(z, 20, 0) ",offered,,Sam," \
+			    csvq(SHARED[i % 3 + 1]) ",,,,")
+		else if (wd == 7)
+			put(f, stamp(z, 20, 30) ",talked,,," \
+			    csvq("how the week went") ",,,,")
+	}
+	close(f)
 }
 BEGIN {
 	state = seed % 2147483646 + 1
@@ -302,6 +427,16 @@ BEGIN {
 	    "everyone can see I was a fool"
 	LEARNED = "it was hard and I got through it|" \
 	    "the fear faded faster than I thought|nothing bad happened"
+	RAN_LATE = "the meeting ran late; said so at lunch"
+	PROMISED[1] = "home by six"
+	PROMISED[2] = "call at lunch"
+	PROMISED[3] = "text when leaving work"
+	PROMISED[4] = "cook together on Monday"
+	PROMISED[5] = "phone off at dinner"
+	PROMISED[6] = "walk after work"
+	SHARED[1] = "told you J called about work"
+	SHARED[2] = "showed you the message from my brother"
+	SHARED[3] = "said where I was going at lunch"
 	LSTEP[1] = "drive past the restaurant"
 	LSTEP[2] = "say her name out loud"
 	LSTEP[3] = "look at photos from that summer"

@@ -23,7 +23,28 @@ struct amends {
 	struct akey *v;		/* open addressing; cap a power of two */
 	size_t n, cap;
 	int tscol, idcol, acol;
+	int kindcol;		/* a promise record's kind, or -1 */
 };
+
+/*
+ * A promise record (promise.csv: kind, id, what and by): its outcomes
+ * carry their promise's id, so a record is known by its ts, kind and id
+ * together.  The kind column, or -1 for any other log.
+ */
+static int
+act_kind_col(const struct csvr *r)
+{
+	if (csvr_col(r, "id") < 0 || csvr_col(r, "what") < 0 ||
+	    csvr_col(r, "by") < 0)
+		return -1;
+	return csvr_col(r, "kind");
+}
+
+static const char *
+field_or_empty(const struct csvr *r, int col)
+{
+	return col >= 0 ? csvr_field(r, (size_t)col) : "";
+}
 
 static uint32_t
 hash_key(const char *s)
@@ -35,19 +56,24 @@ hash_key(const char *s)
 	return h;
 }
 
-/* A record's key into sb: "i" and its id, or "t" and its ts. */
+/*
+ * A record's key into sb: "i" and its id, or "t" and its ts; in a promise
+ * record "a" and its ts, kind and id, apart by a control byte steady
+ * never writes in them.
+ */
 static void
 record_key(const struct amends *a, const struct csvr *r, struct strbuf *sb)
 {
-	const char *id = a->idcol >= 0 ? csvr_field(r, (size_t)a->idcol) :
-	    NULL;
+	const char *id = field_or_empty(r, a->idcol);
 
 	sb_reset(sb);
-	if (id != NULL && *id)
+	if (a->kindcol >= 0)
+		sb_printf(sb, "a%s\037%s\037%s", field_or_empty(r, a->tscol),
+		    field_or_empty(r, a->kindcol), id);
+	else if (*id)
 		sb_printf(sb, "i%s", id);
 	else
-		sb_printf(sb, "t%s", a->tscol >= 0 ? csvr_field(r,
-		    (size_t)a->tscol) : "");
+		sb_printf(sb, "t%s", field_or_empty(r, a->tscol));
 }
 
 static struct akey *
@@ -103,6 +129,7 @@ amends_scan(struct csvr *r, struct amends **out)
 	a->tscol = csvr_col(r, "ts");
 	a->idcol = csvr_col(r, "id");
 	a->acol = csvr_col(r, AMEND_COL);
+	a->kindcol = act_kind_col(r);
 	while ((c = csvr_next(r)) != CSVR_EOF) {
 		if (c == CSVR_ERR) {
 			sb_free(&key);
@@ -215,6 +242,17 @@ amends_spool(struct csvr **rp, FILE *in, int flags, FILE **tmp,
 	return rc;
 }
 
+void
+amends_key(const struct amends *a, const struct csvr *r, struct strbuf *sb)
+{
+	if (a == NULL) {
+		sb_reset(sb);
+		sb_puts(sb, "");
+		return;
+	}
+	record_key(a, r, sb);
+}
+
 size_t
 amends_count(const struct amends *a)
 {
@@ -238,9 +276,15 @@ amends_free(struct amends *a)
 struct target {
 	char **f;		/* its fields, decoded */
 	size_t n;
-	unsigned long line;
+	unsigned long first, line;	/* the first and last in effect */
+	size_t found;		/* how many in effect have the key */
+	int same;		/* and all of them are alike, cell for cell */
+	int split;		/* keys differ: no one correction will do */
+	int ided;		/* they have ids */
+	struct strbuf key;	/* the latest one's key */
 	char sep;
-	int acol, tscol, idcol;
+	int acol, tscol, idcol, kindcol;
+	int act;		/* a promise record: keyed by ts, kind, id */
 	char **names;		/* the log's header */
 };
 
@@ -255,30 +299,59 @@ target_free(struct target *t)
 	}
 	free(t->f);
 	free(t->names);
+	sb_free(&t->key);
 	memset(t, 0, sizeof(*t));
 }
 
-static void
-target_take(struct target *t, struct csvr *r)
+/* Is r's record, amend aside, the one t holds? */
+static int
+alike(const struct target *t, struct csvr *r)
 {
 	size_t i;
 
+	for (i = 0; i < t->n; i++)
+		if ((int)i != t->acol && strcmp(t->f[i], csvr_field(r, i)))
+			return 0;
+	return 1;
+}
+
+/* One more record in effect with the key: the latest is the one kept. */
+static void
+target_take(struct target *t, struct csvr *r, const struct amends *keys)
+{
+	static struct strbuf key;
+	size_t i;
+
+	record_key(keys, r, &key);
+	if (t->found++ == 0) {
+		t->first = csvr_line(r);
+		t->same = 1;
+	} else {
+		t->same &= alike(t, r);
+		t->split |= strcmp(key.s, t->key.s) != 0;
+	}
+	sb_reset(&t->key);
+	sb_puts(&t->key, key.s);
 	for (i = 0; i < t->n; i++) {
 		free(t->f[i]);
 		t->f[i] = xstrdup(csvr_field(r, i));
 	}
 	t->line = csvr_line(r);
+	t->ided |= t->idcol >= 0 && *t->f[t->idcol] && !t->act;
 }
 
-/* Does r's record carry the key asked for? */
+/* Does r's record carry the key asked for (and the kind, if asked)? */
 static int
-matches(const struct target *t, struct csvr *r, const char *key,
+matches(const struct target *t, struct csvr *r, const struct amend_req *q,
     int timed, time_t kt)
 {
 	time_t rt;
 
+	if (q->kind != NULL && (t->kindcol < 0 ||
+	    strcmp(csvr_field(r, (size_t)t->kindcol), q->kind) != 0))
+		return 0;
 	if (t->idcol >= 0 && *csvr_field(r, (size_t)t->idcol) &&
-	    strcmp(csvr_field(r, (size_t)t->idcol), key) == 0)
+	    strcmp(csvr_field(r, (size_t)t->idcol), q->key) == 0)
 		return 1;
 	return timed && when_parse(csvr_field(r, (size_t)t->tscol), &rt,
 	    NULL) == 0 && rt == kt;
@@ -298,45 +371,75 @@ target_open(struct target *t, struct csvr *r)
 	t->tscol = csvr_col(r, "ts");
 	t->idcol = csvr_col(r, "id");
 	t->acol = csvr_col(r, AMEND_COL);
+	t->kindcol = csvr_col(r, "kind");
+	t->act = act_kind_col(r) >= 0;
 }
 
-/* Walk r for the one record in effect with the key. */
+/*
+ * Several records in effect have the key: a correction replaces them
+ * all, and a withdrawal of copies leaves one; otherwise say how to
+ * choose.  0 to go on, or -1 with st_error() set.
+ */
+static int
+choose(const struct target *t, const struct amend_req *q, const char *path)
+{
+	if (t->split && t->act)
+		st_seterr("%s:%lu: line %lu is for %s too; give the time of "
+		    "the one you mean", path, t->line, t->first, q->key);
+	else if (t->split && t->ided)
+		st_seterr("%s:%lu: line %lu is for %s too; give the record's "
+		    "id", path, t->line, t->first, q->key);
+	else if (t->split)
+		st_seterr("%s:%lu: line %lu is for %s too, its time written "
+		    "another way; mend the log by hand", path, t->line,
+		    t->first, q->key);
+	else if (q->withdraw && !t->same)
+		st_seterr("%s:%lu: line %lu is for %s too, and the two "
+		    "differ: correct the record to what should count, which "
+		    "then replaces both, and withdraw that if neither should",
+		    path, t->line, t->first, q->key);
+	else
+		return 0;
+	return -1;
+}
+
+/* Walk r for the records in effect with the key. */
 static int
 find_in(struct target *t, struct csvr *r, const struct amends *a,
-    const char *path, const char *key)
+    const char *path, const struct amend_req *q)
 {
-	unsigned long first = 0, gone = 0;
+	struct amends keys = { 0 };
+	unsigned long gone = 0;
 	time_t kt;
-	int c, n = 0, timed;
+	int c, timed;
 
-	timed = when_parse(key, &kt, NULL) == 0;
+	keys.tscol = t->tscol;
+	keys.idcol = t->idcol;
+	keys.kindcol = t->act ? t->kindcol : -1;
+	timed = when_parse(q->key, &kt, NULL) == 0;
 	while ((c = csvr_next(r)) != CSVR_EOF) {
 		if (c == CSVR_ERR)
 			return -1;
-		if (c != CSVR_REC || !matches(t, r, key, timed, kt))
+		if (c != CSVR_REC || !matches(t, r, q, timed, kt))
 			continue;
-		if (amends_hidden(a, r)) {
+		if (amends_hidden(a, r))
 			gone = csvr_line(r);
-			continue;
-		}
-		if (n++ == 0)
-			first = csvr_line(r);
-		target_take(t, r);
+		else
+			target_take(t, r, &keys);
 	}
-	if (n > 1)
-		st_seterr("%s:%lu: line %lu is for %s too; give the record's "
-		    "id, or mend the log by hand", path, t->line, first, key);
-	else if (n == 0 && gone)
+	if (t->found == 0 && gone)
 		st_seterr("%s:%lu: the record for %s is withdrawn already",
-		    path, gone, key);
-	else if (n == 0)
-		st_seterr("%s: there is no record for %s", path, key);
-	return n == 1 ? 0 : -1;
+		    path, gone, q->key);
+	else if (t->found == 0)
+		st_seterr("%s: there is no record for %s", path, q->key);
+	else if (t->found == 1 || choose(t, q, path) == 0)
+		return 0;
+	return -1;
 }
 
-/* Read the log at path for the record the key names, into t. */
+/* Read the log at path for the records the key names, into t. */
 static int
-find_target(const char *path, const char *key, struct target *t)
+find_target(const char *path, const struct amend_req *q, struct target *t)
 {
 	struct amends *a;
 	struct csvr *r;
@@ -357,7 +460,7 @@ find_target(const char *path, const char *key, struct target *t)
 		rc = -1;
 	} else {
 		target_open(t, r);
-		rc = find_in(t, r, a, path, key);
+		rc = find_in(t, r, a, path, q);
 	}
 	csvr_close(r);
 	amends_free(a);
@@ -370,6 +473,8 @@ is_key_col(const struct target *t, size_t k)
 {
 	if ((int)k == t->idcol || (int)k == t->acol)
 		return 1;
+	if (t->act)
+		return (int)k == t->tscol || (int)k == t->kindcol;
 	/* ts is the key of a record without an id. */
 	return (int)k == t->tscol && (t->idcol < 0 || *t->f[t->idcol] == '\0');
 }
@@ -449,7 +554,11 @@ check_ops(const struct amend_req *q)
 	return 0;
 }
 
-/* The new record: the target corrected, or its key alone, withdrawn. */
+/*
+ * The new record: the target corrected, or its key alone, withdrawn.
+ * Copies saved more than once are taken back to one by a correction
+ * that repeats them.
+ */
 static void
 format_amend(const struct target *t, int withdraw, struct strbuf *sb)
 {
@@ -457,7 +566,8 @@ format_amend(const struct target *t, int withdraw, struct strbuf *sb)
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
-		if (!withdraw || (int)i == t->tscol || (int)i == t->idcol)
+		if (!withdraw || (int)i == t->tscol || (int)i == t->idcol ||
+		    (t->act && (int)i == t->kindcol))
 			f[i] = t->f[i];
 	f[t->acol] = withdraw ? AMEND_WITHDRAW : AMEND_CORRECT;
 	csvw_record(sb, f, t->n, t->sep, CSVW_ESCAPE);
@@ -482,24 +592,27 @@ add_amend_col(const char *path)
 /* One try under the lock: 1 when the column was added (try again). */
 static int
 amend_locked(int fd, const char *path, const struct amend_req *q,
-    unsigned long *line)
+    struct amend_done *done)
 {
 	struct target t = { 0 };
 	struct strbuf sb = { 0 };
 	int rc;
 
-	if (find_target(path, q->key, &t) == -1) {
+	if (find_target(path, q, &t) == -1) {
 		target_free(&t);
 		return AMEND_ERR;
 	}
-	*line = t.line;
+	done->first = t.first;
+	done->line = t.line;
+	done->n = t.found;
+	done->copies = q->withdraw && t.found > 1;
 	/* Operands are checked before the log gains its column. */
 	if ((rc = q->withdraw ? 0 : apply_ops(&t, q)) != 0)
 		;
 	else if (t.acol < 0)
 		rc = add_amend_col(path) == 0 ? 1 : AMEND_ERR;
 	else {
-		format_amend(&t, q->withdraw, &sb);
+		format_amend(&t, q->withdraw && !done->copies, &sb);
 		rc = store_append(fd, path, NULL, sb.s, sb.len) == 0 ? 0 :
 		    AMEND_ERR;
 	}
@@ -510,11 +623,11 @@ amend_locked(int fd, const char *path, const struct amend_req *q,
 
 int
 amend_append(const char *path, const struct amend_req *q,
-    unsigned long *line)
+    struct amend_done *done)
 {
 	int fd, rc, tries;
 
-	*line = 0;
+	memset(done, 0, sizeof(*done));
 	if ((rc = check_ops(q)) != 0)
 		return rc;
 	/* Locking would create the log; there is nothing to correct. */
@@ -526,7 +639,7 @@ amend_append(const char *path, const struct amend_req *q,
 	for (tries = 0; tries < 3; tries++) {
 		if ((fd = store_lock(path)) == -1)
 			return AMEND_ERR;
-		rc = amend_locked(fd, path, q, line);
+		rc = amend_locked(fd, path, q, done);
 		store_unlock(fd);
 		if (rc != 1)
 			return rc;
@@ -534,4 +647,59 @@ amend_append(const char *path, const struct amend_req *q,
 	st_seterr("%s: the log kept changing while it was being corrected",
 	    path);
 	return AMEND_ERR;
+}
+
+/* s on fp, a line broken at the last space that keeps it to 72 columns. */
+static void
+put_wrapped(FILE *fp, const char *s)
+{
+	const char *sp, *brk;
+	size_t col;
+
+	while (strlen(s) > 72) {
+		for (brk = NULL, sp = s, col = 0; *sp && col <= 72; sp++, col++)
+			if (*sp == ' ')
+				brk = sp;
+		if (brk == NULL)
+			break;
+		fprintf(fp, "%.*s\n", (int)(brk - s), s);
+		s = brk + 1;
+	}
+	fprintf(fp, "%s\n", s);
+}
+
+void
+amend_tell(FILE *fp, const struct amend_done *d, const char *what,
+    int withdraw)
+{
+	char times[32], lines[80];
+	char *s;
+
+	if (d->n == 2)
+		snprintf(times, sizeof(times), "twice");
+	else
+		snprintf(times, sizeof(times), "%zu times", d->n);
+	if (d->n == 2)
+		snprintf(lines, sizeof(lines), "on lines %lu and %lu", d->first,
+		    d->line);
+	else
+		snprintf(lines, sizeof(lines), "from line %lu to line %lu",
+		    d->first, d->line);
+	if (withdraw && d->copies)
+		s = xasprintf("Taken back: the %s saved %s (%s) now counts "
+		    "once; the lines stay in the log as written.", what,
+		    times, lines);
+	else if (withdraw)
+		s = xasprintf("Withdrawn: the %s on line %lu no longer counts; "
+		    "it stays in the log as written.", what, d->line);
+	else if (d->n > 1)
+		s = xasprintf("Corrected: the %s saved %s (%s) is replaced by "
+		    "one new line at the end of the log; the old lines stay "
+		    "as written.", what, times, lines);
+	else
+		s = xasprintf("Corrected: the %s on line %lu is replaced by a "
+		    "new line at the end of the log; the old one stays as "
+		    "written.", what, d->line);
+	put_wrapped(fp, s);
+	free(s);
 }

@@ -852,6 +852,29 @@ render_json(struct out *o)
 	sb_puts(sb, "]}");
 }
 
+/*
+ * Is s a sparkline: eighth blocks (U+2581..U+2588) and the spaces of its
+ * gaps?  Its cell must not wrap at a gap.
+ */
+static int
+is_spark(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int blocks = 0;
+
+	while (*p) {
+		if (*p == ' ')
+			p++;
+		else if (p[0] == 0xe2 && p[1] == 0x96 && p[2] >= 0x81 &&
+		    p[2] <= 0x88) {
+			p += 3;
+			blocks++;
+		} else
+			return 0;
+	}
+	return blocks > 0;
+}
+
 /* A td, or a th (head != 0) heading its column. */
 static void
 html_cell(struct strbuf *sb, int head, const char *s, int numeric)
@@ -859,7 +882,8 @@ html_cell(struct strbuf *sb, int head, const char *s, int numeric)
 	const char *tag = head ? "th" : "td";
 
 	sb_printf(sb, "<%s%s%s>", tag, head ? " scope=\"col\"" : "",
-	    numeric ? " class=\"num\"" : "");
+	    numeric ? " class=\"num\"" : !head && s != NULL && is_spark(s) ?
+	    " class=\"spark\"" : "");
 	put_html(sb, s);
 	sb_printf(sb, "</%s>", tag);
 }
@@ -963,6 +987,7 @@ static const char html_style[] =
     "border-bottom:1px solid #e6e1d6}\n"
     "th{font-weight:600;border-bottom-color:#c8c1b2}\n"
     ".num{text-align:right}\n"
+    ".spark{white-space:nowrap}\n"
     "figure.chart{display:flex;flex-wrap:wrap;gap:1rem 2rem;"
     "align-items:flex-start;margin:0 0 2rem}\n"
     "svg.plot{flex:0 1 30rem;width:100%;max-width:30rem;height:auto}\n"

@@ -114,6 +114,29 @@ store_path(const char *dir, const char *name)
 	return join(dir, name);
 }
 
+int
+store_in_data_dir(const char *path)
+{
+	struct stat a, b;
+	char *dir, *data, *slash;
+	int same = 0;
+
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+	} else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	if ((data = store_data_dir()) != NULL && stat(dir, &a) == 0 &&
+	    stat(data, &b) == 0)
+		same = a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+	free(data);
+	free(dir);
+	return same;
+}
+
 /*
  * Give a directory we have just made mode 0700 whatever the umask.  The
  * chmod goes through a descriptor opened without following links, so a

@@ -33,6 +33,13 @@ char *store_config_dir(void);
 char *store_path(const char *dir, const char *name);
 
 /*
+ * Is the file at path in the data directory itself: is the folder
+ * holding it that directory (the same device and inode, however either
+ * is named)?  1 yes; 0 no, or when either cannot be found.
+ */
+int store_in_data_dir(const char *path);
+
+/*
  * Create dir and any missing parents, each new one mode 0700.  An existing
  * directory is left as it is.  Returns 0, or -1 with st_error() naming the
  * path.

@@ -21,7 +21,7 @@ cd "$tmp"
 # headless Chromium shows it, written to FILE as a PNG.
 if [ "${1:-}" = --picture ] && [ $# -eq 2 ]; then
 	case $2 in /*) png=$2 ;; *) png=$OLDPWD/$2 ;; esac
-	sh "$top/examples/caseload.sh" clients
+	sh "$top/examples/caseload.sh" -c "$STEADY_CONFIG" clients
 	report -f html clients/ana/*.csv >"$tmp/ana.html"
 	chromium --headless --no-sandbox --disable-gpu --no-first-run \
 	    --disable-background-networking --disable-component-update \
@@ -44,11 +44,12 @@ show() {
 
 echo "steady demo: four invented clients' last 90 days, made up in a scratch"
 echo "folder, with today taken to be Monday 23 November 2026."
-show "sh '$top/examples/caseload.sh' clients" \
-    'sh examples/caseload.sh clients     # ana, ben, cara and dev'
+show "sh '$top/examples/caseload.sh' -c '$STEADY_CONFIG' clients" \
+    'sh examples/caseload.sh -c config clients   # ana, ben, cara and dev'
 
 echo
-echo "Ana checks in this morning (STEADY_DIR is her folder):"
+echo "Ana checks in this morning (STEADY_DIR is her folder; her settings, with"
+echo "the days she marked as hard, are in STEADY_CONFIG):"
 show 'checkin --due'
 show 'checkin mood=7 trust=6 safety=8 distress=3 arousal=0 note="slept well"'
 show 'checkin --due; echo "exit status $?: done for today"'

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# completions: the bash, zsh and fish completions for checkin and report.
+# completions: the bash, zsh and fish completions of every program.
 
 load helper
 
@@ -37,7 +37,7 @@ complete_zsh() {
 	local out=$BATS_TEST_TMPDIR/zsh.line i
 	rm -f "$out"
 	mkdir -p "$BATS_TEST_TMPDIR/fpath"
-	cp "$COMPLETIONS/_checkin" "$COMPLETIONS/_report" "$BATS_TEST_TMPDIR/fpath/"
+	cp "$COMPLETIONS"/_* "$BATS_TEST_TMPDIR/fpath/"
 	cat >"$BATS_TEST_TMPDIR/drive.zsh" <<-'ZSH'
 		zmodload zsh/zpty
 		zpty z zsh -f -i
@@ -200,7 +200,7 @@ yesterday
 
 @test "completions: bash offers every option for report -" {
 	complete_bash report -
-	assert_equal "$(replies)" '--by|--cols|--concerns-exit|--format|--group|--help|--merge|--partial|--redact|--since|--source|--strict|--summary|--until|--version|-b|-c|-f|-g|-h|-s|-S|-u|-V'
+	assert_equal "$(replies)" '--by|--cols|--concerns-exit|--format|--group|--help|--merge|--partial|--redact|--since|--source|--strict|--summary|--until|--urges|--version|-b|-c|-f|-g|-h|-s|-S|-u|-V'
 }
 
 @test "completions: bash offers --summary and its neighbours for report --s" {
@@ -338,4 +338,75 @@ $BATS_TEST_TMPDIR/week.csv"
 		    "$COMPLETIONS/$p.fish" "$p"
 		assert_output "--redact	Leave out the words people wrote (=COLS: keep only those)"
 	done
+}
+
+# complete_fish PROGRAM TEXT: fish's candidates for TEXT, with PROGRAM's
+# completion loaded and nothing of the user's.
+complete_fish() {
+	fish --no-config -c 'source $argv[1]; complete -C"$argv[2]"' \
+	    "$COMPLETIONS/$1.fish" "$2"
+}
+
+@test "completions: zsh -n accepts the completions of ground, ladder, reflect and promise" {
+	local p
+	for p in ground ladder reflect promise; do
+		run -0 zsh -n "$COMPLETIONS/_$p"
+		assert_output ''
+		run -0 head -n 1 "$COMPLETIONS/_$p"
+		assert_output "#compdef $p"
+	done
+}
+
+@test "completions: zsh completes promise's commands, the kinds to put right and options" {
+	run -0 complete_zsh 'promise ma'
+	assert_output 'promise make'
+	run -0 complete_zsh 'promise wi'
+	assert_output 'promise withdraw'
+	run -0 complete_zsh 'promise withdraw ke'
+	assert_output 'promise withdraw kept'
+	run -0 complete_zsh 'promise make --fi'
+	assert_output 'promise make --file'
+}
+
+@test "completions: zsh completes ground, ladder and reflect" {
+	run -0 complete_zsh 'ground --li'
+	assert_output 'ground --list'
+	run -0 complete_zsh 'ladder anc'
+	assert_output 'ladder anchors'
+	run -0 complete_zsh 'ladder withd'
+	assert_output 'ladder withdraw'
+	run -0 complete_zsh 'reflect thou'
+	assert_output 'reflect thought'
+}
+
+@test "completions: fish --no-execute accepts the completions of ground, ladder, reflect and promise" {
+	local p
+	for p in ground ladder reflect promise; do
+		run -0 fish --no-execute "$COMPLETIONS/$p.fish"
+		assert_output ''
+	done
+}
+
+@test "completions: fish completes promise's commands, the kinds to put right and options" {
+	run -0 complete_fish promise 'promise ma'
+	assert_output 'make'
+	run -0 complete_fish promise 'promise wi'
+	assert_output 'withdraw'
+	run -0 complete_fish promise 'promise correct ur'
+	assert_output 'urge'
+	run -0 complete_fish promise 'promise urge s'
+	assert_output 'strength='
+	run -0 complete_fish promise 'promise --fi'
+	assert_output $'--file\tThe shared record'
+}
+
+@test "completions: fish completes ground, ladder and reflect" {
+	run -0 complete_fish ground 'ground --li'
+	assert_output $'--list\tList the exercises'
+	run -0 complete_fish ground 'ground bo'
+	assert_output 'box'
+	run -0 complete_fish ladder 'ladder withd'
+	assert_output 'withdraw'
+	run -0 complete_fish reflect 'reflect sc'
+	assert_output $'scan\tList possible thinking traps in text'
 }

@@ -127,11 +127,43 @@ as written.'
 	assert_equal "$stderr" "checkin: $STEADY_DIR/checkin.csv:4: the record for 2026-11-22T08:10 is withdrawn already; nothing was saved"
 }
 
-@test "checkin: two check-ins of one second are not corrected by guess" {
+@test "checkin: two different check-ins of one second are not withdrawn by guess" {
 	checkin mood=5
 	checkin mood=6
 	run -1 --separate-stderr checkin -w 07:30
-	assert_equal "$stderr" "checkin: $STEADY_DIR/checkin.csv:3: line 2 is for 2026-11-23T07:30 too; give the record's id, or mend the log by hand; nothing was saved"
+	assert_equal "$stderr" "checkin: $STEADY_DIR/checkin.csv:3: line 2 is for 2026-11-23T07:30 too, and the two differ: correct the record to what should count, which then replaces both, and withdraw that if neither should; nothing was saved"
+	run -0 cat "$(log)"
+	assert_output "$HDR
+2026-11-23T07:30:00+01:00,5,,,,,
+2026-11-23T07:30:00+01:00,6,,,,,"
+}
+
+@test "checkin: a check-in saved twice is taken back to one" {
+	checkin mood=5 note=walk
+	checkin mood=5 note=walk
+	run -0 --separate-stderr checkin -w 07:30
+	assert_equal "$stderr" 'Taken back: the check-in saved twice (on lines 2 and 3) now counts once;
+the lines stay in the log as written.'
+	run -0 checkin --log
+	assert_output "$HDR,amend
+2026-11-23T07:30:00+01:00,5,,,,,walk,correct"
+	run -1 checkin --due
+	run -0 --separate-stderr checkin -w 07:30
+	assert_equal "$stderr" 'Withdrawn: the check-in on line 4 no longer counts; it stays in the log
+as written.'
+	run -0 checkin --log
+	assert_output "$HDR,amend"
+}
+
+@test "checkin: a correction of two check-ins of one second replaces both" {
+	checkin mood=5
+	checkin mood=6 safety=8
+	run -0 --separate-stderr checkin -c 07:30 mood=7
+	assert_equal "$stderr" 'Corrected: the check-in saved twice (on lines 2 and 3) is replaced by
+one new line at the end of the log; the old lines stay as written.'
+	run -0 checkin --log
+	assert_output "$HDR,amend
+2026-11-23T07:30:00+01:00,7,,8,,,,correct"
 }
 
 @test "checkin: --correct keeps a TSV log TSV" {
@@ -271,8 +303,8 @@ the log; the old one stays as written.'
 	assert_equal "$stderr" 'Corrected: the exercise on line 2 is replaced by a new line at the end
 of the log; the old one stays as written.'
 	run -0 --separate-stderr ground -w 2026-11-22T09:00
-	assert_equal "$stderr" 'Withdrawn: the exercise on line 3 no longer counts; it stays in the
-log as written.'
+	assert_equal "$stderr" 'Withdrawn: the exercise on line 3 no longer counts; it stays in the log
+as written.'
 	run -0 report --format csv --cols post "$STEADY_DIR/ground.csv"
 	assert_line --index 1 --regexp ',box,post,1,3,'
 }
@@ -290,15 +322,29 @@ log as written.'
 	assert_equal "$stderr" 'ground: --correct and --withdraw take no other options'
 }
 
-@test "steady: the sqlite3 query of steady(5) keeps the records in effect" {
-	command -v sqlite3 >/dev/null || skip 'sqlite3 is not installed'
-	run -0 sqlite3 :memory: ".import --csv $FIX/checkin.csv checkin" \
-	    "SELECT ts, mood FROM checkin AS c
- WHERE amend <> 'withdraw'
-   AND NOT EXISTS (SELECT 1 FROM checkin AS d
-        WHERE d.ts = c.ts AND d.rowid > c.rowid AND d.amend <> '');"
-	assert_output '2026-11-21T08:00:00+01:00|6
-2026-11-20T08:00:00+01:00|8'
+# recipe: the SQL of steady(5)'s sqlite3 recipe, as the page shows it.
+recipe() {
+	mandoc -Tascii -Owidth=200 "$BATS_TEST_DIRNAME/../man/steady.5" |
+	    sed 's/.\x08//g' |
+	    sed -n '/^ *CREATE TABLE checkin AS/,/d\.amend <> .*;$/p'
+}
+
+@test "steady: the sqlite3 recipe of steady(5) keeps the records in effect" {
+	local sql
+	sql=$(recipe)
+	run -0 grep -c ';$' <<<"$sql"
+	assert_output 2
+	run -0 sqlite3 :memory: ".import --csv $FIX/checkin.csv raw" \
+	    "$sql"
+	assert_output '2026-11-21T08:00:00+01:00|6||||||
+2026-11-20T08:00:00+01:00|8|||||typed 2 for 8|correct'
+}
+
+@test "steady: the sqlite3 recipe of steady(5) works on a log never corrected" {
+	two_checkins
+	run -0 sqlite3 :memory: ".import --csv $(log) raw" "$(recipe)"
+	assert_output '2026-11-22T08:10:00+01:00|5|||||slept badly|
+2026-11-23T07:30:00+01:00|6||8||||'
 }
 
 @test "completions: bash offers --correct for checkin --co" {
@@ -356,15 +402,20 @@ log as written.'
 	printf '%s\n' 'ts,exercise,seconds,pre,post,completed,note' \
 	    '2026-11-22T08:00:00+01:00,box,60,7,4,yes,' >"$STEADY_DIR/ground.csv"
 	chmod 600 "$STEADY_DIR/ground.csv"
+	promise make 'home by six'
+	promise kept 1
 	awk '/^## Putting a record right$/ { on = 1; next }
 	    /^## / { on = 0 } on && /^    / { print substr($0, 5) }' \
 	    "$BATS_TEST_DIRNAME/../README.md" >"$BATS_TEST_TMPDIR/cmds"
 	run -0 wc -l <"$BATS_TEST_TMPDIR/cmds"
-	assert_output 5
+	assert_output 6
 	while read -r line; do
 		run -0 --separate-stderr sh -c "$line"
 	done <"$BATS_TEST_TMPDIR/cmds"
 	run -0 checkin --log
 	assert_output "$HDR,amend
 2026-11-22T21:00:00+01:00,6,,,,,,correct"
+	run -0 sh -c 'promise open | cut -f1'
+	assert_output 'id
+1'
 }

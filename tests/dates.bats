@@ -180,6 +180,48 @@ $OPEN"
 	refute_output --partial 'marked as hard'
 }
 
+@test "report: a copy in a folder of the same name elsewhere is left unmarked" {
+	dates
+	checkins
+	printf 'name,value\ndate_labels,1\n' >"$STEADY_CONFIG/settings.csv"
+	mkdir -p "$BATS_TEST_TMPDIR/other/data"
+	cp "$STEADY_DIR/checkin.csv" "$BATS_TEST_TMPDIR/other/data/"
+	run -0 report --format html "$BATS_TEST_TMPDIR/other/data/checkin.csv"
+	assert_output --partial '<h2>data</h2>'
+	refute_output --partial 'class="date"'
+	refute_output --partial 'marked as hard'
+	refute_output --partial 'birthday'
+	run -0 report --format table "$BATS_TEST_TMPDIR/other/data/checkin.csv"
+	refute_output --partial 'marked as hard'
+	# Read together with the person's own, the same name is one source,
+	# and nothing of it is marked.
+	run -0 report --format table "$STEADY_DIR/checkin.csv" \
+	    "$BATS_TEST_TMPDIR/other/data/checkin.csv"
+	refute_output --partial 'marked as hard'
+}
+
+@test "report: the data folder is known however it is named" {
+	dates
+	checkins
+	ln -s "$STEADY_DIR" "$BATS_TEST_TMPDIR/mine"
+	cd "$STEADY_DIR"
+	run -0 report --format table checkin.csv
+	assert_line 'Days you marked as hard in this period: 2026-11-23.'
+	run -0 report --format table "$BATS_TEST_TMPDIR/mine/checkin.csv"
+	assert_line 'Days you marked as hard in this period: 2026-11-23.'
+	STEADY_DIR=$BATS_TEST_TMPDIR/mine run -0 report --format table "$BATS_TEST_TMPDIR/data/checkin.csv"
+	assert_line 'Days you marked as hard in this period: 2026-11-23.'
+}
+
+@test "report: standard input is never taken for the person's own log" {
+	dates
+	checkins
+	run -0 sh -c 'checkin --log | report --format html'
+	refute_output --partial 'class="date"'
+	run -0 sh -c 'report --format table -S data <"$1"' sh "$STEADY_DIR/checkin.csv"
+	refute_output --partial 'marked as hard'
+}
+
 @test "readme: the dates.csv of \"Hard dates\" warns as the README says" {
 	mkdir -p "$STEADY_CONFIG"
 	awk '/^## Hard dates$/ { on = 1; next }

@@ -26,7 +26,7 @@ exercises() {
 	assert_line --index 1 '       ground -c when name=value ... | -w when'
 	assert_line --index 2 '       ground -o - --redact[=cols] [option ...] [exercise]'
 	assert_line --index 3 '       ground -l | -p | -h | -V'
-	assert_line 'A grounding or breathing exercise, guided on the terminal.'
+	assert_line 'A grounding or breathing exercise, guided on the terminal: a menu when'
 }
 
 @test "ground: --version prints the version" {

@@ -32,7 +32,7 @@ fakes() {
 @test "ladder: --help prints the usage and exits 0" {
 	run -0 ladder --help
 	assert_line --index 0 "$USAGE"
-	assert_line 'A ladder of steps from easier to harder, practised at your own pace:'
+	assert_line 'Keep a ladder of steps from easier to harder and practise at your own pace:'
 }
 
 @test "ladder: --version prints the version" {

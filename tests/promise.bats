@@ -37,7 +37,7 @@ fortnight() {
 @test "promise: --help prints the usage and exits 0" {
 	run -0 promise --help
 	assert_line --index 0 "$USAGE"
-	assert_line 'Keep a shared record, together, of the small acts that rebuild trust.'
+	assert_line 'Keep a shared record, together, of the small acts that rebuild trust:'
 }
 
 @test "promise: --version prints the version" {
@@ -55,9 +55,9 @@ fortnight() {
 
 @test "promise: no command, or an unknown one, is a usage error" {
 	run -2 --separate-stderr promise
-	assert_equal "${stderr_lines[0]}" 'promise: say what to record: make, kept, renegotiated, missed, offered, talked or urge (or open to list)'
+	assert_equal "${stderr_lines[0]}" 'promise: say what to record: make, kept, renegotiated, missed, offered, talked or urge (or open to list, correct or withdraw to put a line right)'
 	run -2 --separate-stderr promise promised x
-	assert_equal "${stderr_lines[0]}" 'promise: promised: choose make, kept, renegotiated, missed, offered, talked, urge or open'
+	assert_equal "${stderr_lines[0]}" 'promise: promised: choose make, kept, renegotiated, missed, offered, talked, urge, open, correct or withdraw'
 }
 
 @test "promise: make records a numbered promise without asking" {
@@ -438,6 +438,119 @@ fortnight() {
 	assert [ ! -e "$(shared)" ]
 }
 
+@test "promise: withdraw takes back a kept, and the promise is open again" {
+	promise make 'home by six' by=18:00
+	promise make 'call at lunch'
+	promise kept 1
+	run -0 --separate-stderr promise withdraw kept 1
+	assert_equal "$stderr" 'Withdrawn: the promise kept on line 4 no longer counts; it stays in the
+log as written.'
+	run -0 tail -n 1 "$(shared)"
+	assert_output '2026-11-23T07:30:00+01:00,kept,1,,,,,,withdraw'
+	run -0 promise open
+	assert_output "$(printf 'id\tby\twhat\n1\t2026-11-23T18:00:00+01:00\thome by six\n2\t-\tcall at lunch')"
+	run -0 promise missed 1
+	run -0 sh -c 'promise open | cut -f1'
+	assert_output 'id
+2'
+	run -1 --separate-stderr promise withdraw kept 1
+	assert_equal "$stderr" "promise: $(shared):5: the record for 1 is withdrawn already; nothing was saved"
+}
+
+@test "promise: correct puts a promise's words right where it was made" {
+	promise make 'home by six' by=18:00
+	promise make 'call at lunch'
+	promise kept 1
+	run -0 --separate-stderr promise correct make 1 what='home by seven' who=Sam
+	assert_equal "$stderr" 'Corrected: the promise on line 2 is replaced by a new line at the end of
+the log; the old one stays as written.'
+	run -0 tail -n 1 "$(shared)"
+	assert_output '2026-11-23T07:30:00+01:00,made,1,Sam,home by seven,2026-11-23T18:00:00+01:00,,,correct'
+	# Counted where the promise was made, so it stays kept.
+	run -0 sh -c 'promise open | cut -f1'
+	assert_output 'id
+2'
+	run -0 promise correct made 2 by=13:00
+	run -0 promise renegotiated 2 by=14:00
+	run -0 tail -n 1 "$(shared)"
+	assert_output '2026-11-23T07:30:00+01:00,renegotiated,2,,call at lunch,2026-11-23T14:00:00+01:00,yes,,'
+}
+
+@test "promise: a promise taken back keeps its number from the next" {
+	promise make 'home by six'
+	run -0 promise withdraw made 1
+	run -0 promise open
+	assert_output "$(printf 'id\tby\twhat')"
+	run -0 promise make 'call at lunch'
+	run -0 tail -n 1 "$(shared)"
+	assert_output '2026-11-23T07:30:00+01:00,made,2,,call at lunch,,,,'
+}
+
+@test "promise: a line without a number is named by its time" {
+	promise offered -a 07:00 'showed the message'
+	promise offered 'told you J called'
+	run -0 --separate-stderr promise withdraw offered 07:00
+	assert_equal "$stderr" 'Withdrawn: the thing shared on line 2 no longer counts; it stays in the
+log as written.'
+	run -1 --separate-stderr promise withdraw talked 07:30
+	assert_equal "$stderr" "promise: $(shared): there is no record for 2026-11-23T07:30; nothing was saved"
+}
+
+@test "promise: two renegotiations of one promise need the time of the one meant" {
+	promise make -a 07:00 'call at lunch' by=13:00
+	promise renegotiated -a 07:10 1 by=14:00
+	promise renegotiated -a 07:20 1 by=15:00
+	run -1 --separate-stderr promise withdraw renegotiated 1
+	assert_equal "$stderr" "promise: $(shared):4: line 3 is for 1 too; give the time of the one you mean; nothing was saved"
+	run -0 promise withdraw renegotiated 07:20
+	run -0 sh -c 'promise open | cut -f2'
+	assert_line --index 1 '2026-11-23T14:00:00+01:00'
+}
+
+@test "promise: an urge is put right in the person's own log" {
+	promise urge 'check the phone' strength=7
+	run -0 --separate-stderr promise correct urge 07:30 strength=5 helped='a walk'
+	assert_equal "$stderr" 'Corrected: the urge on line 2 is replaced by a new line at the end of
+the log; the old one stays as written.'
+	run -0 tail -n 1 "$(urges)"
+	assert_output '2026-11-23T07:30:00+01:00,5,check the phone,a walk,,correct'
+	run -2 --separate-stderr promise correct urge 07:30 strength=11
+	assert_equal "${stderr_lines[0]}" 'promise: strength=11: strength is a whole number from 0 to 10'
+	run -2 --separate-stderr promise withdraw -f "$(shared)" urge 07:30
+	assert_equal "$stderr" 'promise: an urge is kept in your own log, never the shared record: leave out --file'
+	assert [ ! -e "$(shared)" ]
+}
+
+@test "promise: what says which line cannot be corrected, and the form is checked" {
+	promise make 'home by six'
+	run -2 --separate-stderr promise correct make 1 kind=kept
+	assert_equal "${stderr_lines[0]}" 'promise: kind cannot be corrected: it says which record this is; withdraw the record and make it again'
+	run -2 --separate-stderr promise correct make 1 ahead=yes
+	assert_equal "${stderr_lines[0]}" 'promise: ahead cannot be corrected: it says whether a change came before its time'
+	run -2 --separate-stderr promise correct make 1 by=soon
+	assert_equal "${stderr_lines[0]}" 'promise: by=soon: "soon" is not a date and time (use 2026-11-23 or 2026-11-23T07:30)'
+	run -2 --separate-stderr promise correct make 1
+	assert_equal "${stderr_lines[0]}" "$USAGE"
+	run -2 --separate-stderr promise withdraw make 1 what=x
+	run -2 --separate-stderr promise withdraw -a 07:00 make 1
+	run -2 --separate-stderr promise withdraw promised 1
+	assert_equal "$stderr" 'promise: promised: say which kind of line: make, kept, renegotiated, missed, offered, talked or urge'
+	run -0 cat "$(shared)"
+	assert_output "$HDR
+2026-11-23T07:30:00+01:00,made,1,,home by six,,,"
+}
+
+@test "promise: report leaves out a withdrawn kept and counts a corrected line once" {
+	fortnight
+	promise withdraw kept 1
+	promise missed -a 2026-11-09T19:00 1
+	promise correct offered 2026-11-18T20:00 what='showed the messages'
+	run -0 report -f table "$(shared)" "$STEADY_DIR/checkin.csv"
+	assert_line 'Promises made: 4; kept: 1; renegotiated ahead of time: 1; missed: 2. A time changed only after it had passed: 1 (shown with the missed; the promise went on).'
+	assert_line 'Shared openly without being asked: 1 time. Check-ins held together: 1.'
+	assert_line '2026-W46     2     1                   1       1              0                   0    3.7'
+}
+
 @test "promise: report shows the record week by week beside trust" {
 	fortnight
 	run -0 report -f table "$(shared)" "$STEADY_DIR/checkin.csv"
@@ -469,6 +582,31 @@ fortnight() {
 	run -0 report -f table "$BATS_TEST_TMPDIR/us/promise.csv" "$BATS_TEST_TMPDIR/ana/checkin.csv"
 	assert_line 'Trust is the mean trust rating of the check-ins in ana for each week; a week with fewer than 4 days of check-ins is left blank. They show what went together, not what caused what.'
 	assert_line '2026-W46     2     2                   1       0              0                   0    3.7'
+}
+
+@test "promise: report sets both partners' trust beside the record" {
+	local d
+	mkdir -p "$BATS_TEST_TMPDIR/us" "$BATS_TEST_TMPDIR/ana" "$BATS_TEST_TMPDIR/sam"
+	fortnight
+	mv "$(shared)" "$BATS_TEST_TMPDIR/us/promise.csv"
+	mv "$STEADY_DIR/checkin.csv" "$BATS_TEST_TMPDIR/ana/checkin.csv"
+	for d in 16 17 18 19 20 21 22; do
+		STEADY_DIR=$BATS_TEST_TMPDIR/sam checkin --at "2026-11-${d}T21:00" trust=8
+	done
+	cd "$BATS_TEST_TMPDIR"
+	run -0 report -f table us/promise.csv ana/checkin.csv sam/checkin.csv
+	assert_line 'Trust is the mean trust rating of the check-ins in ana and in sam, each in a column of its own for each week; a week with fewer than 4 days of check-ins is left blank. They show what went together, not what caused what.'
+	refute_line --partial 'name the check-in log'
+	assert_line 'week      made  kept  renegotiated ahead  missed  shared openly  check-ins together  trust ana  trust sam'
+	assert_line '2026-W46     2     2                   1       0              0                   0        3.7'
+	assert_line '2026-W47     2     0                   0       2              1                   1        6.0        8.0'
+	run -0 sh -c 'report -f json us/promise.csv ana/checkin.csv sam/checkin.csv |
+	    grep -o "{\"name\":\"trust[^}]*}" | tr "\n" " "'
+	assert_output '{"name":"trust_mean_ana","numeric":true} {"name":"trust_days_ana","numeric":true} {"name":"trust_mean_sam","numeric":true} {"name":"trust_days_sam","numeric":true} '
+	run -0 sh -c 'report -f json us/promise.csv ana/checkin.csv sam/checkin.csv |
+	    grep -o "\[\"2026-W4[67]\"[^]]*\]"'
+	assert_output '["2026-W46",2,2,1,0,0,0,3.7,7,null,0]
+["2026-W47",2,0,0,2,1,1,6.0,7,8.0,7]'
 }
 
 @test "promise: report as CSV gives a count per act and week in the tidy table" {
@@ -510,12 +648,30 @@ fortnight() {
 	assert_line 'data,,,promises,2026-W47,made,1,,,,,,,,,,,,'
 }
 
-@test "promise: report never reads the urge log unless it is named" {
+@test "promise: report leaves the urge log out, even from a glob, unless --urges" {
 	fortnight
 	promise urge 'check the phone' strength=7
-	run -0 report -f csv "$STEADY_DIR"/promise.csv "$STEADY_DIR"/checkin.csv
+	run -0 --separate-stderr report -f csv "$STEADY_DIR"/*.csv
+	assert_equal "$stderr" "report: $(urges): an urge log, left out as private (--urges reads it)"
 	refute_output --partial 'strength'
 	refute_output --partial 'urge'
+	assert_output --partial ',promises,'
+	run -0 --separate-stderr sh -c 'report -f csv <"$1"' sh "$(urges)"
+	assert_equal "$stderr" 'report: (stdin): an urge log, left out as private (--urges reads it)'
+	run -0 --separate-stderr report -f csv --urges "$(urges)"
+	assert_equal "$stderr" ''
+	assert_line --partial ',data,,strength,1,7,'
+	mv "$(urges)" "$BATS_TEST_TMPDIR/notes.csv"
+	run -0 --separate-stderr report -f csv "$BATS_TEST_TMPDIR/notes.csv"
+	refute_output --partial 'strength'
+}
+
+@test "promise: report leaves out a withdrawn urge with --urges" {
+	promise urge -a 07:00 'check the phone' strength=7
+	promise urge 'look at the email' strength=4
+	promise withdraw urge 07:00
+	run -0 report -f csv --urges "$(urges)"
+	assert_line --partial ',data,,strength,1,4,'
 }
 
 # Every EXAMPLES entry of promise(1).
@@ -544,6 +700,21 @@ kept,1,home by six'
 	assert_output 'kind,what,note
 offered,told you J called about work,
 talked,,twenty minutes after dinner'
+}
+
+@test "examples: a kept taken back and marked missed (promise.1)" {
+	promise make 'home by six' by=18:00
+	promise kept 1
+	run -0 --separate-stderr promise withdraw kept 1
+	run -0 --separate-stderr promise missed 1 note='forgot; will set a reminder'
+	run -0 cut -d, -f2,3,9 "$(shared)"
+	assert_output 'kind,id,amend
+made,1,
+kept,1,
+kept,1,withdraw
+missed,1,'
+	run -0 promise open
+	assert_output "$(printf 'id\tby\twhat')"
 }
 
 @test "examples: the open promises, numbers only (promise.1)" {
@@ -601,6 +772,21 @@ complete_promise() {
 	assert_output 'strength='
 	run -0 complete_promise make --f
 	assert_output '--file'
+}
+
+@test "promise: bash completion offers correct and withdraw, the kinds, then fields" {
+	run -0 complete_promise w
+	assert_output 'withdraw'
+	run -0 complete_promise correct ''
+	assert_output 'make|kept|renegotiated|missed|offered|talked|urge'
+	run -0 complete_promise withdraw ke
+	assert_output 'kept'
+	run -0 complete_promise correct made 1 w
+	assert_output 'what=|who='
+	run -0 complete_promise correct urge 07:30 s
+	assert_output 'strength='
+	run -0 complete_promise withdraw kept 1 ''
+	assert_output ''
 }
 
 @test "promise: zsh and fish completions load, and fish offers open ids" {

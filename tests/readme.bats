@@ -26,6 +26,13 @@ setup() {
 	cp clients/ana/*.csv "$STEADY_DIR"/
 }
 
+# install_prefix: steady installed under a prefix of its own; prints it.
+install_prefix() {
+	local prefix=$BATS_TEST_TMPDIR/usr/local
+	make -s -C "$TOP" install PREFIX="$prefix" >/dev/null
+	printf '%s\n' "$prefix"
+}
+
 # section HEADING: the lines of README.md under HEADING ("## Name" or
 # "### Name"), up to the next heading of the same or a higher level.
 section() {
@@ -133,12 +140,25 @@ doctest() {
 	assert_output 3
 }
 
+@test "readme: a client's page leaves their urge log out" {
+	local cmd
+	cmd=$(section '### For therapists: the caseload' |
+	    sed -n 's/^    \$ \(report -f html clients\/ana\/\*\.csv .*\)/\1/p')
+	assert_equal "$cmd" 'report -f html clients/ana/*.csv >ana.html'
+	STEADY_DIR=clients/ana promise urge 'check the phone' strength=7
+	run -0 --separate-stderr sh -c "$cmd"
+	assert_equal "$stderr" 'report: clients/ana/urges.csv: an urge log, left out as private (--urges reads it)'
+	run -1 grep -c -e '<td>strength</td>' -e 'urges' ana.html
+	assert_output 0
+}
+
 @test "readme: the pipelines with miller, sqlite3 and gnuplot" {
 	doctest '## Pipelines'
 }
 
 @test "readme: the crontab lines are those of steady.7, and run under env -i" {
-	local tab=$BATS_TEST_TMPDIR/crontab
+	local prefix tab=$BATS_TEST_TMPDIR/crontab
+	prefix=$(install_prefix)
 	section '## A reminder each evening' |
 	    awk '/^    / { print substr($0, 5); b = 1; next } b { exit }' >"$tab"
 	run -0 cat "$tab"
@@ -148,7 +168,7 @@ doctest() {
 	    "$TOP/man/steady.7" | sed 's/.\x08//g' |
 	    sed -n '/^REMINDERS/,/^[A-Z]/s/^           //p' | sed -n 1,2p)"
 	run -0 crontab -n "$tab"
-	sed -i "s|/usr/local/bin|$STEADY_BIN|" "$tab"
+	sed -i "s|/usr/local|$prefix|" "$tab"
 	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
 	run -0 --separate-stderr env -i HOME="$HOME" SHELL=/bin/sh \
 	    "$(sed -n 1p "$tab")" setsid /bin/sh -c \
@@ -167,15 +187,89 @@ doctest() {
 	run -0 ls "$HOME/.config/systemd/user"
 	assert_output 'steady-remind.service
 steady-remind.timer'
-	sed -i "s|/usr/local/bin|$STEADY_BIN|" \
+	sed -i "s|/usr/local|$(install_prefix)|" \
 	    "$HOME/.config/systemd/user/steady-remind.service"
 	mkdir -m 700 "$BATS_TEST_TMPDIR/run"
 	XDG_RUNTIME_DIR=$BATS_TEST_TMPDIR/run run -0 systemd-analyze verify \
 	    --user "$HOME"/.config/systemd/user/steady-remind.*
+	# What the timer starts, with no terminal and systemd's bare
+	# environment.
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	run -0 --separate-stderr env -i HOME="$HOME" PATH=/usr/bin:/bin \
+	    setsid $(sed -n 's/^ExecStart=//p' \
+	    "$HOME/.config/systemd/user/steady-remind.service") </dev/null
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
 }
 
-@test "readme: the picture is a PNG in docs/" {
+@test "readme: the picture is a PNG in docs/, 1000 by 1300 as make picture makes it" {
+	local png=$TOP/docs/report.png
 	run -0 grep -o '](docs/report.png)' "$README"
-	run -0 sh -c "head -c 8 '$TOP/docs/report.png' | od -An -c | tr -d ' '"
+	run -0 sh -c "head -c 8 '$png' | od -An -c | tr -d ' '"
 	assert_output '211PNG\r\n032\n'
+	# The IHDR chunk first, then its width and height, big-endian.
+	run -0 sh -c "od -An -c -j12 -N4 '$png' | tr -d ' '"
+	assert_output 'IHDR'
+	run -0 sh -c "od -An -tu1 -j16 -N8 '$png' | tr -s ' '"
+	assert_output ' 0 0 3 232 0 0 5 20'
+	assert [ "$(stat -c %s "$png")" -gt 20000 ]
+	run -0 grep -c -- '--window-size=1000,1300' "$TOP/scripts/demo.sh"
+}
+
+@test "readme: the reference sections name every manual, module and file" {
+	local where layout m f
+	where=$(section '## Where things are')
+	layout=$(section '## Source layout')
+	for m in "$TOP"/man/*.[157]; do
+		m=${m##*/}
+		grep -qF "$m" <<<"$layout" || fail "Source layout lacks $m"
+		case $m in
+		*.1) grep -qF "\`${m%.1}(1)\`" <<<"$where" ||
+		    fail "Where things are lacks ${m%.1}(1)" ;;
+		esac
+	done
+	for m in $(sed -n '/^MODULES = /,/[^\\]$/p' "$TOP/Makefile" |
+	    sed 's/^MODULES = //; s/\\$//'); do
+		grep -qw "$m" <<<"$layout" || fail "Source layout lacks lib/$m"
+	done
+	for f in $(mandoc -Tascii "$TOP/man/steady.5" | sed 's/.\x08//g' |
+	    sed -n '/^FILES/,/^EXAMPLES/s/^ *\$STEADY_[A-Z]*\/\([^ ]*\).*/\1/p' |
+	    sed 's/name\.csv$//'); do
+		grep -qF "\`$f\`" <<<"$where" || fail "Where things are lacks $f"
+	done
+	for f in "$TOP"/examples/*; do
+		grep -qF "${f##*/}" <<<"$layout" || fail "Source layout lacks examples/${f##*/}"
+	done
+}
+
+@test "readme: every section with a \$ command is run by a doctest here" {
+	local have want
+	have=$(awk '/^#/ { h = $0 } /^    \$ / && h != last { print h; last = h }' \
+	    "$README" | sort)
+	want=$(sed -n "s/^[[:space:]]*doctest '\(.*\)'$/\1/p" \
+	    "$BATS_TEST_FILENAME" | sort)
+	refute [ -z "$have" ]
+	assert_equal "$have" "$want"
+}
+
+@test "readme: the commands of \"Keeping trust together\" run as written" {
+	local cmds line
+	cmds=$(section '## Keeping trust together' | sed -n 's/^    //p')
+	run -0 grep -c . <<<"$cmds"
+	assert_output 7
+	# A couple's own folder, new: the tour's holds ana's record.
+	export STEADY_DIR=$BATS_TEST_TMPDIR/us
+	checkin --at 2026-11-22T21:00 trust=6
+	while IFS= read -r line; do
+		run -0 --separate-stderr sh -c "$line"
+		assert_equal "$stderr" ''
+	done <<<"$cmds"
+	run -0 cut -d, -f2,3,5 "$STEADY_DIR/promise.csv"
+	assert_output 'kind,id,what
+made,1,home by six
+kept,1,home by six
+offered,,told you J called about work
+talked,,'
+	run -0 cut -d, -f2,3 "$STEADY_DIR/urges.csv"
+	assert_output 'strength,urge
+6,check the phone'
 }

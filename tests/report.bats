@@ -7,7 +7,7 @@ FULL='source,group,period,log,item,measure,n,mean,sd,min,max,first,last,trend_pe
 
 @test "report: --help prints the usage and exits 0" {
 	run -0 report --help
-	assert_line --index 0 'usage: report [-f format] [-b by] [-g column] [-s when] [-u when]'
+	assert_line --index 0 'usage: report [-f format] [-b by] [-g column] [-s when] [-u when] [-c columns]'
 }
 
 @test "report: --version prints the version" {
@@ -121,6 +121,33 @@ ana,2026-11-22,28,29,improving,improving,improving,improving,falling,0,5'
 		run -0 report -f $f --merge "$BATS_TEST_TMPDIR"/part.a{d,b,c,a}.partial
 		assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/one.$f")"
 	done
+}
+
+@test "report: a caseload with items nobody rated merges to the same summary" {
+	local c f
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p clients/ana clients/bo
+	# No one rated trust or arousal: their columns stay, empty.
+	printf '%s\n' 'ts,mood,trust,safety,distress,arousal,note' \
+	    '2026-11-20T08:00:00+01:00,5,,7,3,,' \
+	    '2026-11-21T08:00:00+01:00,6,,7,3,,' >clients/ana/checkin.csv
+	printf '%s\n' 'ts,mood,trust,safety,distress,arousal,note' \
+	    '2026-11-20T08:00:00+01:00,4,,6,5,,' >clients/bo/checkin.csv
+	for c in ana bo; do
+		report --partial clients/$c/checkin.csv >clients/$c/checkin.part
+	done
+	run -0 report --summary clients/*/checkin.csv
+	assert_line --index 0 'source,last_checkin,days_checked,days_in_range,mood,trust,safety,distress,arousal,concerns,wins'
+	for f in csv tsv table md json html; do
+		report --summary -f $f clients/*/checkin.csv >one.$f
+		report --merge --summary -f $f clients/*/checkin.part >merged.$f
+		run -0 cmp one.$f merged.$f
+	done
+	# Merged again, and the other way round, it is still the same.
+	report --merge --partial clients/*/checkin.part >both.part
+	report --merge --summary clients/bo/checkin.part clients/ana/checkin.part >again.csv
+	run -0 cmp one.csv again.csv
+	run -0 sh -c 'report --merge --summary both.part | cmp - one.csv'
 }
 
 @test "report: --merge refuses a file that is not a partial" {
@@ -238,6 +265,21 @@ fixtures,,,data,,quality,3,3,1,2,4,,,,,,,,"
 	refute_output --partial 'https://'
 	run -0 sh -c "report -f html '$FIXTURES/week.csv' | grep -o '<svg' | wc -l"
 	assert_output '5'
+}
+
+@test "report: HTML keeps a sparkline with a gap on one line" {
+	local d
+	# Two weeks of check-ins, a thin week, then another: a gap between.
+	export STEADY_NOW=2026-11-29T08:00:00+01:00
+	for d in 02 03 04 05 09 23 24 25 26; do
+		checkin --at "2026-11-${d}T08:00" mood=$((10#$d % 7))
+	done
+	run -0 report -f html "$(log)"
+	assert_line '.spark{white-space:nowrap}'
+	assert_output --regexp '<td class="spark">[^<]+ [^<]+</td>'
+	refute_output --partial '<th scope="col" class="spark">'
+	run -0 sh -c 'report -f html "$1" | grep -c "<td class=\"spark\">"' sh "$FIXTURES/week.csv"
+	assert_output 5
 }
 
 @test "report: writing to a full stdout fails with exit 1" {

@@ -7,11 +7,12 @@ load helper
 
 TOP=$BATS_TEST_DIRNAME/..
 
-# block SECTION N: the Nth literal block of SECTION in steady(7), as a
-# reader sees it (the indentation of the page taken off).
-block() {
-	mandoc -Tascii -Owidth=200 "$TOP/man/steady.7" | sed 's/.\x08//g' |
-	    awk -v sec="$1" -v want="$2" '
+# page_block PAGE SECTION N: the Nth literal block of SECTION in the
+# manual page PAGE (man/PAGE), as a reader sees it (the indentation of
+# the page taken off).
+page_block() {
+	mandoc -Tascii -Owidth=200 "$TOP/man/$1" | sed 's/.\x08//g' |
+	    awk -v sec="$2" -v want="$3" '
 		/^[A-Z]/ { insec = ($0 == sec); next }
 		!insec { next }
 		/^           / { if (!inb) { n++; inb = 1; held = "" }
@@ -19,6 +20,37 @@ block() {
 			held = ""; next }
 		/^$/ { if (inb) held = held "\n"; next }
 		{ inb = 0 }'
+}
+
+# block SECTION N: the Nth literal block of SECTION in steady(7).
+block() {
+	page_block steady.7 "$1" "$2"
+}
+
+# block_with SECTION TEXT: the first literal block of SECTION in
+# steady(7) that holds TEXT.
+block_with() {
+	local n=1 b
+	while b=$(block "$1" $n) && [ -n "$b" ]; do
+		if grep -qF -- "$2" <<<"$b"; then
+			printf '%s\n' "$b"
+			return 0
+		fi
+		n=$((n + 1))
+	done
+	return 1
+}
+
+# crontabs PAGE SECTION: each literal block of SECTION in PAGE that has a
+# crontab job line, one after another, blocks apart by an empty line.
+crontabs() {
+	local n=1 b
+	while b=$(page_block "$1" "$2" $n) && [ -n "$b" ]; do
+		if grep -Eq '^[0-9*]+ [0-9*]+ [0-9*]+ [0-9*]+ [0-9*]+ ' <<<"$b"; then
+			printf '%s\n\n' "$b"
+		fi
+		n=$((n + 1))
+	done
 }
 
 # commands SECTION N: the commands of a block written with "$ " prompts.
@@ -48,8 +80,9 @@ cron_run() {
 	while IFS= read -r line; do
 		envs+=("$line")
 	done < <(grep -E '^[A-Za-z_][A-Za-z_0-9]*=' "$tab")
+	# cron takes the five time fields off and turns "\%" into "%".
 	job=$(grep -E "$pat" "$tab" | grep -v '^#' |
-	    sed -E 's/^([^ ]+ +){5}//')
+	    sed -E 's/^([^ ]+ +){5}//; s/\\%/%/g')
 	[ -n "$job" ]
 	run --separate-stderr env -i "${envs[@]}" setsid /bin/sh -c \
 	    "$job" </dev/null
@@ -83,6 +116,77 @@ cron_run() {
 	assert_output ''
 	assert_equal "$stderr" ''
 	run -0 test -f "$HOME/.local/share/steady/checkin.csv"
+}
+
+@test "checkin.1: the crontab lines run under env -i after make install" {
+	local prefix tab=$BATS_TEST_TMPDIR/crontab
+	prefix=$(install_prefix)
+	crontabs checkin.1 EXAMPLES >"$BATS_TEST_TMPDIR/all"
+	run -0 grep -c '^PATH=/usr/local/bin:/usr/bin:/bin$' "$BATS_TEST_TMPDIR/all"
+	assert_output 2
+	run -0 grep -c -E '^0 20 ' "$BATS_TEST_TMPDIR/all"
+	assert_output 2
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	# The plain reminder: a line for cron to mail.
+	awk 'BEGIN { RS = "" } NR == 1' "$BATS_TEST_TMPDIR/all" |
+	    sed "s|/usr/local|$prefix|" >"$tab"
+	run -0 crontab -n "$tab"
+	cron_run "$tab" 'checkin --remind'
+	assert_equal "$status" 0
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
+	assert_equal "$stderr" ''
+	# The desktop's: a notify-send where its PATH looks, and nothing
+	# for cron to mail.
+	awk 'BEGIN { RS = "" } NR == 2' "$BATS_TEST_TMPDIR/all" |
+	    sed "s|/usr/local|$prefix|" >"$tab"
+	run -0 crontab -n "$tab"
+	printf '#!/bin/sh\nprintf "%%s|" "$@" >"%s/notified"\n' \
+	    "$BATS_TEST_TMPDIR" >"$prefix/bin/notify-send"
+	chmod 755 "$prefix/bin/notify-send"
+	cron_run "$tab" 'DISPLAY'
+	assert_equal "$status" 0
+	assert_output ''
+	assert_equal "$stderr" ''
+	run -0 cat "$BATS_TEST_TMPDIR/notified"
+	assert_output "--app-name=steady|steady|Today's check-in is open whenever you are ready: run checkin.|"
+}
+
+@test "steady.7: the crontab reminder of EXAMPLES runs under env -i" {
+	local prefix tab=$BATS_TEST_TMPDIR/crontab
+	prefix=$(install_prefix)
+	crontabs steady.7 EXAMPLES | awk 'BEGIN { RS = "" } /checkin --remind/' |
+	    sed "s|/usr/local|$prefix|" >"$tab"
+	run -0 cat "$tab"
+	assert_output "PATH=$prefix/bin:/usr/bin:/bin
+0 20 * * * checkin --remind"
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	cron_run "$tab" 'checkin --remind'
+	assert_equal "$status" 0
+	assert_output "Today's check-in is open whenever you are ready: run checkin."
+}
+
+@test "steady.7: a git history of the data folder, and its nightly commit under env -i" {
+	local cmds tab=$BATS_TEST_TMPDIR/crontab
+	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
+	# No name or address from the test, the user's settings or cron.
+	unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME \
+	    GIT_COMMITTER_EMAIL EMAIL
+	checkin mood=5
+	cmds=$(block_with EXAMPLES 'git init')
+	run -0 env -i HOME="$HOME" PATH=/usr/bin:/bin sh -c "$(sed 's/^\$ //' <<<"$cmds")"
+	checkin mood=6
+	crontabs steady.7 EXAMPLES | awk 'BEGIN { RS = "" } /git commit/' >"$tab"
+	run -0 grep -c '^55 23 ' "$tab"
+	assert_output 1
+	run -0 crontab -n "$tab"
+	cron_run "$tab" '^55 23 '
+	assert_equal "$status" 0
+	assert_equal "$stderr" ''
+	run -0 git -C "$HOME/.local/share/steady" log --format=%s
+	assert_line --index 1 'start of the record'
+	assert_line --index 0 "$(date +%F)"
+	run -0 git -C "$HOME/.local/share/steady" show --stat --format= HEAD
+	assert_line --partial 'checkin.csv | 1 +'
 }
 
 @test "steady.7: the systemd units are those of examples/systemd" {
@@ -125,13 +229,14 @@ systemctl --user enable --now steady-remind.timer'
 	    "$units/steady-remind.service")" 1
 }
 
-@test "steady.7: the sample caseload has four clients with five logs each" {
+@test "steady.7: the sample caseload has four clients with five logs each, and a couple's record" {
 	cd "$BATS_TEST_TMPDIR"
 	run -0 caseload
 	assert_output ''
 	run -0 sh -c 'find clients -type f | sort'
 	assert_output "$(for c in ana ben cara dev; do
-		for l in checkin ground ladder reflect trials; do
+		for l in checkin ground ladder promise reflect trials; do
+			[ $l = promise ] && [ $c != ana ] && continue
 			echo "clients/$c/$l.csv"
 		done
 	done)"
@@ -139,6 +244,39 @@ systemctl --user enable --now steady-remind.timer'
 	assert_output '700 clients
 700 clients/cara
 600 clients/cara/checkin.csv'
+}
+
+@test "steady.7: the sample caseload holds the newer records" {
+	cd "$BATS_TEST_TMPDIR"
+	sh "$TOP/examples/caseload.sh" -c config clients
+	# Ana's trials with the grounding and reflection that went with them.
+	run -0 report -f md clients/ana/*.csv
+	assert_line '| t20261003T150400 | 2026-10-03 | say her name out loud | 60 | slow, distress 6 to 3 | it was hard and I got through it |'
+	assert_line '- Promises made: 6; kept: 5; renegotiated ahead of time: 1; missed: 1.'
+	# Ben's corrections: a mood put right, a check-in saved twice taken
+	# back; what counts is what he meant.
+	run -0 grep -c ',correct$' clients/ben/checkin.csv
+	assert_output 2
+	run -0 sh -c 'STEADY_DIR=clients/ben checkin --log | grep -c "^2026-11-08T21:05"'
+	assert_output 1
+	run -0 sh -c 'STEADY_DIR=clients/ben checkin --log | grep "^2026-10-24T20:35"'
+	assert_output '2026-10-24T20:35:00+02:00,4,4,7,7,0,,correct'
+	# Ana's hard dates, in her own settings folder.
+	run -0 cat config/dates.csv
+	assert_output 'date,yearly,label,warn,plan
+2025-09-14,yes,the day I found out,7,box
+--11-28,,our anniversary,7,slow'
+	run -0 stat -c %a config config/dates.csv
+	assert_output '700
+600'
+	STEADY_DIR=clients/ana STEADY_CONFIG=config run -0 report -f table \
+	    clients/ana/checkin.csv
+	assert_line 'Days you marked as hard in this period: 2026-09-14.'
+	# Nothing in them that steady cannot read.
+	run -0 --separate-stderr report --strict clients/*/*.csv
+	assert_equal "$stderr" ''
+	run -1 --separate-stderr sh "$TOP/examples/caseload.sh" -c config more
+	assert_equal "$stderr" 'caseload.sh: config/dates.csv already exists; choose a new folder'
 }
 
 @test "steady.7: the sample caseload is the same for the same seed" {
@@ -218,6 +356,20 @@ ben,0,0'
 	refute_output 0
 }
 
+@test "steady.7: monday.sh leaves a client's urge log out of their page" {
+	local week
+	cd "$BATS_TEST_TMPDIR"
+	caseload
+	STEADY_DIR=clients/ana promise urge 'check the phone' strength=7 \
+	    helped='went for a walk'
+	block 'A CASELOAD, EVERY WEEK' 3 >monday.sh
+	week=reports/$(date +%G-W%V)
+	run -0 --separate-stderr sh monday.sh
+	assert_equal "$stderr" 'report: clients/ana/urges.csv: an urge log, left out as private (--urges reads it)'
+	run -1 grep -c -e '<td>strength</td>' -e 'urges' "$week/ana.html"
+	assert_output 0
+}
+
 @test "steady.7: monday.sh says so when there is nothing to look at" {
 	cd "$BATS_TEST_TMPDIR"
 	caseload
@@ -246,12 +398,10 @@ ben,0,0'
 	cd "$HOME/caseload"
 	caseload
 	block 'A CASELOAD, EVERY WEEK' 3 >monday.sh
-	{
-		block REMINDERS 1 | sed "s|/usr/local|$prefix|" | head -n 1
-		block 'A CASELOAD, EVERY WEEK' 4
-	} >"$tab"
-	run -0 grep -c '^0 7 \* \* 1 ' "$tab"
-	assert_output 1
+	block 'A CASELOAD, EVERY WEEK' 4 | sed "s|/usr/local|$prefix|" >"$tab"
+	run -0 grep -c -e '^0 7 \* \* 1 ' -e "^PATH=$prefix/bin:/usr/bin:/bin\$" "$tab"
+	assert_output 2
+	run -0 crontab -n "$tab"
 	cd /
 	unset STEADY_DIR STEADY_CONFIG STEADY_NOW
 	cron_run "$tab" '^0 7 '

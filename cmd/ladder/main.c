@@ -30,16 +30,17 @@ static const char usage_text[] =
     "       ladder -h | -V\n";
 
 static const char help_text[] =
-    "A ladder of steps from easier to harder, practised at your own pace:\n"
-    "start (a trial now), log (one done before), trigger (one just now).\n"
-    "\n"
+    "Keep a ladder of steps from easier to harder and practise at your own "
+    "pace:\n"
+    "start: a trial now; log: one done before; trigger: one that just "
+    "happened.\n"
     "  -l NAME, -s N       --ladder (default \"main\"), --suds: a step's "
     "SUDS, 0-100\n"
-    "  -a, --at TIME       when a logged trial happened\n"
     "  -o, --output FILE   to FILE (- for standard output; --redact: no "
     "words)\n"
-    "  trial options: --pre N --peak N --post N --minutes N --expect TEXT\n"
-    "    --expect-pct N --outcome-pct N --after-pct N --surprise N\n"
+    "  trial options: -a, --at TIME --pre N --peak N --post N --minutes N\n"
+    "    --expect TEXT --expect-pct N --outcome-pct N --after-pct N "
+    "--surprise N\n"
     "    --safety TEXT --learned TEXT --present N --stopped --note TEXT\n"
     "  -h, --help          show this help (-V, --version: the version)\n";
 
@@ -235,7 +236,7 @@ static int
 cmd_amend(int argc, char **argv, int withdraw)
 {
 	struct amend_req q = { 0 };
-	unsigned long line;
+	struct amend_done d;
 	int rc;
 
 	q.key = argv[0];
@@ -243,7 +244,7 @@ cmd_amend(int argc, char **argv, int withdraw)
 	q.ops = argv + 1;
 	q.nops = (size_t)argc - 1;
 	q.check = amend_value;
-	if ((rc = amend_append(trialpath, &q, &line)) == AMEND_USAGE) {
+	if ((rc = amend_append(trialpath, &q, &d)) == AMEND_USAGE) {
 		st_warnx("%s", st_error());
 		usage();
 	}
@@ -251,10 +252,7 @@ cmd_amend(int argc, char **argv, int withdraw)
 		st_warnx("%s; nothing was saved", st_error());
 		return EXIT_ERR;
 	}
-	fprintf(stderr, withdraw ? "Withdrawn: the trial on line %lu no "
-	    "longer counts; it stays in the log\nas written.\n" :
-	    "Corrected: the trial on line %lu is replaced by a new line at "
-	    "the end of\nthe log; the old one stays as written.\n", line);
+	amend_tell(stderr, &d, "trial", withdraw);
 	return EXIT_OK;
 }
 

@@ -34,9 +34,8 @@ static const char usage_text[] =
     "       reflect -h | -V\n";
 
 static const char help_text[] =
-    "Write, reframe and look back, in your own words.  On a terminal, Enter\n"
-    "skips a step, ? shows your safety plan, Ctrl-C stops without saving.\n"
-    "\n"
+    "Write, reframe and look back, in your own words; ? shows your safety "
+    "plan.\n"
     "  journal      a journal entry, with a prompt if you like (the default)\n"
     "  thought      a thought record: the thought, traps, evidence, a "
     "balanced view\n"
@@ -249,7 +248,7 @@ static int
 cmd_amend(int argc, char **argv)
 {
 	struct amend_req q = { 0 };
-	unsigned long line;
+	struct amend_done d;
 	char *path;
 	int rc;
 
@@ -263,18 +262,14 @@ cmd_amend(int argc, char **argv)
 	q.nops = (size_t)argc - 2;
 	q.check = amend_value;
 	path = store_path(datadir, LOGNAME);
-	if ((rc = amend_append(path, &q, &line)) == AMEND_USAGE) {
+	if ((rc = amend_append(path, &q, &d)) == AMEND_USAGE) {
 		st_warnx("%s", st_error());
 		usage();
 	}
 	if (rc != 0)
 		st_warnx("%s; nothing was saved", st_error());
 	else
-		fprintf(stderr, q.withdraw ? "Withdrawn: the entry on line "
-		    "%lu no longer counts; it stays in the log\nas written.\n"
-		    : "Corrected: the entry on line %lu is replaced by a new "
-		    "line at the end of\nthe log; the old one stays as "
-		    "written.\n", line);
+		amend_tell(stderr, &d, "entry", q.withdraw);
 	free(path);
 	free(datadir);
 	return rc == 0 ? EXIT_OK : EXIT_ERR;

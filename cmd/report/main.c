@@ -17,17 +17,18 @@
 #include "when.h"
 
 static const char usage_text[] =
-    "usage: report [-f format] [-b by] [-g column] [-s when] [-u when]\n"
-    "              [-c columns] [-S name] [--strict] [--summary | --partial]\n"
-    "              [--merge] [--concerns-exit] [--redact[=cols]] [file ...]\n"
+    "usage: report [-f format] [-b by] [-g column] [-s when] [-u when] "
+    "[-c columns]\n"
+    "              [-S name] [--strict] [--summary | --partial] [--merge]\n"
+    "              [--concerns-exit] [--urges] [--redact[=cols]] [file ...]\n"
     "       report -h | -V\n";
 
 static const char help_text[] =
     "Turn steady's logs, or any CSV or TSV with numbers in it, into trends,\n"
     "with concerns to look at and wins.  Reads the files named, or stdin.\n"
     "\n"
-    "  -f, --format FMT    table, csv, tsv, md, json or html (a table on a\n"
-    "                      terminal, csv in a pipe)\n"
+    "  -f, --format FMT    table, csv, tsv, md, json or html (a table on a "
+    "terminal)\n"
     "  -b, --by PERIOD     day, week, month or all (the default)\n"
     "  -g, --group COL     a group for each value of COL\n"
     "  -s, --since WHEN    from WHEN (2026-11-01, today, 7d, 4w, 3m)\n"
@@ -36,15 +37,14 @@ static const char help_text[] =
     "  -S, --source NAME   the name for standard input's rows\n"
     "      --strict        stop at the first row that cannot be used\n"
     "      --summary       one row per source: a caseload at a glance\n"
-    "      --partial       write mergeable partial results instead\n"
-    "      --merge         read partial results (from --partial) and combine\n"
+    "      --partial       write mergeable partial results (--merge: combine)\n"
     "      --concerns-exit exit 3 when there is a concern to look at\n"
+    "      --urges         read an urge log too (it is private: left out)\n"
     "      --redact[=COLS] leave out every word people wrote; only COLS\n"
-    "  -h, --help          show this help\n"
-    "  -V, --version       show the version\n";
+    "  -h, --help          show this help (-V, --version: the version)\n";
 
 enum { OPT_STRICT = 256, OPT_SUMMARY, OPT_PARTIAL, OPT_MERGE, OPT_CONCERNS,
-	OPT_REDACT };
+	OPT_REDACT, OPT_URGES };
 
 /* With --concerns-exit: the status when the report names a concern. */
 #define EXIT_CONCERNS 3
@@ -64,6 +64,7 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "until", required_argument, NULL, 'u' },
+	{ "urges", no_argument, NULL, OPT_URGES },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -160,6 +161,9 @@ parse_opts(struct opts *o, int *argcp, char ***argvp)
 			redact_free(o->redact);
 			if ((o->redact = redact_new(optarg)) == NULL)
 				st_errx(EXIT_USAGE, "%s", st_error());
+			break;
+		case OPT_URGES:
+			o->urges = 1;
 			break;
 		case ':':
 			bad_option((*argvp)[optind - 1], "needs a value");

@@ -74,6 +74,30 @@ partial_group(struct strbuf *sb, const struct group *g)
 	sb_free(&st);
 }
 
+/*
+ * The measures met in a header with nothing counted in any group, each a
+ * row with an empty state, so that a merge knows the same columns as one
+ * pass (a caseload summary has a column for every check-in item seen).
+ */
+static void
+partial_known(struct strbuf *sb)
+{
+	const char *f[NPARTIAL] = { "", "", "", "data", "", "", "", "" };
+	char *used = xcalloc(nmeasures + 1, 1);
+	size_t i, j;
+
+	for (i = 0; i < ngroups; i++)
+		for (j = 0; j < groups[i]->nm; j++)
+			used[j] |= groups[i]->m[j].n > 0;
+	for (j = 0; j < nmeasures; j++)
+		if (!used[j]) {
+			f[5] = measures[j].name;
+			f[6] = better_code(&measures[j]);
+			csvw_record(sb, f, NPARTIAL, ',', CSVW_ESCAPE);
+		}
+	free(used);
+}
+
 void
 write_partial(FILE *fp)
 {
@@ -88,6 +112,8 @@ write_partial(FILE *fp)
 		fwrite(sb.s, 1, sb.len, fp);
 		sb_reset(&sb);
 	}
+	partial_known(&sb);
+	fwrite(sb.s, 1, sb.len, fp);
 	sb_free(&sb);
 }
 
@@ -162,6 +188,20 @@ merge_counts(struct group *g, const char *s, int *used)
 	return 0;
 }
 
+/* A measure's better way, or that it holds text, from its code. */
+static void
+measure_better(size_t id, const char *code)
+{
+	int b;
+
+	if (strcmp(code, "text") == 0)
+		measures[id].textseen = 1;
+	else if ((b = code_of(better_codes, 3, code)) >= 0) {
+		measures[id].better = (enum better)(b - 1);
+		measures[id].directed = 1;
+	}
+}
+
 /* Fold one partial row into the groups. */
 static int
 merge_row(struct csvr *r)
@@ -170,12 +210,18 @@ merge_row(struct csvr *r)
 	struct group *g;
 	struct daymap dm;
 	size_t i, id;
-	int kind, b, n;
+	int kind, n;
 
 	for (i = 0; i < NPARTIAL; i++)
 		f[i] = csvr_field(r, (size_t)csvr_col(r, partial_cols[i]));
 	if ((kind = code_of(kind_codes, 7, f[3])) < 0)
 		return -1;
+	/* A measure known with nothing counted: no group of its own. */
+	if (*f[5] != '\0' && *f[7] == '\0') {
+		id = measure_id(f[5], 1);
+		measure_better(id, f[6]);
+		return 0;
+	}
 	g = group_get(f[0], f[1], f[2], f[4], (enum kind)kind);
 	if (*f[5] == '\0') {
 		if (merge_counts(g, f[7], &n) == -1 ||
@@ -186,12 +232,7 @@ merge_row(struct csvr *r)
 		return 0;
 	}
 	id = measure_id(f[5], 1);
-	if (strcmp(f[6], "text") == 0)
-		measures[id].textseen = 1;
-	else if ((b = code_of(better_codes, 3, f[6])) >= 0) {
-		measures[id].better = (enum better)(b - 1);
-		measures[id].directed = 1;
-	}
+	measure_better(id, f[6]);
 	return merge_measure(g, id, f[7]);
 }
 

@@ -114,32 +114,55 @@ week_monday(const char *label)
 	return (int32_t)(jan4 - ((jan4 % 7 + 7 + 3) % 7) + 7L * (w - 1));
 }
 
-/*
- * The check-in group whose trust rating goes beside the record: the
- * record's own source, else the one source whose check-ins rate trust.
- */
-static const struct group *
-trust_group(const struct group *pg, const char *period)
-{
-	const struct group *g, *other = NULL;
-	size_t id = measure_find("trust"), i;
-	int sources = 0;
+/* At most this many sources' trust ratings beside the record. */
+#define TRUST_MAX 4
 
+/*
+ * The sources whose check-ins rate trust, for the record's group value,
+ * in the order of the sorted groups: each gets a column of its own
+ * beside the record, so both partners' ratings can be shown.  *more:
+ * whether there were others past max.
+ */
+static size_t
+trust_sources(const struct group *pg, const char **src, size_t max,
+    int *more)
+{
+	const struct group *g;
+	size_t id = measure_find("trust"), i, n = 0;
+
+	*more = 0;
 	if (id == (size_t)-1)
-		return NULL;
+		return 0;
 	for (i = 0; i < ngroups; i++) {
 		g = groups[i];
-		if (g->kind != K_CHECKIN || strcmp(g->period, period) != 0 ||
-		    strcmp(g->gval, pg->gval) != 0 || id >= g->nm ||
-		    g->m[id].n == 0)
+		if (g->kind != K_CHECKIN || strcmp(g->gval, pg->gval) != 0 ||
+		    id >= g->nm || g->m[id].n == 0 ||
+		    (n > 0 && strcmp(src[n - 1], g->source) == 0))
 			continue;
-		if (strcmp(g->source, pg->source) == 0)
-			return g;
-		if (other == NULL || strcmp(other->source, g->source) != 0)
-			sources++;
-		other = g;
+		if (n == max) {
+			*more = 1;
+			break;
+		}
+		src[n++] = g->source;
 	}
-	return sources == 1 ? other : NULL;
+	return n;
+}
+
+/* The check-in group of source src beside a row of the record. */
+static const struct group *
+trust_group(const char *src, const struct group *pg, const char *period)
+{
+	const struct group *g;
+	size_t i;
+
+	for (i = 0; i < ngroups; i++) {
+		g = groups[i];
+		if (g->kind == K_CHECKIN && strcmp(g->source, src) == 0 &&
+		    strcmp(g->period, period) == 0 &&
+		    strcmp(g->gval, pg->gval) == 0)
+			return g;
+	}
+	return NULL;
 }
 
 /* Days with a check-in in [from, to] of a check-in group. */
@@ -161,7 +184,7 @@ row_trust(const struct group *c, const struct group *g, int64_t *days)
 	double w = NAN;
 
 	*days = 0;
-	if (c == NULL)
+	if (c == NULL || id >= c->nm)
 		return NAN;
 	if (*g->period == '\0') {
 		if ((mon = week_monday(g->sub)) < 0)
@@ -220,21 +243,31 @@ totals(struct out *o, struct group **g, size_t n)
 	sb_free(&sb);
 }
 
-/* Where the trust rating beside the record comes from, in words. */
+/* Where the trust ratings beside the record come from, in words. */
 static void
-trust_note(struct out *o, const struct group *c, const struct group *g)
+trust_note(struct out *o, const char **src, size_t n, int more,
+    const struct group *g)
 {
 	struct strbuf sb = { 0 };
+	size_t i;
 
-	if (c == NULL) {
+	if (n == 0) {
 		out_note(o, OUT_INFO, "To see the trust rating beside this "
 		    "record, name the check-in log that holds it as well.");
 		return;
 	}
-	sb_printf(&sb, "Trust is the mean trust rating of the check-ins%s%s "
-	    "for each %s", strcmp(c->source, g->source) != 0 ? " in " : "",
-	    strcmp(c->source, g->source) != 0 ? c->source : "",
-	    *g->period ? "period" : "week");
+	sb_puts(&sb, "Trust is the mean trust rating of the check-ins");
+	for (i = 0; i < n; i++) {
+		if (n == 1 && strcmp(src[i], g->source) == 0)
+			break;
+		sb_printf(&sb, "%s in %s", i == 0 ? "" : i + 1 < n ? "," :
+		    " and", src[i]);
+	}
+	if (n > 1)
+		sb_printf(&sb, ", each in a column of its own");
+	if (more)
+		sb_printf(&sb, " (the first %d by name)", TRUST_MAX);
+	sb_printf(&sb, " for each %s", *g->period ? "period" : "week");
 	if (*g->period == '\0' || week_monday(g->period) >= 0)
 		sb_printf(&sb, "; a week with fewer than %d days of check-ins "
 		    "is left blank", WEEK_MIN_DAYS);
@@ -274,17 +307,39 @@ tidy_rows(struct out *o, struct group **g, size_t n,
 	free(row);
 }
 
+/* The columns of the trust of source src: one, or two in full formats. */
+static size_t
+trust_cols(struct out_col *cols, char names[][2][80], size_t k,
+    const char *src, int one, int full)
+{
+	if (one) {
+		cols[0] = (struct out_col){ full ? "trust_mean" : "trust", 1 };
+		if (full)
+			cols[1] = (struct out_col){ "trust_days", 1 };
+		return full ? 2 : 1;
+	}
+	snprintf(names[k][0], 80, full ? "trust_mean_%s" : "trust %s", src);
+	snprintf(names[k][1], 80, "trust_days_%s", src);
+	cols[0] = (struct out_col){ names[k][0], 1 };
+	if (full)
+		cols[1] = (struct out_col){ names[k][1], 1 };
+	return full ? 2 : 1;
+}
+
 /* The weekly (or per-period) table: the acts beside trust. */
 static void
-week_table(struct out *o, struct group **g, size_t n, int full)
+week_table(struct out *o, struct group **g, size_t n, const char **src,
+    size_t nsrc, int full)
 {
-	static struct out_col cols[NSHOWN + 3];	/* lives until the next */
-	char cells[NSHOWN + 2][32];
-	const char *row[NSHOWN + 3];
-	const struct group *c;
+	/* Both live until the next table (out.h). */
+	static struct out_col cols[NSHOWN + 1 + 2 * TRUST_MAX];
+	static char names[TRUST_MAX][2][80];
+	char cells[NSHOWN + 2 * TRUST_MAX][32];
+	const char *row[NSHOWN + 1 + 2 * TRUST_MAX];
+	const char *period;
 	int64_t days;
 	double t;
-	size_t i, k;
+	size_t i, j, k, c;
 	int a;
 
 	k = 0;
@@ -292,27 +347,35 @@ week_table(struct out *o, struct group **g, size_t n, int full)
 	for (a = 0; a < NSHOWN; a++)
 		cols[k++] = (struct out_col){ full ? act_keys[a] :
 		    act_words[a], 1 };
-	cols[k++] = (struct out_col){ full ? "trust_mean" : "trust", 1 };
-	if (full)
-		cols[k++] = (struct out_col){ "trust_days", 1 };
+	for (j = 0; j < nsrc || (j == 0 && nsrc == 0); j++)
+		k += trust_cols(cols + k, names, j, nsrc ? src[j] : "",
+		    nsrc <= 1, full);
 	out_table(o, *g[0]->period ? "promises by period" :
 	    "promises by week", cols, k, 0);
 	for (i = 0; i < n; i++) {
-		c = trust_group(g[i], *g[i]->period ? g[i]->period : "");
+		period = *g[i]->period ? g[i]->period : "";
 		row[0] = *g[i]->period ? g[i]->period : g[i]->sub;
 		for (a = 0; a < NSHOWN; a++) {
 			snprintf(cells[a], 32, "%lld",
 			    (long long)in_table(g[i], a));
 			row[a + 1] = cells[a];
 		}
-		t = row_trust(c, g[i], &days);
-		if (isnan(t))
-			cells[NSHOWN][0] = '\0';
-		else
-			snprintf(cells[NSHOWN], 32, "%.1f", t);
-		snprintf(cells[NSHOWN + 1], 32, "%lld", (long long)days);
-		row[NSHOWN + 1] = cells[NSHOWN];
-		row[NSHOWN + 2] = cells[NSHOWN + 1];
+		for (c = NSHOWN, j = 0; j < nsrc || (j == 0 && nsrc == 0);
+		    j++) {
+			t = row_trust(nsrc ? trust_group(src[j], g[i],
+			    period) : NULL, g[i], &days);
+			if (isnan(t))
+				cells[c][0] = '\0';
+			else
+				snprintf(cells[c], 32, "%.1f", t);
+			row[c + 1] = cells[c];
+			c++;
+			if (full) {
+				snprintf(cells[c], 32, "%lld", (long long)days);
+				row[c + 1] = cells[c];
+				c++;
+			}
+		}
 		out_row(o, row);
 	}
 }
@@ -322,17 +385,17 @@ promise_block(struct out *o, struct group **g, size_t n,
     const struct out_col *full, size_t nfull)
 {
 	struct group **sorted = xcalloc(n, sizeof(*sorted));
-	const struct group *c = NULL;
-	size_t i;
+	const char *src[TRUST_MAX];
+	size_t nsrc;
+	int more;
 
 	memcpy(sorted, g, n * sizeof(*g));
 	qsort(sorted, n, sizeof(*sorted), row_cmp);
 	totals(o, sorted, n);
-	for (i = 0; i < n && c == NULL; i++)
-		c = trust_group(sorted[i], sorted[i]->period);
-	trust_note(o, c, sorted[0]);
+	nsrc = trust_sources(sorted[0], src, TRUST_MAX, &more);
+	trust_note(o, src, nsrc, more, sorted[0]);
 	if (full != NULL)
 		tidy_rows(o, sorted, n, full, nfull);
-	week_table(o, sorted, n, full != NULL);
+	week_table(o, sorted, n, src, nsrc, full != NULL);
 	free(sorted);
 }

@@ -17,6 +17,7 @@
 #include "correct.h"
 #include "links.h"
 #include "report.h"
+#include "store.h"
 #include "when.h"
 
 const char *const kind_names[] = {
@@ -44,6 +45,12 @@ struct range range;
 /* Sources that have practice logs: their check-ins keep day series. */
 static char **practiced;
 static size_t npracticed;
+/* Each source, and whether its files were in the data directory. */
+static struct seen {
+	char *name;
+	int own, other;
+} *seen;
+static size_t nseen;
 /* The corrections of the file being read, and its copy from stdin. */
 static struct amends *superseded;
 static FILE *spooled;
@@ -293,6 +300,40 @@ groups_free(void)
 	for (i = 0; i < npracticed; i++)
 		free(practiced[i]);
 	free(practiced);
+	for (i = 0; i < nseen; i++)
+		free(seen[i].name);
+	free(seen);
+}
+
+/* Note that a file of source src was read, from the data directory or not. */
+static void
+source_seen(const char *src, int own)
+{
+	size_t i;
+
+	for (i = 0; i < nseen && strcmp(seen[i].name, src) != 0; i++)
+		;
+	if (i == nseen) {
+		seen = xreallocarray(seen, nseen + 1, sizeof(*seen));
+		seen[nseen].name = xstrdup(src);
+		seen[nseen].own = seen[nseen].other = 0;
+		nseen++;
+	}
+	if (own)
+		seen[i].own = 1;
+	else
+		seen[i].other = 1;
+}
+
+int
+source_own(const char *src)
+{
+	size_t i;
+
+	for (i = 0; i < nseen; i++)
+		if (strcmp(seen[i].name, src) == 0)
+			return seen[i].own && !seen[i].other;
+	return 0;
 }
 
 /* How one input file maps onto measures and groups. */
@@ -646,6 +687,9 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	v->kind = kind_of(r);
 	redact_view(r, o);
 	v->source = source_of(path, o);
+	/* Standard input is never taken for the person's own folder. */
+	source_seen(v->source, strcmp(path, "-") != 0 &&
+	    store_in_data_dir(path));
 	v->tscol = csvr_col(r, "ts");
 	v->gcol = o->group && strcmp(o->group, "source") ? csvr_col(r,
 	    o->group) : -1;
@@ -1404,9 +1448,13 @@ read_pieces(struct csvr *r, const struct view *v, const char *path,
 		p[k].fd = -1;
 
 	plan_pieces(path, p, &n);
-	/* Days make so many groups that passing them back costs more than
-	 * reading in pieces saves (bench/README.md); weeks still gain. */
-	if (n < 2 || o->by == BY_DAY)
+	/*
+	 * Days make so many groups that passing them back costs more than
+	 * reading in pieces saves (bench/README.md); weeks still gain.  The
+	 * records that link a trial with its grounding and reflection are
+	 * gathered in file order, as a person's practice logs are read.
+	 */
+	if (n < 2 || o->by == BY_DAY || v->lk[0] >= 0)
 		return read_rows(r, v, o);
 	for (started = 1; started < n; started++)
 		if (piece_start(&p[started], v, path, o) == -1)
@@ -1468,6 +1516,14 @@ read_file_amended(const char *path, const struct opts *o)
 	if (csvr_ncols(r) > 0 && assign_log(r)) {
 		csvr_close(r);
 		return assign_read(path, o);
+	}
+	/* A person's urges to check stay theirs, even in a folder's glob. */
+	if (csvr_ncols(r) > 0 && has(r, "urge") && has(r, "strength") &&
+	    !o->urges) {
+		st_warnx("%s: an urge log, left out as private (--urges reads it)",
+		    strcmp(path, "-") == 0 ? "(stdin)" : path);
+		csvr_close(r);
+		return 0;
 	}
 	if (csvr_ncols(r) == 0 || view_open(&v, r, path, o) == -1) {
 		rc = csvr_ncols(r) == 0 ? 0 : -1;

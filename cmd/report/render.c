@@ -775,36 +775,34 @@ coverage(struct out *o, const struct group *g)
 
 /*
  * The person's hard dates (dates.csv in the config directory), for the
- * groups of their own data directory only: the folders of a caseload
- * are other people's.  *show: whether labels may be shown (date_labels).
+ * groups of their own data directory only (source_own): the folders of
+ * a caseload are other people's, whatever they are called.  *show:
+ * whether labels may be shown (date_labels).
  */
 static const struct hard_dates *
 own_dates(const struct group *g, int *show)
 {
 	static struct hard_dates hd;
-	static char own[256];
 	static long long labels;
 	static int state;	/* 0: not read yet; 1: read; -1: none */
-	char *dir, *conf = NULL, *real = NULL, *base;
+	char *conf;
 
+	*show = 0;
+	if (!source_own(g->source))
+		return NULL;
 	if (state == 0) {
 		state = -1;
-		if ((dir = store_data_dir()) != NULL &&
-		    (conf = store_config_dir()) != NULL &&
-		    (real = realpath(dir, NULL)) != NULL &&
-		    dates_load(&hd, conf) == 0 && setting_num(conf,
-		    "date_labels", 0, 1, 0, &labels) == 0) {
-			base = strrchr(real, '/');
-			snprintf(own, sizeof(own), "%s", base ? base + 1 : real);
+		if ((conf = store_config_dir()) == NULL)
+			;
+		else if (dates_load(&hd, conf) == 0 && setting_num(conf,
+		    "date_labels", 0, 1, 0, &labels) == 0)
 			state = hd.n > 0 ? 1 : -1;
-		} else if (conf != NULL && real != NULL)
+		else
 			st_warnx("%s", st_error());
-		free(real);
 		free(conf);
-		free(dir);
 	}
 	*show = (int)labels;
-	return state == 1 && strcmp(g->source, own) == 0 ? &hd : NULL;
+	return state == 1 ? &hd : NULL;
 }
 
 /* The check-ins' hard dates, as a sentence: every format but csv, tsv. */

@@ -27,6 +27,7 @@ struct opts {
 	const char *group, *since, *until, *cols, *source;
 	int strict, summary, partial, merge;
 	struct redact *redact;	/* --redact: columns hidden as read */
+	int urges;		/* read urge logs (promise urge) too */
 };
 
 /*
@@ -149,6 +150,12 @@ int read_piece(FILE *fp);
 
 /* The source of a file's rows: its folder's name (read.c). */
 char *source_of(const char *path, const struct opts *o);
+/*
+ * Is src the person's own: were all its files read from the data
+ * directory itself (never standard input, nor a partial)?  Only then are
+ * their hard dates shown on it.
+ */
+int source_own(const char *src);
 
 /* forms.c: questionnaire scores (forms.csv, from checkin --form). */
 int forms_log(struct csvr *r);	/* 1 when r's header is a forms log's */

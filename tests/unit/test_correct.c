@@ -129,17 +129,30 @@ put_log(const char *text)
 	unit_must(chmod(path, 0600) == 0, path);
 }
 
+static struct amend_done done;
+
+static int
+append_kind(const char *key, const char *kind, int withdraw, char **ops,
+    size_t n, unsigned long *line)
+{
+	struct amend_req q = { 0 };
+	int rc;
+
+	q.key = key;
+	q.kind = kind;
+	q.withdraw = withdraw;
+	q.ops = ops;
+	q.nops = n;
+	rc = amend_append(path, &q, &done);
+	*line = done.line;
+	return rc;
+}
+
 static int
 append(const char *key, int withdraw, char **ops, size_t n,
     unsigned long *line)
 {
-	struct amend_req q = { 0 };
-
-	q.key = key;
-	q.withdraw = withdraw;
-	q.ops = ops;
-	q.nops = n;
-	return amend_append(path, &q, line);
+	return append_kind(key, NULL, withdraw, ops, n, line);
 }
 
 static const char *
@@ -206,7 +219,8 @@ test_append(const char *dir)
 static void
 test_ambiguous(const char *dir)
 {
-	char *ts[] = { "ts=2026-11-03T09:00:00+01:00" };
+	char *ts[] = { "ts=2026-11-03T09:00:00+01:00" }, *fix[] = { "peak=55" };
+	char want[1200];
 	unsigned long line;
 
 	snprintf(path, sizeof(path), "%s/trials.csv", dir);
@@ -215,10 +229,91 @@ test_ambiguous(const char *dir)
 	    "2026-11-01T08:00:00+01:00,,50\n"
 	    "2026-11-02T08:00:00+01:00,t2,40\n");
 	CHECK_INT(append("2026-11-01T08:00", 1, NULL, 0, &line), AMEND_ERR,
-	    "two records of one second");
+	    "two different records of one second are not withdrawn");
+	snprintf(want, sizeof(want), "%s:3: line 2 is for 2026-11-01T08:00 "
+	    "too, and the two differ: correct the record to what should "
+	    "count, which then replaces both, and withdraw that if neither "
+	    "should", path);
+	CHECK_STR(st_error(), want, "saying how to choose");
 	CHECK_INT(append("t2", 0, ts, 1, &line), 0,
 	    "ts of a record with an id can be corrected");
 	CHECK_STR(kept(path), "2;3;5;", "by its id");
+	CHECK_INT(append("2026-11-01T08:00", 0, fix, 1, &line), 0,
+	    "a correction of two records of one second");
+	CHECK(done.n == 2 && done.first == 2 && done.line == 3 &&
+	    !done.copies, "names both");
+	CHECK_STR(kept(path), "5;6;", "and replaces both");
+	CHECK(strstr(slurp(), "\n2026-11-01T08:00:00+01:00,,55,correct\n") !=
+	    NULL, "from the later one, corrected");
+}
+
+static void
+test_copies(const char *dir)
+{
+	char want[1200];
+	unsigned long line;
+
+	snprintf(path, sizeof(path), "%s/twice.csv", dir);
+	put_log( "ts,mood,note\n"
+	    "2026-11-01T08:00:00+01:00,5,\n"
+	    "2026-11-02T08:00:00+01:00,6,walk\n"
+	    "2026-11-02T08:00:00+01:00,6,walk\n");
+	CHECK_INT(append("2026-11-02T08:00", 1, NULL, 0, &line), 0,
+	    "a record saved twice is taken back to one");
+	CHECK(done.n == 2 && done.first == 3 && done.line == 4 &&
+	    done.copies, "said to be copies");
+	CHECK_STR(slurp(), "ts,mood,note,amend\n"
+	    "2026-11-01T08:00:00+01:00,5,,\n"
+	    "2026-11-02T08:00:00+01:00,6,walk,\n"
+	    "2026-11-02T08:00:00+01:00,6,walk,\n"
+	    "2026-11-02T08:00:00+01:00,6,walk,correct\n",
+	    "by a correction that repeats it");
+	CHECK_STR(kept(path), "2;5;", "so it counts once");
+	CHECK_INT(append("2026-11-02T08:00", 1, NULL, 0, &line), 0,
+	    "then the one left can be withdrawn");
+	CHECK(done.n == 1 && !done.copies, "as one record");
+	CHECK_STR(kept(path), "2;", "and none counts");
+	CHECK_INT(append("2026-11-02T08:00", 1, NULL, 0, &line), AMEND_ERR,
+	    "and not again");
+	snprintf(want, sizeof(want), "%s:6: the record for 2026-11-02T08:00 "
+	    "is withdrawn already", path);
+	CHECK_STR(st_error(), want, "saying so");
+}
+
+/* A promise record: outcomes share their promise's id. */
+static void
+test_acts(const char *dir)
+{
+	char *who[] = { "who=Sam" }, *kind[] = { "kind=missed" };
+	char want[1200];
+	unsigned long line;
+
+	snprintf(path, sizeof(path), "%s/promise.csv", dir);
+	put_log("ts,kind,id,who,what,by,ahead,note\n"
+	    "2026-11-01T08:00:00+01:00,made,1,,home by six,,,\n"
+	    "2026-11-01T08:00:00+01:00,kept,1,,home by six,,,\n"
+	    "2026-11-01T09:00:00+01:00,made,2,,call,,,\n"
+	    "2026-11-01T10:00:00+01:00,renegotiated,2,,call,,yes,\n"
+	    "2026-11-01T11:00:00+01:00,renegotiated,2,,call,,yes,\n");
+	CHECK_INT(append_kind("1", "kept", 1, NULL, 0, &line), 0,
+	    "an outcome is withdrawn by kind and id");
+	CHECK_INT(line, 3, "the outcome, not the promise");
+	CHECK_STR(kept(path), "2;4;5;6;", "the promise stays");
+	CHECK_INT(append_kind("1", "made", 0, who, 1, &line), 0,
+	    "a promise is corrected");
+	CHECK_STR(kept(path), "4;5;6;8;", "and only it is replaced");
+	CHECK_INT(append_kind("1", "made", 0, kind, 1, &line), AMEND_USAGE,
+	    "its kind says which record it is");
+	CHECK_INT(append_kind("2", "renegotiated", 1, NULL, 0, &line),
+	    AMEND_ERR, "two renegotiations need a time");
+	snprintf(want, sizeof(want), "%s:6: line 5 is for 2 too; give the "
+	    "time of the one you mean", path);
+	CHECK_STR(st_error(), want, "saying so");
+	CHECK_INT(append_kind("2026-11-01T10:00", "renegotiated", 1, NULL, 0,
+	    &line), 0, "by its time");
+	CHECK_STR(kept(path), "4;6;8;", "one of them");
+	CHECK(strstr(slurp(), "\n2026-11-01T10:00:00+01:00,renegotiated,2,"
+	    ",,,,,withdraw\n") != NULL, "a withdrawal keeps ts, kind and id");
 }
 
 int
@@ -236,5 +331,7 @@ main(void)
 	test_spool(dir);
 	test_append(dir);
 	test_ambiguous(dir);
+	test_copies(dir);
+	test_acts(dir);
 	return unit_done();
 }

@@ -750,6 +750,32 @@ test_tail(void)
 	free(path);
 }
 
+static void
+test_in_data_dir(void)
+{
+	char *own = at("own"), *twin = at("other/own"), *link = at("link");
+	char *a = at("own/checkin.csv"), *b = at("other/own/checkin.csv");
+	char *c = at("link/checkin.csv"), *gone = at("missing");
+
+	umask(077);
+	unit_must(store_mkdirs(own) == 0 && store_mkdirs(twin) == 0, "mkdir");
+	unit_must(symlink(own, link) == 0, "symlink");
+	env("STEADY_DIR", own);
+	CHECK_INT(store_in_data_dir(a), 1, "a log in the data directory");
+	CHECK_INT(store_in_data_dir(b), 0, "not one in a folder of its name");
+	CHECK_INT(store_in_data_dir(c), 1, "nor fooled by another path");
+	env("STEADY_DIR", link);
+	CHECK_INT(store_in_data_dir(a), 1, "the data directory by a link");
+	unit_must(chdir(own) == 0, "chdir");
+	CHECK_INT(store_in_data_dir("checkin.csv"), 1, "a name alone is here");
+	env("STEADY_DIR", gone);
+	CHECK_INT(store_in_data_dir(a), 0, "no data directory: no");
+	unsetenv("STEADY_DIR");
+	unit_must(chdir("/") == 0, "chdir");
+	free(own), free(twin), free(link), free(a), free(b), free(c);
+	free(gone);
+}
+
 int
 main(void)
 {
@@ -771,6 +797,7 @@ main(void)
 	test_add_columns();
 	test_keep();
 	test_tail();
+	test_in_data_dir();
 	rmtree(scratch);
 	free(scratch);
 	rc = unit_done();
