@@ -184,6 +184,8 @@ faults: all lib/util.fo
 	    lib/util.fo lib/libsteady.a $(LDLIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/ground cmd/ground.o \
 	    lib/util.fo lib/libsteady.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/promise cmd/promise.o \
+	    lib/util.fo lib/libsteady.a $(LDLIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/reflect $(REFLECTOBJ) \
 	    lib/util.fo lib/libsteady.a $(LDLIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/report $(REPORTOBJ) \
