@@ -206,13 +206,16 @@ FUZZ_TIME = 60
 FUZZCC = clang
 FUZZFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -std=c11 -D_DEFAULT_SOURCE -Ilib -Ifuzz
-FUZZ = csv when config traps exercises prompts report
-FUZZBIN = fuzz/bin/csv fuzz/bin/when fuzz/bin/config fuzz/bin/traps \
-	fuzz/bin/exercises fuzz/bin/prompts fuzz/bin/report
+FUZZ = csv when config traps exercises prompts report forms safety \
+	assign dates correct
+FUZZLIB = fuzz/bin/csv fuzz/bin/when fuzz/bin/config fuzz/bin/traps \
+	fuzz/bin/forms fuzz/bin/safety fuzz/bin/assign fuzz/bin/dates \
+	fuzz/bin/correct
+FUZZBIN = $(FUZZLIB) fuzz/bin/exercises fuzz/bin/prompts fuzz/bin/report
 LIBSRC = $(LIBOBJ:.o=.c)
 FUZZDEPS = fuzz/common.c fuzz/common.h $(LIBSRC) $(HDRS)
 
-fuzz/bin/csv fuzz/bin/when fuzz/bin/config fuzz/bin/traps: $(FUZZDEPS)
+$(FUZZLIB): $(FUZZDEPS)
 	@mkdir -p fuzz/bin
 	$(FUZZCC) $(FUZZFLAGS) -o $@ fuzz/`basename $@`.c fuzz/common.c \
 	    $(LIBSRC) $(LDLIBS)
@@ -220,6 +223,11 @@ fuzz/bin/csv: fuzz/csv.c
 fuzz/bin/when: fuzz/when.c
 fuzz/bin/config: fuzz/config.c
 fuzz/bin/traps: fuzz/traps.c
+fuzz/bin/forms: fuzz/forms.c
+fuzz/bin/safety: fuzz/safety.c
+fuzz/bin/assign: fuzz/assign.c
+fuzz/bin/dates: fuzz/dates.c
+fuzz/bin/correct: fuzz/correct.c
 fuzz/bin/exercises: fuzz/exercises.c cmd/ground.c $(FUZZDEPS)
 	@mkdir -p fuzz/bin
 	$(FUZZCC) $(FUZZFLAGS) -o $@ fuzz/exercises.c fuzz/common.c \
