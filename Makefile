@@ -159,11 +159,15 @@ check-asan: deps
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	STEADY_BIN="`pwd`/bin-asan" bats --tap tests
 
-# The same suite with every program and unit test run under valgrind.
+# The same suite with every program and unit test run under valgrind
+# (--leak-check=full --error-exitcode=1); then any run that valgrind
+# found fault with, even one expected to exit 1, fails the target
+# (scripts/valgrind-wrap.sh says how).
 check-valgrind: deps
 	@$(MAKE) all units
 	@sh scripts/valgrind-wrap.sh bin bin-valgrind $(PROGS)
-	STEADY_LOCK_WAIT=300 STEADY_BIN="`pwd`/bin-valgrind" bats --tap tests
+	STEADY_LOCK_WAIT=300 STEADY_BIN="`pwd`/bin-valgrind" bats --tap tests; \
+	    st=$$?; sh scripts/valgrind-wrap.sh -c bin-valgrind && exit $$st
 
 # A representative part of the suite under valgrind, for CI.
 VALGRIND_TESTS = tests/privacy.bats tests/hostile.bats tests/lib.bats
@@ -171,7 +175,8 @@ check-valgrind-some: deps
 	@$(MAKE) all units
 	@sh scripts/valgrind-wrap.sh bin bin-valgrind $(PROGS)
 	STEADY_LOCK_WAIT=300 STEADY_BIN="`pwd`/bin-valgrind" \
-	    bats --tap $(VALGRIND_TESTS)
+	    bats --tap $(VALGRIND_TESTS); \
+	    st=$$?; sh scripts/valgrind-wrap.sh -c bin-valgrind && exit $$st
 
 # The fault build: the programs again, with lib/util's allocation hook
 # (STEADY_FAIL_ALLOC=N fails the Nth allocation) in lib/util.fo.
