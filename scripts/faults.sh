@@ -230,6 +230,13 @@ fw_next() {
 	fi || fw_say "the next run failed"
 }
 
+# fw_strace ARG...: strace(1) with ARG; under the sanitizer build the
+# leak check is left to the runs that are not traced, since
+# LeakSanitizer cannot work under ptrace.
+fw_strace() {
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 strace "$@"
+}
+
 # fw_run TRACED INJECT COMMAND...: one run under strace, tracing the
 # calls TRACED, with -e inject=INJECT (and FW_PLUS, when set); sets RC.
 fw_run() {
@@ -239,7 +246,7 @@ fw_run() {
 	fw_restore before
 	# The braces keep the shell's own "Killed" out of the test's output.
 	{
-		strace -f -qq -y -o "$FW_ROOT/trace" -e trace="$tr" \
+		fw_strace -f -qq -y -o "$FW_ROOT/trace" -e trace="$tr" \
 		    -e inject="$inj" ${FW_PLUS:+-e inject="$FW_PLUS"} "$@" \
 		    >"$FW_ROOT/out" 2>"$FW_ROOT/err"
 	} 2>/dev/null
@@ -277,7 +284,7 @@ error_walk() {
 # each name once.
 fw_calls() {
 	fw_restore before
-	strace -f -qq -o "$FW_ROOT/calls" "$@" >/dev/null 2>&1
+	fw_strace -f -qq -o "$FW_ROOT/calls" "$@" >/dev/null 2>&1
 	sed -n 's/^[0-9]* *\([a-z_0-9]*\)(.*/\1/p' "$FW_ROOT/calls" | sort -u
 }
 

@@ -84,7 +84,7 @@ walk_all() {
 # fault may leave; back to "before" after.
 migrated() {
 	fw_snap before
-	strace -qq -o /dev/null -e inject=fdatasync:error=EIO "$@" \
+	fw_strace -qq -o /dev/null -e inject=fdatasync:error=EIO "$@" \
 	    >/dev/null 2>&1 && return 1
 	fw_snap migrated
 	fw_restore before
@@ -415,7 +415,8 @@ need_faults_build() {
 # descriptors 0, 1 and 2 closed, tracing what it opens; $status is its
 # exit status.
 closed_stdio() {
-	run strace -f -qq -o "$BATS_TEST_TMPDIR/opens" -e trace=open,openat,creat \
+	run fw_strace -f -qq -o "$BATS_TEST_TMPDIR/opens" \
+	    -e trace=open,openat,creat \
 	    sh -c 'exec "$@" <&- >&- 2>&-' sh "$@"
 }
 
