@@ -13,8 +13,8 @@
 #	call of each of them in turn: every system call of the operation,
 #	from execve to exit_group, is the last one once.
 #   undo_walk COMMAND...
-#	every write fails with ENOSPC in turn while every ftruncate fails
-#	with EIO, so the undo of a failed append fails as well.
+#	the Nth write fails with ENOSPC and every ftruncate with EIO, so
+#	that the undo of a failed append fails as well.
 #
 # The promises checked after every faulted run:
 #
@@ -53,6 +53,7 @@
 # FW_ALSO   more snapshot names a file may match (e.g. "migrated")
 # FW_NEXT   the command that must work after a run that changed files
 #           (evaluated by sh); empty: the command itself
+# FW_KILL   the system calls the kill walk takes; empty: every one
 # FW_RUNS   incremented once per faulted run
 
 # fw_snap NAME: copy the directories of FW_DIRS to $FW_ROOT/NAME.
