@@ -162,11 +162,15 @@ check-asan: deps
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	STEADY_BIN="`pwd`/bin-asan" bats --tap tests
 
-# The same suite with every program and unit test run under valgrind.
+# The same suite with every program and unit test run under valgrind
+# (--leak-check=full --error-exitcode=1); then any run that valgrind
+# found fault with, even one expected to exit 1, fails the target
+# (scripts/valgrind-wrap.sh says how).
 check-valgrind: deps
 	@$(MAKE) all units
 	@sh scripts/valgrind-wrap.sh bin bin-valgrind $(PROGS)
-	STEADY_LOCK_WAIT=300 STEADY_BIN="`pwd`/bin-valgrind" bats --tap tests
+	STEADY_LOCK_WAIT=300 STEADY_BIN="`pwd`/bin-valgrind" bats --tap tests; \
+	    st=$$?; sh scripts/valgrind-wrap.sh -c bin-valgrind && exit $$st
 
 # A representative part of the suite under valgrind, for CI.
 VALGRIND_TESTS = tests/privacy.bats tests/hostile.bats tests/lib.bats
@@ -174,7 +178,8 @@ check-valgrind-some: deps
 	@$(MAKE) all units
 	@sh scripts/valgrind-wrap.sh bin bin-valgrind $(PROGS)
 	STEADY_LOCK_WAIT=300 STEADY_BIN="`pwd`/bin-valgrind" \
-	    bats --tap $(VALGRIND_TESTS)
+	    bats --tap $(VALGRIND_TESTS); \
+	    st=$$?; sh scripts/valgrind-wrap.sh -c bin-valgrind && exit $$st
 
 # The fault build: the programs again, with lib/util's allocation hook
 # (STEADY_FAIL_ALLOC=N fails the Nth allocation) in lib/util.fo.
@@ -186,6 +191,8 @@ faults: all lib/util.fo
 	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/checkin cmd/checkin.o \
 	    lib/util.fo lib/libsteady.a $(LDLIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/ground cmd/ground.o \
+	    lib/util.fo lib/libsteady.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/promise cmd/promise.o \
 	    lib/util.fo lib/libsteady.a $(LDLIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o bin-faults/reflect $(REFLECTOBJ) \
 	    lib/util.fo lib/libsteady.a $(LDLIBS)
@@ -207,13 +214,16 @@ FUZZ_TIME = 60
 FUZZCC = clang
 FUZZFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -std=c11 -D_DEFAULT_SOURCE -Ilib -Ifuzz
-FUZZ = csv when config traps exercises prompts report
-FUZZBIN = fuzz/bin/csv fuzz/bin/when fuzz/bin/config fuzz/bin/traps \
-	fuzz/bin/exercises fuzz/bin/prompts fuzz/bin/report
+FUZZ = csv when config traps exercises prompts report forms safety \
+	assign dates correct
+FUZZLIB = fuzz/bin/csv fuzz/bin/when fuzz/bin/config fuzz/bin/traps \
+	fuzz/bin/forms fuzz/bin/safety fuzz/bin/assign fuzz/bin/dates \
+	fuzz/bin/correct
+FUZZBIN = $(FUZZLIB) fuzz/bin/exercises fuzz/bin/prompts fuzz/bin/report
 LIBSRC = $(LIBOBJ:.o=.c)
 FUZZDEPS = fuzz/common.c fuzz/common.h $(LIBSRC) $(HDRS)
 
-fuzz/bin/csv fuzz/bin/when fuzz/bin/config fuzz/bin/traps: $(FUZZDEPS)
+$(FUZZLIB): $(FUZZDEPS)
 	@mkdir -p fuzz/bin
 	$(FUZZCC) $(FUZZFLAGS) -o $@ fuzz/`basename $@`.c fuzz/common.c \
 	    $(LIBSRC) $(LDLIBS)
@@ -221,6 +231,11 @@ fuzz/bin/csv: fuzz/csv.c
 fuzz/bin/when: fuzz/when.c
 fuzz/bin/config: fuzz/config.c
 fuzz/bin/traps: fuzz/traps.c
+fuzz/bin/forms: fuzz/forms.c
+fuzz/bin/safety: fuzz/safety.c
+fuzz/bin/assign: fuzz/assign.c
+fuzz/bin/dates: fuzz/dates.c
+fuzz/bin/correct: fuzz/correct.c
 fuzz/bin/exercises: fuzz/exercises.c cmd/ground.c $(FUZZDEPS)
 	@mkdir -p fuzz/bin
 	$(FUZZCC) $(FUZZFLAGS) -o $@ fuzz/exercises.c fuzz/common.c \

@@ -13,6 +13,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 /* What reflect's main.c keeps for the other parts. */
 char *confdir, *datadir;
 struct traps *traps;
+struct redact *redact;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -48,6 +48,10 @@
  * whole in the block, so none of its fields can pass the field limit.
  */
 #define CSVR_INBUF (64 * 1024)
+
+/* The UTF-8 byte order mark, and whether s starts with it. */
+#define BOM "\xef\xbb\xbf"
+#define HAS_BOM(s) ((s)[0] == '\xef' && (s)[1] == '\xbb' && (s)[2] == '\xbf')
 _Static_assert(CSVR_INBUF <= CSVR_FIELD_MAX, "a block could hold too long a "
     "field");
 
@@ -357,14 +361,19 @@ get_line(struct csvr *r, char **lp, size_t *lenp)
 	return spilled || have > 0 ? LN_PART : LN_EOF;
 }
 
-/* Drop a BOM at the start of the file and the CR of a CRLF line end. */
+/*
+ * Drop a BOM at the start of the header and the CR of a CRLF line end.
+ * The header is the first line that is not blank, so a BOM after blank
+ * lines (files joined with cat) is dropped too: no column name starts
+ * with one, and a header written back reads back the same.
+ */
 static void
 tidy_line(struct csvr *r, size_t start)
 {
 	struct strbuf *sb = &r->raw;
 
-	if (r->lineno == 1 && sb->len - start >= 3 &&
-	    memcmp(sb->s + start, "\xef\xbb\xbf", 3) == 0) {
+	if (r->header && r->recline == 0 && start == 0 && sb->len >= 3 &&
+	    memcmp(sb->s + start, BOM, 3) == 0) {
 		memmove(sb->s + start, sb->s + start + 3, sb->len - start - 2);
 		sb->len -= 3;
 	}
@@ -1001,6 +1010,9 @@ needs_quotes(const char *s, char sep, int flags)
 
 	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
 		return 1;
+	/* A reader drops a BOM that starts a header line, but not in quotes. */
+	if (HAS_BOM(s))
+		return 1;
 	for (p = s; *p != '\0'; p++) {
 		if (esc_letter(*p, sep, flags) != 0)
 			continue;
@@ -1026,7 +1038,8 @@ csvw_field(struct strbuf *sb, const char *s, char sep, int flags)
 	/* Most fields are written as they are: one look at each byte. */
 	for (p = s; !plain[(unsigned char)*p] && *p != sep; p++)
 		;
-	if (*p == '\0' && (p == s || (s[0] != ' ' && p[-1] != ' '))) {
+	if (*p == '\0' && (p == s || (s[0] != ' ' && p[-1] != ' ')) &&
+	    !HAS_BOM(s)) {
 		sb_add(sb, s, (size_t)(p - s));
 		return;
 	}

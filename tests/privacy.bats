@@ -291,3 +291,105 @@ kept() {
 	assert_output 'ts,id,kind,ladder,step_id,step,pre,peak,post,minutes,expect,expect_pct,outcome_pct,expect_after,surprise,safety,learned,present,stopped,suggested,note
 2026-11-23T07:30:00+01:00,t20261123T073000,planned,main,1,call my sister,40,60,30,1,"she hangs up, ""again""",80,,,,,,,no,,'
 }
+
+# warned PROG FILE MODE: the warning PROG gives for FILE at MODE.
+warned() {
+	printf '%s: warning: %s can be read or changed by others (mode %s); chmod 600 makes it private' "$1" "$2" "$3"
+}
+
+@test "promise: a shared record others can read is written, with a warning" {
+	promise make 'home by six'
+	chmod 640 "$STEADY_DIR/promise.csv"
+	run -0 --separate-stderr promise kept 1
+	assert_equal "$stderr" "$(warned promise "$STEADY_DIR/promise.csv" 0640)"
+	run -0 stat -c %a "$STEADY_DIR/promise.csv"
+	assert_output 640
+}
+
+@test "promise: an urge log others can read is written, with a warning" {
+	promise urge 'check the phone'
+	chmod 604 "$STEADY_DIR/urges.csv"
+	run -0 --separate-stderr promise urge 'read the messages'
+	assert_equal "$stderr" "$(warned promise "$STEADY_DIR/urges.csv" 0604)"
+}
+
+@test "promise: a record with a second name (hard link) is refused, untouched" {
+	promise make 'home by six'
+	promise urge 'check the phone'
+	ln "$STEADY_DIR/promise.csv" "$BATS_TEST_TMPDIR/elsewhere.csv"
+	ln "$STEADY_DIR/urges.csv" "$BATS_TEST_TMPDIR/elsewhere-urges.csv"
+	run -1 --separate-stderr promise kept 1
+	assert_equal "$stderr" "promise: $STEADY_DIR/promise.csv: has another name (a hard link); steady will not write to it; nothing was saved"
+	run -1 --separate-stderr promise urge 'read the messages'
+	assert_equal "$stderr" "promise: $STEADY_DIR/urges.csv: has another name (a hard link); steady will not write to it; nothing was saved"
+	run -0 cat "$BATS_TEST_TMPDIR/elsewhere.csv" "$BATS_TEST_TMPDIR/elsewhere-urges.csv"
+	assert_equal "${#lines[@]}" 4
+}
+
+@test "promise: a record or urge log that is a symbolic link is refused" {
+	mkdir -p "$STEADY_DIR"
+	touch "$BATS_TEST_TMPDIR/target.csv"
+	ln -s "$BATS_TEST_TMPDIR/target.csv" "$STEADY_DIR/promise.csv"
+	ln -s "$BATS_TEST_TMPDIR/target.csv" "$STEADY_DIR/urges.csv"
+	run -1 --separate-stderr promise make 'home by six'
+	assert_equal "$stderr" "promise: $STEADY_DIR/promise.csv: is a symbolic link; steady will not write through it; nothing was saved"
+	run -1 --separate-stderr promise urge 'check the phone'
+	assert_equal "$stderr" "promise: $STEADY_DIR/urges.csv: is a symbolic link; steady will not write through it; nothing was saved"
+	run -0 cat "$BATS_TEST_TMPDIR/target.csv"
+	assert_output ''
+}
+
+@test "ground: a log others can read is written, with a warning" {
+	ground sigh </dev/null >/dev/null
+	chmod 604 "$STEADY_DIR/ground.csv"
+	run -0 --separate-stderr sh -c 'ground sigh </dev/null >/dev/null'
+	assert_equal "$stderr" "$(warned ground "$STEADY_DIR/ground.csv" 0604)"
+	run -0 wc -l <"$STEADY_DIR/ground.csv"
+	assert_output 3
+}
+
+@test "ground: a log with a second name (hard link) is refused, untouched" {
+	ground sigh </dev/null >/dev/null
+	ln "$STEADY_DIR/ground.csv" "$BATS_TEST_TMPDIR/elsewhere.csv"
+	run -1 --separate-stderr sh -c 'ground sigh </dev/null >/dev/null'
+	assert_equal "$stderr" "ground: $STEADY_DIR/ground.csv: has another name (a hard link); steady will not write to it; nothing was saved"
+	run -0 wc -l <"$BATS_TEST_TMPDIR/elsewhere.csv"
+	assert_output 2
+}
+
+@test "ground: a log that is a symbolic link is refused" {
+	mkdir -p "$STEADY_DIR"
+	touch "$BATS_TEST_TMPDIR/target.csv"
+	ln -s "$BATS_TEST_TMPDIR/target.csv" "$STEADY_DIR/ground.csv"
+	run -1 --separate-stderr sh -c 'ground sigh </dev/null >/dev/null'
+	assert_equal "$stderr" "ground: $STEADY_DIR/ground.csv: is a symbolic link; steady will not write through it; nothing was saved"
+	run -0 cat "$BATS_TEST_TMPDIR/target.csv"
+	assert_output ''
+}
+
+@test "checkin: an assignments.csv others can read is written, with a warning" {
+	checkin --assign kind=ground what=box 2>/dev/null
+	chmod 644 "$STEADY_CONFIG/assignments.csv"
+	run -0 --separate-stderr checkin --assign kind=ground what=sigh
+	assert_equal "$stderr" "$(warned checkin "$STEADY_CONFIG/assignments.csv" 0644)
+Planned: ground sigh, once a day, from 2026-11-23."
+}
+
+@test "checkin: an assignments.csv with a second name (hard link) is refused" {
+	checkin --assign kind=ground what=box 2>/dev/null
+	ln "$STEADY_CONFIG/assignments.csv" "$BATS_TEST_TMPDIR/elsewhere.csv"
+	run -1 --separate-stderr checkin --assign kind=ground what=sigh
+	assert_equal "$stderr" "checkin: $STEADY_CONFIG/assignments.csv: has another name (a hard link); steady will not write to it; nothing was saved"
+	run -0 wc -l <"$BATS_TEST_TMPDIR/elsewhere.csv"
+	assert_output 2
+}
+
+@test "checkin: an assignments.csv that is a symbolic link is refused" {
+	mkdir -p "$STEADY_CONFIG"
+	touch "$BATS_TEST_TMPDIR/target.csv"
+	ln -s "$BATS_TEST_TMPDIR/target.csv" "$STEADY_CONFIG/assignments.csv"
+	run -1 --separate-stderr checkin --assign kind=ground what=sigh
+	assert_equal "$stderr" "checkin: $STEADY_CONFIG/assignments.csv: is a symbolic link; steady will not write through it; nothing was saved"
+	run -0 cat "$BATS_TEST_TMPDIR/target.csv"
+	assert_output ''
+}

@@ -448,6 +448,10 @@ test_writer_fields(void)
 	FIELD("a\tb", ',', CSVW_ESCAPE, "a\tb", "write: tab in CSV kept");
 	FIELD("say \"hi\"", ',', 0, "\"say \"\"hi\"\"\"", "write: quotes");
 	FIELD(" lead", ',', 0, "\" lead\"", "write: leading space");
+	FIELD("\xef\xbb\xbf" "x", ',', 0, "\"\xef\xbb\xbf" "x\"",
+	    "write: a leading BOM quoted");
+	FIELD("x\xef\xbb\xbf", ',', 0, "x\xef\xbb\xbf",
+	    "write: a later BOM as is");
 	FIELD("trail ", ',', 0, "\"trail \"", "write: trailing space");
 	FIELD("a\nb", ',', 0, "\"a\nb\"", "write: newline quoted");
 	FIELD("a\rb", ',', 0, "\"a\rb\"", "write: CR quoted");
@@ -773,6 +777,19 @@ static const struct plain_case plain_cases[] = {
 	    "1,2\r\n", 0,
 	    "cols [a] [b]\n"
 	    "3: [1] [2] <1,2>\n"
+	    "eof\n"),
+	CASE("plain: BOM before a header after blank lines",
+	    "\n\r\n"
+	    "\xef\xbb\xbf" "a,b\n"
+	    "1,2\n", 0,
+	    "cols [a] [b]\n"
+	    "4: [1] [2] <1,2>\n"
+	    "eof\n"),
+	CASE("plain: a quoted BOM in the header is kept",
+	    "\"\xef\xbb\xbf" "a\",b\n"
+	    "1,2\n", 0,
+	    "cols [\xef\xbb\xbf" "a] [b]\n"
+	    "2: [1] [2] <1,2>\n"
 	    "eof\n"),
 	CASE("plain: escapes decoded",
 	    "a\\n,b\n"
