@@ -212,7 +212,7 @@ check-faults: deps
 # for FUZZ_TIME seconds (scripts/fuzz.sh).
 FUZZ_TIME = 60
 FUZZCC = clang
-FUZZFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+FUZZFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -std=c11 -D_DEFAULT_SOURCE -Ilib -Ifuzz
 FUZZ = csv when config traps exercises prompts report forms safety \
 	assign dates correct

@@ -74,10 +74,11 @@ static void
 append(const char *path, int withdraw, const char *key)
 {
 	static char *const ops[] = { "note=put right", "mood=" };
-	struct amend_req q = { key, withdraw, ops, 2, NULL, NULL };
-	unsigned long line;
+	struct amend_req q = { .key = key, .withdraw = withdraw,
+	    .ops = ops, .nops = withdraw ? 0 : 2 };
+	struct amend_done done;
 
-	(void)amend_append(path, &q, &line);
+	(void)amend_append(path, &q, &done);
 }
 
 int
