@@ -303,6 +303,8 @@ groups_free(void)
 	for (i = 0; i < nseen; i++)
 		free(seen[i].name);
 	free(seen);
+	seen = NULL;
+	nseen = 0;
 }
 
 /* Note that a file of source src was read, from the data directory or not. */
