@@ -75,8 +75,8 @@ void sb_free(struct strbuf *sb);
 int close_stdout(void);
 
 /*
- * Every message on standard error goes through these, like warnx(3) and
- * warn(3) ("PROG: text", warn adding ": " and strerror(errno)): the text
+ * Every message on standard error goes through these, like the BSD warnx
+ * and warn ("PROG: text", warn adding ": " and strerror(errno)): the text
  * is formatted whole and every control character in it (C0, tab and
  * newline included, DEL, and C1 written as UTF-8) goes out as "?", on a
  * terminal or not, since a name, a cell or a config line quoted in a
