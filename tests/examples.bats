@@ -348,6 +348,8 @@ fake_ssh() {
 		[ "${1:-}" = -- ] && shift
 		echo "$host" >>"$REMOTES/asked"
 		mkdir -p "$REMOTES/$host"
+		# sshd gives the remote side a login shell; parallel needs it.
+		export SHELL=/bin/sh
 		cd "$REMOTES/$host" && exec /bin/sh -c "$*"
 	SH
 	chmod 755 "$BATS_TEST_TMPDIR/fake/ssh"
