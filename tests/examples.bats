@@ -330,33 +330,6 @@ cy.html'
 	assert_equal "${#lines[@]}" 4
 }
 
-# fake_ssh: an ssh that runs each command here, in a folder standing for
-# the computer named under $BATS_TEST_TMPDIR/remote, and notes the name.
-fake_ssh() {
-	mkdir -p "$BATS_TEST_TMPDIR/fake" "$BATS_TEST_TMPDIR/remote"
-	cat >"$BATS_TEST_TMPDIR/fake/ssh" <<-'SH'
-		#!/bin/sh
-		while [ $# -gt 0 ]; do
-			case $1 in
-			-[oplLRDFiJW]) shift 2 ;;
-			-*) shift ;;
-			*) break ;;
-			esac
-		done
-		host=$1
-		shift
-		[ "${1:-}" = -- ] && shift
-		echo "$host" >>"$REMOTES/asked"
-		mkdir -p "$REMOTES/$host"
-		# sshd gives the remote side a login shell; parallel needs it.
-		export SHELL=/bin/sh
-		cd "$REMOTES/$host" && exec /bin/sh -c "$*"
-	SH
-	chmod 755 "$BATS_TEST_TMPDIR/fake/ssh"
-	export REMOTES=$BATS_TEST_TMPDIR/remote
-	PATH=$BATS_TEST_TMPDIR/fake:$PATH
-}
-
 @test "examples: a caseload shared out across computers (steady.7)" {
 	clients
 	fake_ssh

@@ -55,3 +55,31 @@ run_pty() {
 	output=${output//$'\r'/}
 	mapfile -t lines <<<"$output"
 }
+
+# fake_ssh: an ssh on PATH that runs each command here, in a folder under
+# $BATS_TEST_TMPDIR/remote standing for the computer named, as a login
+# there would, and notes in remote/asked which computer it was asked for.
+fake_ssh() {
+	mkdir -p "$BATS_TEST_TMPDIR/fake" "$BATS_TEST_TMPDIR/remote"
+	cat >"$BATS_TEST_TMPDIR/fake/ssh" <<-'SH'
+		#!/bin/sh
+		while [ $# -gt 0 ]; do
+			case $1 in
+			-[oplLRDFiJW]) shift 2 ;;
+			-*) shift ;;
+			*) break ;;
+			esac
+		done
+		host=$1
+		shift
+		[ "${1:-}" = -- ] && shift
+		echo "$host" >>"$REMOTES/asked"
+		mkdir -p "$REMOTES/$host"
+		# sshd gives the remote side a login shell; parallel needs it.
+		export SHELL=/bin/sh
+		cd "$REMOTES/$host" && exec /bin/sh -c "$*"
+	SH
+	chmod 755 "$BATS_TEST_TMPDIR/fake/ssh"
+	export REMOTES=$BATS_TEST_TMPDIR/remote
+	PATH=$BATS_TEST_TMPDIR/fake:$PATH
+}

@@ -455,34 +455,14 @@ ben,0,0'
 }
 
 @test "steady.7: the caseload shared out across computers, then merged" {
-	local fake=$BATS_TEST_TMPDIR/fake cmds
+	local cmds
 	cd "$BATS_TEST_TMPDIR"
 	caseload
-	# An ssh that runs each command here, in a folder standing for the
-	# computer named, and notes which computer it was asked for.
-	mkdir -p "$fake" remote
-	cat >"$fake/ssh" <<-'SH'
-		#!/bin/sh
-		while [ $# -gt 0 ]; do
-			case $1 in
-			-[oplLRDFiJW]) shift 2 ;;
-			-*) shift ;;
-			*) break ;;
-			esac
-		done
-		host=$1
-		shift
-		[ "${1:-}" = -- ] && shift
-		echo "$host" >>"$REMOTES/asked"
-		mkdir -p "$REMOTES/$host"
-		cd "$REMOTES/$host" && exec /bin/sh -c "$*"
-	SH
-	chmod 755 "$fake/ssh"
+	fake_ssh
 	cmds=$(block 'A CASELOAD, EVERY WEEK' 6 | sed 's/^\$ //')
 	run -0 grep -c 'parallel -S alpha,beta --trc' <<<"$cmds"
 	report --summary clients/*/checkin.csv >single.csv
-	PATH=$fake:$PATH REMOTES=$BATS_TEST_TMPDIR/remote \
-	    run -3 --separate-stderr sh -c "$cmds"
+	run -3 --separate-stderr sh -c "$cmds"
 	run -0 cmp single.csv caseload.csv
 	run -0 sh -c 'grep -x -e alpha -e beta remote/asked | sort -u'
 	assert_output 'alpha
