@@ -212,8 +212,9 @@ check-faults: deps
 # for FUZZ_TIME seconds (scripts/fuzz.sh).
 FUZZ_TIME = 60
 FUZZCC = clang
-FUZZFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=undefined -std=c11 -D_DEFAULT_SOURCE -Ilib -Ifuzz
+FUZZFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	-std=c11 -D_DEFAULT_SOURCE -Ilib -Ifuzz
 FUZZ = csv when config traps exercises prompts report forms safety \
 	assign dates correct
 FUZZLIB = fuzz/bin/csv fuzz/bin/when fuzz/bin/config fuzz/bin/traps \
