@@ -428,7 +428,6 @@ static int
 save_stdout(const struct rec *r)
 {
 	struct strbuf sb = { 0 };
-
 	int rc;
 
 	own_csv(&sb, r);

@@ -23,20 +23,10 @@ else
 fi
 
 setup() {
-	export LC_ALL=C
-	export TZ='CET-1CEST,M3.5.0,M10.5.0/3'
-	export STEADY_NOW=2026-11-23T07:30:00+01:00
-	export HOME=$BATS_TEST_TMPDIR/home
-	export STEADY_DIR=$BATS_TEST_TMPDIR/data
-	export STEADY_CONFIG=$BATS_TEST_TMPDIR/config
+	steady_setup
 	export STEADY_LOCK_WAIT=2
 	# ground's timers on the virtual clock: no waiting (steady.7).
 	export STEADY_CLOCK=virtual
-	unset XDG_DATA_HOME XDG_CONFIG_HOME VISUAL EDITOR DISPLAY \
-	    WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
-	umask 077
-	mkdir -p "$HOME"
-	PATH=$STEADY_BIN:$PATH
 	. "$BATS_TEST_DIRNAME/../scripts/faults.sh"
 	FW_ROOT=$BATS_TEST_TMPDIR/fw
 	FW_DIRS="$STEADY_DIR $STEADY_CONFIG"

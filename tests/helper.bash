@@ -6,7 +6,9 @@ bats_load_library bats-assert
 STEADY_BIN=${STEADY_BIN:-$BATS_TEST_DIRNAME/../bin}
 FIXTURES=$BATS_TEST_DIRNAME/fixtures
 
-setup() {
+# steady_setup: the environment every test starts in; a suite with a
+# setup of its own calls it first.
+steady_setup() {
 	export LC_ALL=C
 	# Central European time, written as a POSIX rule so no zone file is
 	# needed: timestamps in November carry +01:00.
@@ -22,6 +24,10 @@ setup() {
 	umask 077
 	mkdir -p "$HOME"
 	PATH=$STEADY_BIN:$PATH
+}
+
+setup() {
+	steady_setup
 }
 
 # log: the check-in log's path.
