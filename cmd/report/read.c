@@ -1449,14 +1449,16 @@ read_pieces(struct csvr *r, const struct view *v, const char *path,
 	for (k = 0; k < PIECES_MAX; k++)
 		p[k].fd = -1;
 
-	plan_pieces(path, p, &n);
 	/*
 	 * Days make so many groups that passing them back costs more than
 	 * reading in pieces saves (bench/README.md); weeks still gain.  The
 	 * records that link a trial with its grounding and reflection are
 	 * gathered in file order, as a person's practice logs are read.
 	 */
-	if (n < 2 || o->by == BY_DAY || v->lk[0] >= 0)
+	if (o->by == BY_DAY || v->lk[0] >= 0)
+		return read_rows(r, v, o);
+	plan_pieces(path, p, &n);
+	if (n < 2)
 		return read_rows(r, v, o);
 	for (started = 1; started < n; started++)
 		if (piece_start(&p[started], v, path, o) == -1)
