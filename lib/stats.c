@@ -20,6 +20,7 @@ __extension__ typedef unsigned __int128 stats_u128;
 #define I128_MIN	(-I128_MAX - 1)
 #define VALUE_MAX	(9000000000000LL * STATS_SCALE)
 #define ENC_VERSION	1
+#define ENC_BOUNDED	2	/* the same layout, for a bounded summary */
 
 /* Floor division: day numbers before 1970 are negative. */
 static int64_t
@@ -199,13 +200,21 @@ time_free(struct stats_time *tm)
 }
 
 void
+stats_init_bounded(struct stats *s)
+{
+	stats_init(s);
+	s->bounded = 1;
+}
+
+void
 stats_free(struct stats *s)
 {
-	int plain = s->plain;
+	int plain = s->plain, bounded = s->bounded;
 
 	time_free(s->tm);
 	stats_init(s);
 	s->plain = plain;
+	s->bounded = bounded;
 }
 
 /* The windows and weeks, made on the first value of a full summary. */
@@ -493,11 +502,76 @@ weeks_cover(struct stats_weeks *w, int64_t lo, int64_t hi)
 	w->len = len;
 }
 
+/* The Monday of the last week held: the latest value's. */
+static int64_t
+weeks_last(const struct stats_weeks *w)
+{
+	return w->first + 7 * (int64_t)(w->len - 1);
+}
+
+/*
+ * The first week whose sums s holds whole (with weeks held): a full
+ * summary's first week; for a bounded one, the first value's week or,
+ * when that is further back, the first of its last STATS_WEEKS weeks.
+ * The base window holds the first value's day.
+ */
+static int64_t
+weeks_from(const struct stats *s)
+{
+	int64_t first, lo;
+
+	if (!s->bounded)
+		return s->tm->weeks.first;
+	first = week_of(s->tm->base[0].day);
+	lo = weeks_last(&s->tm->weeks) - 7 * (STATS_WEEKS - 1);
+	return first > lo ? first : lo;
+}
+
+/* Drop the weeks before Monday lo: all of them when lo is past the last. */
 static void
-week_add(struct stats_weeks *w, int64_t mon, int64_t n, stats_i128 sx)
+weeks_cut(struct stats_weeks *w, int64_t lo)
+{
+	size_t drop;
+
+	if (w->len == 0 || lo <= w->first)
+		return;
+	drop = (size_t)((lo - w->first) / 7);
+	if (drop >= w->len) {
+		w->first = 0;
+		w->len = 0;
+		return;
+	}
+	memmove(w->n, w->n + drop, (w->len - drop) * sizeof(*w->n));
+	memmove(w->sx, w->sx + drop, (w->len - drop) * sizeof(*w->sx));
+	w->first = (int32_t)lo;
+	w->len -= drop;
+}
+
+/*
+ * A bounded series about to reach past twice STATS_WEEKS weeks, up to
+ * Monday hi, is cut to the last STATS_WEEKS from there: holding up to
+ * twice as many as it needs, it moves its weeks once in 64 weeks rather
+ * than every week.
+ */
+static void
+weeks_bound(struct stats_weeks *w, int64_t hi)
+{
+	if (w->len > 0 && (hi - w->first) / 7 >= 2 * STATS_WEEKS)
+		weeks_cut(w, hi - 7 * (STATS_WEEKS - 1));
+}
+
+static void
+week_add(struct stats_weeks *w, int bounded, int64_t mon, int64_t n,
+    stats_i128 sx)
 {
 	size_t i;
 
+	if (bounded && w->len > 0) {
+		/* Older than the weeks kept: nothing will ask for it. */
+		if (mon <= weeks_last(w) - 7 * STATS_WEEKS)
+			return;
+		weeks_bound(w, mon);
+	}
 	/* Most rows fall in a week already held: no need to grow. */
 	if (w->len == 0 || mon < w->first ||
 	    (mon - w->first) / 7 >= (int64_t)w->len)
@@ -576,7 +650,7 @@ stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 		return;
 	}
 	recent_add(tm, day, 1, xi);
-	week_add(&tm->weeks, week_of(day), 1, xi);
+	week_add(&tm->weeks, s->bounded, week_of(day), 1, xi);
 }
 
 void
@@ -585,7 +659,8 @@ stats_merge(struct stats *into, const struct stats *from)
 	const struct stats_weeks *fw;
 	const struct stats_day *fw_days;
 	struct stats_time *in;
-	size_t i, off, cnt;
+	int64_t lo, hi, last, keep;
+	size_t i, off, skip, cnt;
 
 	if (from->n == 0)
 		return;
@@ -604,20 +679,34 @@ stats_merge(struct stats *into, const struct stats *from)
 		return;
 	}
 	in = time_of(into);
+	/* Only the weeks from holds whole, and of those only the ones the
+	 * result keeps when it is bounded. */
+	fw = &from->tm->weeks;
+	lo = weeks_from(from);
+	hi = weeks_last(fw);
+	into->bounded |= from->bounded;
+	if (into->bounded) {
+		last = in->weeks.len > 0 && weeks_last(&in->weeks) > hi ?
+		    weeks_last(&in->weeks) : hi;
+		keep = last - 7 * (STATS_WEEKS - 1);
+		lo = lo > keep ? lo : keep;
+		weeks_bound(&in->weeks, last);
+	}
 	for (i = 0; i < from->tm->nbase; i++)
 		base_add(in, from->tm->base[i].day, from->tm->base[i].n,
 		    from->tm->base[i].sx);
 	fw_days = recent_days(from->tm, &cnt);
 	for (i = 0; i < cnt; i++)
 		recent_add(in, fw_days[i].day, fw_days[i].n, fw_days[i].sx);
-	fw = &from->tm->weeks;
-	weeks_cover(&in->weeks, fw->first,
-	    fw->first + 7 * (int64_t)(fw->len - 1));
-	off = (size_t)((fw->first - in->weeks.first) / 7);
-	for (i = 0; i < fw->len; i++) {
-		in->weeks.n[off + i] += fw->n[i];
+	if (lo > hi)
+		return;
+	weeks_cover(&in->weeks, lo, hi);
+	off = (size_t)((lo - in->weeks.first) / 7);
+	skip = (size_t)((lo - fw->first) / 7);
+	for (i = 0; i < (size_t)((hi - lo) / 7) + 1; i++) {
+		in->weeks.n[off + i] += fw->n[skip + i];
 		in->weeks.sx[off + i] = wadd(in->weeks.sx[off + i],
-		    fw->sx[i]);
+		    fw->sx[skip + i]);
 	}
 }
 
@@ -743,12 +832,15 @@ size_t
 stats_weekly(const struct stats *s, int32_t from, double *out, size_t len)
 {
 	const struct stats_weeks *w = s->tm != NULL ? &s->tm->weeks : NULL;
-	int64_t mon = week_of(from), at;
+	int64_t mon = week_of(from), at, whole;
 	size_t i;
 
+	if (w != NULL && w->len == 0)
+		w = NULL;
+	whole = w != NULL ? weeks_from(s) : 0;
 	for (i = 0; i < len && mon <= INT32_MAX; i++, mon += 7) {
 		at = w != NULL ? (mon - w->first) / 7 : 0;
-		if (w != NULL && w->len > 0 && mon >= w->first && at < (int64_t)w->len &&
+		if (w != NULL && mon >= whole && at < (int64_t)w->len &&
 		    w->n[at] > 0)
 			out[i] = (double)(ratio(w->sx[at], w->n[at]) /
 			    STATS_SCALE);
@@ -809,17 +901,24 @@ stats_encode(struct strbuf *sb, const struct stats *s)
 	static const struct stats_time none;
 	const struct stats_time *tm = s->tm != NULL ? s->tm : &none;
 	const struct stats_day *rw;
-	size_t i, rcnt;
+	size_t i, rcnt, skip = 0, len = tm->weeks.len;
+	int64_t first = tm->weeks.first;
 
-	put_i128(sb, 0, ENC_VERSION);
+	/* A bounded summary's weeks as one pass would leave them. */
+	if (s->tm != NULL && len > 0 && s->bounded) {
+		first = weeks_from(s);
+		skip = (size_t)((first - tm->weeks.first) / 7);
+		len -= skip;
+	}
+	put_i128(sb, 0, s->bounded && !s->plain ? ENC_BOUNDED : ENC_VERSION);
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
 		put_i128(sb, ' ', head[i]);
 	put_window(sb, tm->base, tm->nbase);
 	rw = recent_days(tm, &rcnt);
 	put_window(sb, rw, rcnt);
-	put_i128(sb, ';', tm->weeks.first);
-	put_i128(sb, ' ', (stats_i128)tm->weeks.len);
-	for (i = 0; i < tm->weeks.len; i++) {
+	put_i128(sb, ';', first);
+	put_i128(sb, ' ', (stats_i128)len);
+	for (i = skip; i < skip + len; i++) {
 		put_i128(sb, ' ', tm->weeks.n[i]);
 		put_i128(sb, ' ', tm->weeks.sx[i]);
 	}
@@ -890,8 +989,9 @@ get_head(struct cursor *c, struct stats *s)
 	stats_i128 v[13];
 	size_t i;
 
-	if (get_num(c, 0, ENC_VERSION, ENC_VERSION, &v[0]) == -1)
+	if (get_num(c, 0, ENC_VERSION, ENC_BOUNDED, &v[0]) == -1)
 		return -1;
+	s->bounded = v[0] == ENC_BOUNDED;
 	for (i = 1; i < 13; i++)
 		if (get_num(c, ' ', i >= 2 && i <= 6 ? I128_MIN : INT64_MIN,
 		    i >= 2 && i <= 6 ? I128_MAX : INT64_MAX, &v[i]) == -1)
@@ -971,8 +1071,10 @@ inconsistent(const struct stats *s, const struct stats_time *tm)
 {
 	const struct stats_weeks *w = &tm->weeks;
 	stats_i128 total = 0, more;
+	int64_t first;
 	size_t i;
 	int none = tm->nbase == 0 && tm->nrecent == 0 && w->len == 0;
+	int whole = 1;
 
 	if (s->n == 0)
 		return s->sx || s->sxx || s->sd || s->sdd || s->sxd ||
@@ -987,11 +1089,17 @@ inconsistent(const struct stats *s, const struct stats_time *tm)
 		return "a window or the weeks are empty";
 	for (i = 0; i < w->len; i++)
 		total += w->n[i];
-	if (total != s->n || w->n[0] == 0 || w->n[w->len - 1] == 0)
+	/* A bounded one may have left its first values' weeks behind. */
+	first = week_of(tm->base[0].day);
+	if (s->bounded && first < weeks_last(w) - 7 * (STATS_WEEKS - 1)) {
+		first = weeks_last(w) - 7 * (STATS_WEEKS - 1);
+		whole = 0;
+	}
+	if (total > s->n || (whole && (total != s->n || w->n[0] == 0)) ||
+	    w->n[w->len - 1] == 0)
 		return "the weekly counts do not add up";
-	if (week_of(tm->base[0].day) != w->first ||
-	    week_of(tm->recent[tm->nrecent - 1].day) !=
-	    w->first + 7 * (int64_t)(w->len - 1))
+	if (first != w->first ||
+	    week_of(tm->recent[tm->nrecent - 1].day) != weeks_last(w))
 		return "the windows and the weeks do not agree";
 	for (i = 0, total = 0; i < tm->nbase; i++)
 		total += tm->base[i].n;
@@ -1022,6 +1130,8 @@ stats_decode(const char *text, struct stats *s)
 		fail(&c, "it goes on past its end");
 	if (c.why == NULL && (why = inconsistent(s, tm)) != NULL)
 		fail(&c, why);
+	if (c.why == NULL && s->n > 0 && tm->nbase == 0 && s->bounded)
+		fail(&c, "a bounded summary has no weeks");
 	if (c.why == NULL && s->n > 0 && tm->nbase == 0) {
 		s->plain = 1;	/* written without windows and weeks */
 		time_free(tm);
@@ -1033,7 +1143,7 @@ stats_decode(const char *text, struct stats *s)
 		return 0;
 	st_seterr("stats: bad summary at byte %zu: %s", c.at, c.why);
 	stats_free(s);
-	s->plain = 0;
+	s->plain = s->bounded = 0;
 	return -1;
 }
 
@@ -1115,7 +1225,7 @@ stats_unpack(const char **p, const char *end, struct stats *s)
 		return 0;
 bad:
 	stats_free(s);
-	s->plain = 0;
+	s->plain = s->bounded = 0;
 	return -1;
 }
 

@@ -14,6 +14,7 @@
 
 #define STATS_SCALE 1000000LL	/* a value v is kept as v * STATS_SCALE */
 #define STATS_WINDOW 14		/* days in the baseline and recent windows */
+#define STATS_WEEKS 64		/* weeks a bounded summary's series keeps */
 
 __extension__ typedef __int128 stats_i128;
 
@@ -55,6 +56,7 @@ struct stats {
 	struct stats_time *tm;		/* NULL until a value comes, or
 					 * for ever in a plain summary */
 	int plain;
+	int bounded;			/* its weeks: the last STATS_WEEKS */
 };
 
 /*
@@ -65,7 +67,16 @@ struct stats {
  */
 void stats_init(struct stats *s);
 void stats_init_plain(struct stats *s);
-void stats_free(struct stats *s);	/* its memory; it stays plain or not */
+/*
+ * A bounded summary is a full one whose weekly series answers only for
+ * its last STATS_WEEKS weeks, counted back from its latest value's week
+ * (stats_weekly finds nothing before them), so its memory stays the same
+ * however long a calendar its values span.  It holds values in any order
+ * as a full one does.  Merging a bounded summary with a full one makes
+ * the result bounded, and the same as one bounded pass over both.
+ */
+void stats_init_bounded(struct stats *s);
+void stats_free(struct stats *s);	/* its memory; it stays as it was */
 
 /*
  * Parse a decimal number ("6", "-2", "+1", "3.75", "1e3" is not taken)
@@ -111,14 +122,16 @@ int stats_window(const struct stats *s, int recent, double *mean,
     int64_t *n, int *days);
 
 /* Weekly means for a chart or sparkline: fills out[0..len) (NAN for a
- * week with no value) from week `from` (a Monday's day number); returns
- * how many were filled (at most len). */
+ * week with no value, or one a bounded summary no longer keeps) from
+ * week `from` (a Monday's day number); returns how many were filled (at
+ * most len). */
 size_t stats_weekly(const struct stats *s, int32_t from, double *out,
     size_t len);
 
 /*
  * The whole state as one line of text without commas, quotes or
- * newlines, and back: for `report --partial` and `--merge`.
+ * newlines, and back: for `report --partial` and `--merge`.  A bounded
+ * summary is written as format 2, the others as format 1.
  * stats_decode returns 0, or -1 with st_error() set.
  */
 void stats_encode(struct strbuf *sb, const struct stats *s);

@@ -800,3 +800,20 @@ complete_promise() {
 	    "$BATS_TEST_DIRNAME/../completions/promise.fish"
 	assert_output 'urge'
 }
+
+@test "promise: report sets trust beside a week long before the last 64" {
+	local d
+	for d in 06 07 08 09 10 11 12; do
+		checkin --at "2025-01-${d}T21:00" trust=4
+	done
+	for d in 04 05 06 07 08 09 10; do
+		checkin --at "2026-05-${d}T21:00" trust=9
+	done
+	promise make -a 2025-01-06T08:00 'home by six' by=2025-01-06T18:00
+	promise kept -a 2025-01-06T18:00 1
+	run -0 report -f table "$(shared)" "$STEADY_DIR/checkin.csv"
+	assert_line '2025-W02     1     1                   0       0              0                   0    4.0'
+	# The same when the record comes through a pipe.
+	run -0 report -f table <(cat "$(shared)") "$STEADY_DIR/checkin.csv"
+	assert_line '2025-W02     1     1                   0       0              0                   0    4.0'
+}

@@ -648,3 +648,50 @@ report: 3 rows could not be used (see above)"
 	assert_equal "$stderr" "report: $BATS_TEST_TMPDIR/ladder.csv:2: ratings \"soon\" is not a date and time (use 2026-11-23 or 2026-11-23T07:30)
 report: 1 row could not be used (see above)"
 }
+
+@test "report: a log read through a pipe is read as the file is" {
+	run -0 report -f csv <(cat "$FIXTURES/week.csv")
+	assert_line --index 1 --regexp '^[^,]+,,,check-ins,,mood,7,4\.429,1\.512,2,7,2,7,4\.5,2\.273,6\.727,improving,4\.429,4\.429$'
+	assert_equal "${#lines[@]}" 6
+}
+
+# Seventy weeks of daily check-ins from Monday 2025-01-06 (2025-W02),
+# mood the week's number from 0, so each week's mean is known.
+seventy_weeks() {
+	mkdir -p "$BATS_TEST_TMPDIR/ana"
+	{
+		echo 'ts,mood,trust,safety,distress,arousal,note'
+		seq 0 489 | sed 's/.*/2025-01-06 + & days/' | date -f - +%F |
+		    awk '{ printf "%sT08:00:00+00:00,%d,5,6,4,3,\n", $1,
+		    int((NR - 1) / 7) % 10 }'
+	} >"$BATS_TEST_TMPDIR/ana/checkin.csv"
+}
+
+@test "report: over the whole range the charts show the last 64 weeks" {
+	seventy_weeks
+	cd "$BATS_TEST_TMPDIR"
+	run -0 sh -c 'report -f json ana/checkin.csv |
+	    grep -o "{\"title\":\"mood[^]]*]" | grep -o "{\"x\"" | wc -l'
+	assert_output 64
+	# Week 6 is 2025-W08 (mood 6); week 69 is 2026-W19 (mood 9).
+	run -0 sh -c 'report -f json ana/checkin.csv |
+	    grep -o "{\"title\":\"mood[^]]*]" | grep -o "{\"x\":[^}]*}" |
+	    sed -n "1p;\$p"'
+	assert_output '{"x":"2025-W08","y":6}
+{"x":"2026-W19","y":9}'
+	run -0 report -f csv ana/checkin.csv
+	assert_line --index 1 --partial 'ana,,,check-ins,,mood,490,4.5,2.875,0,9,0,9,'
+}
+
+@test "report: keeping every week or the last 64 gives the same report" {
+	seventy_weeks
+	cd "$BATS_TEST_TMPDIR"
+	local f
+	for f in json html table csv; do
+		run -0 report -f "$f" ana/checkin.csv
+		local bounded=$output
+		# Read from standard input, every week is kept.
+		run -0 sh -c 'report -f "$1" -S ana - <ana/checkin.csv' sh "$f"
+		assert_equal "$output" "$bounded"
+	done
+}

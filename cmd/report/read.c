@@ -45,6 +45,11 @@ struct range range;
 /* Sources that have practice logs: their check-ins keep day series. */
 static char **practiced;
 static size_t npracticed;
+/*
+ * Whether summaries of a whole range keep only the weeks the charts show
+ * (STATS_WEEKS): when nothing read can ask for an older week (prescan).
+ */
+static int bounded_weeks;
 /* Each source, and whether its files were in the data directory. */
 static struct seen {
 	char *name;
@@ -225,6 +230,8 @@ group_stats(struct group *g, size_t id)
 		for (i = g->nm; i < nmeasures; i++)
 			if (period_short(g->period))
 				stats_init_plain(&g->m[i]);
+			else if (bounded_weeks)
+				stats_init_bounded(&g->m[i]);
 			else
 				stats_init(&g->m[i]);
 		g->nm = nmeasures;
@@ -1568,23 +1575,41 @@ read_file(const char *path, const struct opts *o)
 
 /*
  * Before reading: which sources have practice logs, from each file's
- * header alone, so that only their check-ins keep day-by-day values.
+ * header alone, so that only their check-ins keep day-by-day values; and
+ * whether weekly series can keep only the weeks the charts show.  They
+ * cannot when a couple's record may be read: its weeks ask for the trust
+ * ratings of any week.  Nor for a partial, as a shard cannot know what
+ * the others hold.  Standard input and pipes cannot be read twice, so
+ * what they hold is not known beforehand: taken as possibly both.
  */
 void
 prescan(int argc, char **argv, const struct opts *o)
 {
 	struct csvr *r;
+	struct stat st;
 	enum kind k;
 	int i;
 
+	bounded_weeks = argc > 0 && !o->partial;
 	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "-") == 0 ||
-		    (r = csvr_openpath(argv[i], 0)) == NULL)
-			continue;	/* read_file reports it */
-		k = kind_of(r);
-		csvr_close(r);
-		if (k != K_GROUND && k != K_TRIALS && k != K_REFLECT)
+		if (strcmp(argv[i], "-") == 0) {
+			bounded_weeks = 0;
 			continue;
+		}
+		if (stat(argv[i], &st) == -1)
+			continue;	/* read_file reports it */
+		if (!S_ISREG(st.st_mode))
+			bounded_weeks = 0;	/* and it may hold practice */
+		else if ((r = csvr_openpath(argv[i], 0)) == NULL)
+			continue;
+		else {
+			k = kind_of(r);
+			csvr_close(r);
+			if (k == K_PROMISE)
+				bounded_weeks = 0;
+			if (k != K_GROUND && k != K_TRIALS && k != K_REFLECT)
+				continue;
+		}
 		practiced = xreallocarray(practiced, npracticed + 1,
 		    sizeof(*practiced));
 		practiced[npracticed++] = source_of(argv[i], o);

@@ -544,7 +544,7 @@ full_format(enum out_format f)
 
 struct cells {
 	char v[NCELLS][48];
-	char spark[3 * 64 + 1];
+	char spark[3 * STATS_WEEKS + 1];
 };
 
 /* A count's digits, as "%lld" gives them, for less than it costs. */
@@ -571,7 +571,7 @@ measure_cells(const struct group *g, size_t id, struct cells *c,
 	struct stats_trend tr;
 	int ok = trend_of(st, &tr) == 0;
 	const char *word = trend_words(&measures[id], ok, &tr);
-	double w[64], mean;
+	double w[STATS_WEEKS], mean;
 	int64_t wn;
 	int days;
 	int dec = full ? 3 : 1;	/* people read one decimal; files keep 3 */
@@ -600,7 +600,7 @@ measure_cells(const struct group *g, size_t id, struct cells *c,
 	}
 	c->spark[0] = '\0';
 	/* The full columns have no sparkline. */
-	if (!full && (nw = chart_weeks(g, 64, &mon)) > 0) {
+	if (!full && (nw = chart_weeks(g, STATS_WEEKS, &mon)) > 0) {
 		nw = stats_weekly(st, mon, w, nw);
 		thin_weeks(g, mon, w, nw);
 		out_sparkline(w, nw, (double)st->min / STATS_SCALE,
@@ -826,16 +826,16 @@ dates_line(struct out *o, const struct group *g)
 static void
 charts(struct out *o, const struct group *g)
 {
-	char labels[64][12], title[96];
-	const char *x[64];
+	char labels[STATS_WEEKS][12], title[96];
+	const char *x[STATS_WEEKS];
 	struct out_chart ch;
 	const struct hard_dates *hd;
-	double w[64], lo, hi, xm[32];
+	double w[STATS_WEEKS], lo, hi, xm[32];
 	int32_t mon, first, last;
 	size_t i, j, k, n, nw, nxm = 0;
 	int wy, wk, show;
 
-	if (*g->period || (nw = chart_weeks(g, 64, &mon)) == 0)
+	if (*g->period || (nw = chart_weeks(g, STATS_WEEKS, &mon)) == 0)
 		return;
 	if ((hd = own_dates(g, &show)) != NULL &&
 	    daymap_span(&g->days, &first, &last) == 0)

@@ -723,7 +723,7 @@ test_decode_rejects(void)
 
 	decode_rejects("", "cut short", "empty text");
 	decode_rejects("garbage", "malformed", "garbage");
-	decode_rejects(edit(ONE, "1 1 ", "2 1 "), "out of range",
+	decode_rejects(edit(ONE, "1 1 ", "3 1 "), "out of range",
 	    "another version");
 	snprintf(cut, sizeof(cut), "%.*s", (int)(strrchr(ONE, ';') - ONE),
 	    ONE);
@@ -1136,6 +1136,146 @@ test_plain(void)
 	sb_free(&sb2);
 }
 
+/* Values over 1,500 days (214 weeks), in time order or shuffled. */
+#define NLONG 3000
+
+static void
+make_long(struct obs *o, int shuffled)
+{
+	struct obs tmp;
+	int i, j;
+
+	lcg_state = 20261203;
+	for (i = 0; i < NLONG; i++) {
+		o[i].day = 20000 + i / 2;
+		o[i].t = (int64_t)o[i].day * DAY + (i % 2) * 3600;
+		o[i].x = (int64_t)(lcg() % 11) * STATS_SCALE;
+	}
+	for (i = NLONG - 1; shuffled && i > 0; i--) {
+		j = (int)(lcg() % (uint32_t)(i + 1));
+		tmp = o[i];
+		o[i] = o[j];
+		o[j] = tmp;
+	}
+}
+
+/*
+ * A bounded summary: its last STATS_WEEKS weeks and nothing before, the
+ * same whatever the order of its values or the shards they are merged
+ * from, and every other figure as a full summary gives it.
+ */
+static void
+test_bounded(void)
+{
+	static struct obs o[NLONG];
+	static const size_t cut[4] = { 0, 700, 2100, NLONG };
+	struct stats a, b, full, part[3], back;
+	struct strbuf sb = { 0 }, sb2 = { 0 };
+	double w[STATS_WEEKS + 2], wf[STATS_WEEKS + 2];
+	struct stats_trend ta, tf;
+	int32_t mon;
+	size_t i, j;
+
+	/*
+	 * Monday 18624 is week 0.  Values 2 in week 0, 8 in week 3, 6 in
+	 * week 10 and 4 in week 70: the last 64 weeks are weeks 7 to 70
+	 * (Mondays 18673 to 19114), so weeks 0 and 3 are left out.
+	 */
+	stats_init_bounded(&a);
+	stats_add(&a, 0, 18624, S(2));
+	stats_add(&a, 0, 18624 + 7 * 3, S(8));
+	stats_add(&a, 0, 18624 + 7 * 70, S(4));
+	stats_add(&a, 0, 18624 + 7 * 10, S(6));
+	CHECK_INT(a.n, 4, "every value is counted");
+	CHECK(stats_mean(&a) == 5, "the mean is of all four: 20 / 4");
+	CHECK_INT(stats_weekly(&a, 18624, w, 11), 11, "eleven weeks filled");
+	CHECK(isnan(w[0]) && isnan(w[3]), "weeks 0 and 3 are not kept");
+	CHECK(w[10] == 6, "week 10: 6");
+	CHECK_INT(stats_weekly(&a, 18624 + 7 * 70, w, 1), 1, "week 70");
+	CHECK(w[0] == 4, "week 70: 4");
+	stats_encode(&sb, &a);
+	CHECK(strncmp(sb.s, "2 4 ", 4) == 0, "written as format 2");
+	CHECK(strstr(sb.s, ";18673 64 ") != NULL,
+	    "with weeks from Monday 18673, 64 of them");
+	CHECK_INT(stats_decode(sb.s, &back), 0, "and read back");
+	CHECK_INT(back.bounded, 1, "as a bounded summary");
+	stats_encode(&sb2, &back);
+	CHECK_STR(sb2.s, sb.s, "that writes the same");
+	stats_free(&back);
+	decode_rejects(edit(sb.s, ";18673 64 ", ";18666 65 0 0 "),
+	    "do not agree", "bounded weeks from the wrong Monday");
+	decode_rejects(edit(sb.s, "2 4 ", "2 1 "), "do not add up",
+	    "bounded weeks holding more than the count");
+
+	/* The same values in another order: week 0 comes after week 70. */
+	stats_init_bounded(&b);
+	stats_add(&b, 0, 18624 + 7 * 3, S(8));
+	stats_add(&b, 0, 18624 + 7 * 70, S(4));
+	stats_add(&b, 0, 18624, S(2));
+	stats_add(&b, 0, 18624 + 7 * 10, S(6));
+	sb_reset(&sb2);
+	stats_encode(&sb2, &b);
+	CHECK_STR(sb2.s, sb.s, "any order writes the same");
+	stats_free(&a);
+	stats_free(&b);
+
+	/* Against a full summary, and from shuffled shards. */
+	make_long(o, 0);
+	stats_init(&full);
+	stats_init_bounded(&a);
+	for (i = 0; i < NLONG; i++) {
+		stats_add(&full, o[i].t, o[i].day, o[i].x);
+		stats_add(&a, o[i].t, o[i].day, o[i].x);
+	}
+	CHECK(a.tm->weeks.len <= 2 * STATS_WEEKS,
+	    "no more than twice its weeks are held");
+	CHECK_INT(full.tm->weeks.len, 215, "the full one holds all 215");
+	mon = full.tm->weeks.first + 7 * (215 - STATS_WEEKS - 1);
+	stats_weekly(&a, mon, w, STATS_WEEKS + 1);
+	stats_weekly(&full, mon, wf, STATS_WEEKS + 1);
+	CHECK(isnan(w[0]) && !isnan(wf[0]), "the week before is not kept");
+	CHECK(memcmp(w + 1, wf + 1, STATS_WEEKS * sizeof(*w)) == 0,
+	    "the last 64 weeks are the full summary's");
+	same_double(stats_mean(&a), stats_mean(&full), "the same mean");
+	same_double(stats_sd(&a), stats_sd(&full), "the same sd");
+	CHECK(stats_trend(&a, &ta) == 0 && stats_trend(&full, &tf) == 0 &&
+	    ta.slope == tf.slope && ta.lo == tf.lo && ta.hi == tf.hi,
+	    "the same trend");
+	make_long(o, 1);
+	for (j = 0; j < 3; j++) {
+		stats_init_bounded(&part[j]);
+		for (i = cut[j]; i < cut[j + 1]; i++)
+			stats_add(&part[j], o[i].t, o[i].day, o[i].x);
+	}
+	stats_init_bounded(&b);
+	stats_merge(&b, &part[2]);
+	stats_merge(&b, &part[0]);
+	stats_merge(&b, &part[1]);
+	same_text(&a, &b, "shuffled shards merged write as one pass");
+	same_numbers(&a, &b, "and give the same numbers");
+	stats_free(&b);
+	/* A full summary merged into a bounded one, and the other way. */
+	stats_init_bounded(&b);
+	stats_merge(&b, &full);
+	same_text(&a, &b, "a full one merged into a bounded one");
+	stats_free(&b);
+	stats_init(&b);
+	stats_merge(&b, &part[1]);
+	stats_merge(&b, &part[0]);
+	stats_merge(&b, &part[2]);
+	CHECK_INT(b.bounded, 1, "merging a bounded one bounds the result");
+	same_text(&a, &b, "and it writes as one bounded pass");
+	stats_free(&b);
+	test_pack(&a);
+	for (j = 0; j < 3; j++)
+		stats_free(&part[j]);
+	stats_free(&a);
+	CHECK_INT(a.bounded, 1, "freeing keeps it bounded");
+	stats_free(&full);
+	sb_free(&sb);
+	sb_free(&sb2);
+}
+
 int
 main(void)
 {
@@ -1162,5 +1302,6 @@ main(void)
 	test_daymap_text();
 	test_pack_days();
 	test_plain();
+	test_bounded();
 	return unit_done();
 }
