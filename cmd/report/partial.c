@@ -340,10 +340,24 @@ put_group(struct strbuf *sb, const struct group *g)
 	}
 }
 
+/* sb as one frame, its length first, added to out; sb is emptied. */
+static void
+put_frame(struct strbuf *out, struct strbuf *sb)
+{
+	sb_add(out, (const char *)&sb->len, sizeof(sb->len));
+	sb_add(out, sb->s, sb->len);
+	sb_reset(sb);
+}
+
+/*
+ * A frame of the measures and how many groups follow, then a frame for
+ * each group: the parent holds one group's bytes at a time, never them
+ * all.
+ */
 void
 write_piece(FILE *fp)
 {
-	struct strbuf sb = { 0 };
+	struct strbuf sb = { 0 }, out = { 0 };
 	struct piece_measure pm;
 	size_t i;
 
@@ -358,23 +372,45 @@ write_piece(FILE *fp)
 		sb_add(&sb, measures[i].name, pm.len);
 	}
 	sb_add(&sb, (const char *)&ngroups, sizeof(ngroups));
+	put_frame(&out, &sb);
 	for (i = 0; i < ngroups; i++) {
 		put_group(&sb, groups[i]);
+		put_frame(&out, &sb);
 		/* A buffer of a few groups at a time, not of them all. */
-		if (sb.len > 1 << 16) {
-			fwrite(sb.s, 1, sb.len, fp);
-			sb_reset(&sb);
+		if (out.len > 1 << 16) {
+			fwrite(out.s, 1, out.len, fp);
+			sb_reset(&out);
 		}
 	}
-	fwrite(sb.s, 1, sb.len, fp);
+	fwrite(out.s, 1, out.len, fp);
 	sb_free(&sb);
+	sb_free(&out);
 }
 
-/* What a piece sent, read whole, and a place in it. */
+/* One frame of what a piece sent, and a place in it. */
 struct piece_in {
 	const char *p, *end;
 	struct strbuf name;	/* the last string taken */
+	struct strbuf frame;	/* the frame's bytes */
 };
+
+/* The next frame from fp into in; 0, or -1 when it is not there whole. */
+static int
+get_frame(FILE *fp, struct piece_in *in)
+{
+	size_t n;
+
+	if (fread(&n, sizeof(n), 1, fp) != 1)
+		return -1;
+	sb_reset(&in->frame);
+	sb_reserve(&in->frame, n);
+	if (fread(in->frame.s, 1, n, fp) != n)
+		return -1;
+	in->frame.len = n;
+	in->p = in->frame.s;
+	in->end = in->frame.s + n;
+	return 0;
+}
 
 static int
 get(struct piece_in *in, void *dst, size_t n)
@@ -481,19 +517,20 @@ get_stats(struct piece_in *in, struct group *g, const size_t *map,
 	return 0;
 }
 
+/* Each group's frame, merged as it comes. */
 static int
-get_groups(struct piece_in *in, const size_t *map, size_t nmap)
+get_groups(FILE *fp, struct piece_in *in, size_t n, const size_t *map,
+    size_t nmap)
 {
 	struct strbuf key[4] = { { 0 }, { 0 }, { 0 }, { 0 } };
 	struct group *g;
 	enum kind kind;
-	size_t n, i, k;
+	size_t i, k;
 	int rc = -1;
 
-	if (get(in, &n, sizeof(n)) == -1)
-		return -1;
 	for (i = 0; i < n; i++) {
-		if (get(in, &kind, sizeof(kind)) == -1 || kind < K_GENERIC ||
+		if (get_frame(fp, in) == -1 ||
+		    get(in, &kind, sizeof(kind)) == -1 || kind < K_GENERIC ||
 		    kind > K_PROMISE)
 			goto out;
 		for (k = 0; k < 4; k++)
@@ -501,10 +538,10 @@ get_groups(struct piece_in *in, const size_t *map, size_t nmap)
 				goto out;
 		g = group_get(key[0].s, key[1].s, key[2].s, key[3].s, kind);
 		if (get_counts(in, g) == -1 ||
-		    get_stats(in, g, map, nmap) == -1)
+		    get_stats(in, g, map, nmap) == -1 || in->p != in->end)
 			goto out;
 	}
-	rc = in->p == in->end ? 0 : -1;
+	rc = getc(fp) == EOF && !ferror(fp) ? 0 : -1;
 out:
 	for (k = 0; k < 4; k++)
 		sb_free(&key[k]);
@@ -514,23 +551,17 @@ out:
 int
 read_piece(FILE *fp)
 {
-	struct strbuf all = { 0 };
-	struct piece_in in = { NULL, NULL, { 0 } };
-	char buf[1 << 16];
+	struct piece_in in = { NULL, NULL, { 0 }, { 0 } };
 	size_t n, *map = NULL, nmap = 0;
 	int rc = -1;
 
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		sb_add(&all, buf, n);
-	if (!ferror(fp) && all.len > 0) {
-		in.p = all.s;
-		in.end = all.s + all.len;
-		if (get_measures(&in, &map, &nmap) == 0 &&
-		    get_groups(&in, map, nmap) == 0)
-			rc = 0;
-	}
+	if (get_frame(fp, &in) == 0 &&
+	    get_measures(&in, &map, &nmap) == 0 &&
+	    get(&in, &n, sizeof(n)) == 0 && in.p == in.end &&
+	    get_groups(fp, &in, n, map, nmap) == 0)
+		rc = 0;
 	free(map);
 	sb_free(&in.name);
-	sb_free(&all);
+	sb_free(&in.frame);
 	return rc;
 }

@@ -170,20 +170,41 @@ key_of(const char *s)
 	return keys[i];
 }
 
+/*
+ * The group last found for each of a few thousand hashes, looked at
+ * before the table: rows come for a few groups at a time (a week's, in
+ * a week-by-week report), while the table's chains lead through groups
+ * spread over all the memory the groups take.
+ */
+#define RECENT 8192
+static struct group *recent[RECENT];
+
+/* Is g the group of these keys, whose hash is h? */
+static int
+group_is(const struct group *g, uint32_t h, const char *src,
+    const char *gval, const char *period, const char *sub, enum kind kind)
+{
+	return g->hash == h && g->kind == kind && same(g->gval, gval) &&
+	    same(g->period, period) && same(g->sub, sub) &&
+	    same(g->source, src);
+}
+
 struct group *
 group_get(const char *src, const char *gval, const char *period,
     const char *sub, enum kind kind)
 {
 	uint32_t h = hash_str(hash_str(hash_str(hash_str(2166136261u, src),
 	    gval), period), sub) ^ (uint32_t)kind;
-	struct group *g;
+	struct group *g = recent[h & (RECENT - 1)];
 
+	if (g != NULL && group_is(g, h, src, gval, period, sub, kind))
+		return g;
 	if (nbuckets > 0)
 		for (g = buckets[h & (nbuckets - 1)]; g != NULL; g = g->next)
-			if (g->hash == h && g->kind == kind &&
-			    same(g->gval, gval) && same(g->period, period) &&
-			    same(g->sub, sub) && same(g->source, src))
+			if (group_is(g, h, src, gval, period, sub, kind)) {
+				recent[h & (RECENT - 1)] = g;
 				return g;
+			}
 	if (ngroups >= nbuckets)
 		buckets_grow();
 	g = xcalloc(1, sizeof(*g));
@@ -197,6 +218,7 @@ group_get(const char *src, const char *gval, const char *period,
 	daymap_init(&g->days);
 	g->next = buckets[h & (nbuckets - 1)];
 	buckets[h & (nbuckets - 1)] = g;
+	recent[h & (RECENT - 1)] = g;
 	if (ngroups == groupcap) {
 		groupcap = groupcap ? 2 * groupcap : 64;
 		groups = xreallocarray(groups, groupcap, sizeof(*groups));
@@ -267,6 +289,7 @@ groups_forget(void)
 	free(buckets);
 	buckets = NULL;
 	nbuckets = 0;
+	memset(recent, 0, sizeof(recent));
 	kept = groups;
 	groups = NULL;
 	ngroups = groupcap = 0;
@@ -294,6 +317,7 @@ groups_free(void)
 	}
 	free(groups);
 	free(buckets);
+	memset(recent, 0, sizeof(recent));
 	free(pends);
 	pends = NULL;
 	for (i = 0; i < keycap; i++)
