@@ -174,7 +174,7 @@ key_of(const char *s)
 /*
  * Groups and their arrays of summaries are carved from blocks, freed
  * together at the end: a week-by-week report makes hundreds of
- * thousands, and freeing each one took longer than making it.  Built
+ * thousands, and freeing them one by one took over half a second.  Built
  * for the address sanitizer, each has a block of its own, so that a
  * stray write cannot hide inside a block.
  */
@@ -307,8 +307,8 @@ group_stats(struct group *g, size_t id)
 	size_t i;
 
 	if (id >= g->nm) {
-		/* A measure met after the group was made: the old array
-		 * stays in its block. */
+		/* Made, or grown for a measure met after the group: the
+		 * old array stays in its block until the end. */
 		m = block_alloc(nmeasures * sizeof(*g->m));
 		if (g->nm > 0)
 			memcpy(m, g->m, g->nm * sizeof(*g->m));
