@@ -24,6 +24,10 @@ steady_setup() {
 	umask 077
 	mkdir -p "$HOME"
 	PATH=$STEADY_BIN:$PATH
+	# A test that writes a file where it stands writes it here, never
+	# into the checkout the suite runs from.
+	mkdir -p "$BATS_TEST_TMPDIR/cwd"
+	cd "$BATS_TEST_TMPDIR/cwd" || return 1
 }
 
 setup() {
