@@ -1554,6 +1554,12 @@ out_chart_days(struct out *o, const double *x, size_t n, const char *title)
 	o->days_title = title;
 }
 
+void
+out_flush(struct out *o)
+{
+	emit(o);
+}
+
 int
 out_close(struct out *o)
 {
@@ -1572,6 +1578,18 @@ out_close(struct out *o)
 	}
 	emit(o);
 	bad = fflush(o->fp) != 0 || ferror(o->fp);
+	out_discard(o);
+	return bad ? -1 : 0;
+}
+
+void
+out_discard(struct out *o)
+{
+	if (o == NULL)
+		return;
+	free(o->tname);		/* a table left open */
+	free(o->offs);
+	free(o->cells);
 	free_hdr(o);
 	sb_free(&o->sb);
 	sb_free(&o->arena);
@@ -1580,5 +1598,4 @@ out_close(struct out *o)
 	sb_free(&o->jtables);
 	sb_free(&o->jcharts);
 	free(o);
-	return bad ? -1 : 0;
 }

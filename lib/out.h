@@ -86,8 +86,19 @@ void out_chart(struct out *o, const struct out_chart *c);
 void out_chart_days(struct out *o, const double *x, size_t n,
     const char *title);
 
+/*
+ * Write what is buffered to the stream now.  The document goes on as
+ * before: its output is the same bytes whether or not this is called.
+ */
+void out_flush(struct out *o);
+
 /* Finish the document and flush.  Returns 0, or -1 on a write error. */
 int out_close(struct out *o);
+/*
+ * Free the document and write nothing more of it, not even what is
+ * buffered: for a process that forked, whose parent writes the document.
+ */
+void out_discard(struct out *o);
 
 /*
  * A sparkline of v[0..n) in UTF-8 block characters scaled to [lo, hi]

@@ -253,7 +253,8 @@ main(int argc, char **argv)
 		    (long long)badrows, badrows == 1 ? "" : "s");
 		rc = EXIT_ERR;
 	}
-	render(&o);
+	if (render(&o) == -1)
+		rc = EXIT_ERR;
 	groups_free();
 	forms_free_all();
 	assign_free_all();

@@ -1352,6 +1352,12 @@ pieces_setup(void)
 	return 0;
 }
 
+int
+report_jobs(void)
+{
+	return (int)jobs_max;
+}
+
 /* How many pieces, and where each starts: 1 when not worth it. */
 static void
 plan_pieces(const char *path, struct piece *p, int *n)

@@ -1,7 +1,11 @@
 /* report: the document: trends, concerns, wins, summaries. */
+#include <sys/wait.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -255,7 +259,6 @@ trend_word(const struct measure *m, const struct stats *st,
 	return trend_words(m, trend_of(st, tr) == 0, tr);
 }
 
-/* The last day of the range: --until's day, else today. */
 /* A local date's day number. */
 static int32_t
 day_of(time_t t)
@@ -1152,19 +1155,18 @@ links(struct out *o, struct group **g, size_t n)
 	}
 }
 
+/*
+ * The blocks of groups[from, to), from and to at block boundaries; src is
+ * where the source of groups[from] begins.  Each source ends with how its
+ * check-ins went with its practice, and its linked trials.
+ */
 static void
-detail(struct out *o, enum out_format f)
+blocks(struct out *o, enum out_format f, size_t from, size_t to, size_t src)
 {
 	char heading[256];
-	size_t i, j, src = 0;
+	size_t i, j;
 
-	if (ngroups > 0)
-		qsort(groups, ngroups, sizeof(*groups), group_cmp);
-	/* A file is a well-formed table even with no rows: its header comes
-	 * first, and the blocks' tables of the same columns add rows. */
-	if (f == OUT_CSV || f == OUT_TSV)
-		out_table(o, "measures", full_cols, NFULL, 1);
-	for (i = 0; i < ngroups; i = j) {
+	for (i = from; i < to; i = j) {
 		if (i == 0 || strcmp(groups[i]->source, groups[i - 1]->source)
 		    || strcmp(groups[i]->gval, groups[i - 1]->gval)) {
 			snprintf(heading, sizeof(heading), "%s%s%s",
@@ -1172,8 +1174,7 @@ detail(struct out *o, enum out_format f)
 			    groups[i]->gval);
 			out_section(o, heading);
 		}
-		for (j = i + 1; j < ngroups && same_block(groups[i],
-		    groups[j]); j++)
+		for (j = i + 1; j < to && same_block(groups[i], groups[j]); j++)
 			;
 		block(o, groups + i, j - i, f);
 		if (j == ngroups || strcmp(groups[j]->source, groups[i]->source))
@@ -1183,6 +1184,290 @@ detail(struct out *o, enum out_format f)
 		if (j < ngroups && strcmp(groups[j]->source, groups[i]->source))
 			src = j;
 	}
+}
+
+/*
+ * A long csv or tsv report is written by two processes in turns.  The
+ * groups are cut into runs at block boundaries; a child writes every
+ * other run into memory and passes each through a pipe, and this process
+ * writes the rest, copying the child's runs in between its own.  Within
+ * detail(), csv and tsv write one table, the measures, whose header
+ * comes once at the top (out.h), and no note: a run is the same bytes
+ * whichever process writes it.  The last run is always this process's,
+ * so what follows it (forms, assignments) follows it here.
+ */
+#define TURN_MIN 4096		/* groups: fewer are written in one go */
+#define TURN_RUN 512		/* groups a run holds, at the least */
+#define TURN_PIPE (1 << 20)
+#define TURN_END UINT64_MAX	/* in place of a run's length: no more */
+
+struct turns {
+	size_t *start, *src;	/* each run's first group and its source's */
+	size_t n;
+	pid_t pid;
+	int fd;			/* the child's runs, or -1 */
+};
+
+/* The runs of groups[]; fewer than three are not worth a process. */
+static int
+turns_plan(struct turns *t)
+{
+	size_t i, j, src = 0;
+
+	t->n = 0;
+	t->fd = -1;
+	t->start = xreallocarray(NULL, ngroups / TURN_RUN + 1,
+	    sizeof(*t->start));
+	t->src = xreallocarray(NULL, ngroups / TURN_RUN + 1, sizeof(*t->src));
+	for (i = 0; i < ngroups; i = j) {
+		if (i > 0 && strcmp(groups[i]->source, groups[i - 1]->source))
+			src = i;
+		if (t->n == 0 || i - t->start[t->n - 1] >= TURN_RUN) {
+			t->start[t->n] = i;
+			t->src[t->n++] = src;
+		}
+		for (j = i + 1; j < ngroups && same_block(groups[i],
+		    groups[j]); j++)
+			;
+	}
+	return t->n >= 3 ? 0 : -1;
+}
+
+static size_t
+turn_end(const struct turns *t, size_t k)
+{
+	return k + 1 < t->n ? t->start[k + 1] : ngroups;
+}
+
+/* Is run k the child's? */
+static int
+turn_child(const struct turns *t, size_t k)
+{
+	return k % 2 == 1 && k + 1 < t->n;
+}
+
+static int
+write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* 0 when all n bytes came, -1 at an error or the end before them. */
+static int
+read_all(int fd, void *buf, size_t n)
+{
+	char *p = buf;
+	ssize_t r;
+
+	while (n > 0) {
+		if ((r = read(fd, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0)
+			return -1;
+		p += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
+/* In the child: its runs, each as its length and its bytes, then the end
+ * and whether a concern was named.  doc is the parent's document. */
+static void
+turns_child(struct turns *t, struct out *doc, enum out_format f, int fd)
+{
+	char *buf = NULL, found;
+	size_t len = 0, k;
+	uint64_t n;
+	FILE *mem;
+	struct out *o;
+	off_t at;
+	int st = EXIT_ERR;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		_exit(EXIT_ERR);
+	o = out_open(mem, f, 0, "Trends");
+	/* The header, as this process's parent wrote it: left out here. */
+	out_table(o, "measures", full_cols, NFULL, 1);
+	out_note(o, OUT_INFO, "");
+	concerns_found = 0;
+	for (k = 1; k < t->n; k += 2) {
+		if (!turn_child(t, k))
+			continue;
+		out_flush(o);
+		if (fflush(mem) != 0 || fseeko(mem, 0, SEEK_SET) != 0)
+			goto out;
+		blocks(o, f, t->start[k], turn_end(t, k), t->src[k]);
+		out_flush(o);
+		if (fflush(mem) != 0 || (at = ftello(mem)) < 0)
+			goto out;
+		n = (uint64_t)at;
+		if (write_all(fd, &n, sizeof(n)) == -1 ||
+		    write_all(fd, buf, (size_t)at) == -1)
+			goto out;
+	}
+	n = TURN_END;
+	found = (char)concerns_found;
+	if (write_all(fd, &n, sizeof(n)) == 0 &&
+	    write_all(fd, &found, 1) == 0)
+		st = 0;
+out:
+	/* What this process made is freed, so that a leak check of the
+	 * child finds only what it kept of its parent. */
+	out_close(o);
+	out_discard(doc);
+	fclose(mem);
+	free(buf);
+	close(fd);
+	free(t->start);
+	free(t->src);
+	_exit(st);
+}
+
+/* Start the child; -1 when there is no process to spare. */
+static int
+turns_start(struct turns *t, struct out *doc, enum out_format f)
+{
+	int fd[2], show;
+	size_t i;
+
+	/* What both would otherwise look up, and might warn of, twice. */
+	(void)end_day();
+	for (i = 0; i < ngroups; i++)
+		if (groups[i]->kind == K_CHECKIN &&
+		    source_own(groups[i]->source)) {
+			(void)own_dates(groups[i], &show);
+			break;
+		}
+	if (pipe(fd) == -1)
+		return -1;
+#ifdef F_SETPIPE_SZ
+	(void)fcntl(fd[1], F_SETPIPE_SZ, TURN_PIPE);
+#endif
+	fflush(stdout);
+	fflush(stderr);
+	if ((t->pid = fork()) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
+	if (t->pid == 0) {
+		close(fd[0]);
+		turns_child(t, doc, f, fd[1]);
+	}
+	close(fd[1]);
+	t->fd = fd[0];
+	return 0;
+}
+
+/*
+ * Copy the child's next run to fp: 0 when it came whole; -1 when none of
+ * it came, and -2 when it stopped part way through.
+ */
+static int
+turn_copy(struct turns *t, FILE *fp)
+{
+	static char buf[65536];
+	uint64_t n;
+	size_t want;
+
+	if (read_all(t->fd, &n, sizeof(n)) == -1 || n == TURN_END)
+		return -1;
+	for (; n > 0; n -= want) {
+		want = n < sizeof(buf) ? (size_t)n : sizeof(buf);
+		if (read_all(t->fd, buf, want) == -1)
+			return -2;
+		fwrite(buf, 1, want, fp);
+	}
+	return 0;
+}
+
+/*
+ * The child's end, and whether it named a concern; whole is 0 when the
+ * child is let go before it.
+ */
+static void
+turns_finish(struct turns *t, int whole)
+{
+	uint64_t n;
+	char found;
+	int st;
+
+	if (t->fd == -1)
+		return;
+	if (whole && read_all(t->fd, &n, sizeof(n)) == 0 && n == TURN_END &&
+	    read_all(t->fd, &found, 1) == 0 && found)
+		concerns_found = 1;
+	if (!whole)
+		kill(t->pid, SIGTERM);
+	close(t->fd);
+	t->fd = -1;
+	while (waitpid(t->pid, &st, 0) == -1 && errno == EINTR)
+		;
+}
+
+/*
+ * The groups, block by block, in turns where that pays.  A child that
+ * stops before a run of its own has begun to arrive leaves that run and
+ * the rest to this process, and the report is whole; -1 (told) when one
+ * stopped part way through a run.
+ */
+static int
+detail(struct out *o, enum out_format f)
+{
+	struct turns t = { NULL, NULL, 0, 0, -1 };
+	size_t k;
+	int rc = 0;
+
+	if (ngroups > 0)
+		qsort(groups, ngroups, sizeof(*groups), group_cmp);
+	/* A file is a well-formed table even with no rows: its header comes
+	 * first, and the blocks' tables of the same columns add rows. */
+	if (f == OUT_CSV || f == OUT_TSV)
+		out_table(o, "measures", full_cols, NFULL, 1);
+	if ((f != OUT_CSV && f != OUT_TSV) || ngroups < TURN_MIN ||
+	    report_jobs() < 2 || turns_plan(&t) == -1 ||
+	    turns_start(&t, o, f) == -1) {
+		free(t.start);
+		free(t.src);
+		blocks(o, f, 0, ngroups, 0);
+		return 0;
+	}
+	/* The header before any run the child writes. */
+	out_note(o, OUT_INFO, "");
+	for (k = 0; k < t.n; k++) {
+		if (t.fd != -1 && turn_child(&t, k)) {
+			out_flush(o);
+			if ((rc = turn_copy(&t, stdout)) == 0)
+				continue;
+			turns_finish(&t, 0);
+			if (rc == -2) {
+				st_warnx("a process writing part of the report "
+				    "stopped part way");
+				break;
+			}
+			rc = 0;
+		}
+		blocks(o, f, t.start[k], turn_end(&t, k), t.src[k]);
+	}
+	turns_finish(&t, 1);
+	free(t.start);
+	free(t.src);
+	return rc == 0 ? 0 : -1;
 }
 
 /* One client in the caseload summary. */
@@ -1307,7 +1592,7 @@ render(const struct opts *o)
 {
 	struct out_col *cols = NULL;
 	struct out *out;
-	int colour;
+	int colour, rc = 0;
 
 	if (o->partial) {
 		write_partial(stdout);
@@ -1323,7 +1608,7 @@ render(const struct opts *o)
 	if (o->summary)
 		cols = summary(out, full_format(o->format));
 	else if (ngroups > 0 || (!forms_any() && !assign_any()))
-		detail(out, o->format);
+		rc = detail(out, o->format);
 	if (!o->summary)
 		forms_render(out, o->format);
 	if (!o->summary)
@@ -1331,5 +1616,5 @@ render(const struct opts *o)
 	out_close(out);
 	free(cols);
 	free(order);
-	return 0;
+	return rc;
 }

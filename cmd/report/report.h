@@ -133,6 +133,8 @@ void prescan(int argc, char **argv, const struct opts *o);
 int read_file(const char *path, const struct opts *o);
 /* STEADY_JOBS and STEADY_PIECE_MIN; -1 (told) when one is wrong. */
 int pieces_setup(void);
+/* How many processes report may run at once (STEADY_JOBS). */
+int report_jobs(void);
 void groups_free(void);
 
 /* partial.c: the whole state as CSV, and back. */
@@ -172,7 +174,8 @@ int assign_any(void);
 void assign_render(struct out *o);
 void assign_free_all(void);
 
-/* render.c: the document, in the format asked for. */
+/* render.c: the document, in the format asked for; -1 (told) when part
+ * of it could not be written. */
 int render(const struct opts *o);
 
 /*

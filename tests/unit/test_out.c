@@ -193,6 +193,53 @@ test_csv(void)
 	    "tsv: the same table with tabs");
 }
 
+/*
+ * out_flush writes what is buffered and changes no byte of the document;
+ * out_discard writes nothing more, and frees a table left open (the leak
+ * checks of the suite would find it).
+ */
+static void
+test_flush_discard(void)
+{
+	static const char *const r1[] = { "a", "1" };
+	static const char *const r2[] = { "b", "2" };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct out *o;
+
+	unit_must(fp != NULL, "open_memstream");
+	o = out_open(fp, OUT_CSV, 0, "ignored");
+	out_table(o, "counts", count_cols, 2, 1);
+	out_row(o, r1);
+	out_flush(o);
+	unit_must(fflush(fp) == 0, "fflush");
+	CHECK_STR(buf, "what,n\na,1\n", "flush: the header and the row");
+	out_flush(o);
+	out_row(o, r2);
+	CHECK_INT(out_close(o), 0, "flush: closes");
+	unit_must(fflush(fp) == 0, "fflush");
+	CHECK_STR(buf, "what,n\na,1\nb,2\n", "flush: the same bytes after");
+
+	o = out_open(fp, OUT_CSV, 0, "left");
+	out_table(o, "counts", count_cols, 2, 1);
+	out_row(o, r1);
+	out_discard(o);
+	unit_must(fflush(fp) == 0, "fflush");
+	CHECK_STR(buf, "what,n\na,1\nb,2\n", "discard: nothing more written");
+
+	/* A table that waits for its last row to align its columns. */
+	o = out_open(fp, OUT_MD, 0, "left");
+	out_table(o, "counts", count_cols, 2, 1);
+	out_row(o, r1);
+	out_row(o, r2);
+	out_discard(o);
+	unit_must(fclose(fp) == 0, "fclose");
+	CHECK(strstr(buf, "| a") == NULL && strstr(buf, "| b") == NULL,
+	    "discard: a waiting table's rows not written");
+	free(buf);
+}
+
 /* Primary tables with other columns start a new block after a blank. */
 static void
 test_csv_new_header(void)
@@ -511,6 +558,7 @@ main(void)
 	test_table_colour();
 	test_csv();
 	test_csv_new_header();
+	test_flush_discard();
 	test_md();
 	test_json();
 	test_json_numbers();
