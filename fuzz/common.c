@@ -24,14 +24,15 @@ const char *
 fuzz_dir(void)
 {
 	static char *dir;
-	char tmpl[] = "/tmp/steady-fuzz.XXXXXX";
+	const char *tmp = getenv("TMPDIR");
 
 	if (dir == NULL) {
-		if (mkdtemp(tmpl) == NULL) {
+		dir = store_path(tmp && *tmp ? tmp : "/tmp",
+		    "steady-fuzz.XXXXXX");
+		if (mkdtemp(dir) == NULL) {
 			perror("mkdtemp");
 			abort();
 		}
-		dir = xstrdup(tmpl);
 	}
 	return dir;
 }

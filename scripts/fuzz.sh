@@ -12,6 +12,10 @@ shift
 top=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The harnesses' scratch folders go in here, and with it.
+TMPDIR=$work/tmp
+export TMPDIR
+mkdir "$TMPDIR"
 fix=$top/tests/fixtures
 conf=$fix/config
 status=0

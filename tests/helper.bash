@@ -28,6 +28,10 @@ steady_setup() {
 	# into the checkout the suite runs from.
 	mkdir -p "$BATS_TEST_TMPDIR/cwd"
 	cd "$BATS_TEST_TMPDIR/cwd" || return 1
+	# Scratch files, the unit tests' included, go where bats removes
+	# them after the test.
+	export TMPDIR=$BATS_TEST_TMPDIR/tmp
+	mkdir -p "$TMPDIR"
 }
 
 setup() {

@@ -29,3 +29,9 @@ unit() {
 @test "lib: forms" { unit forms; }
 @test "lib: assign" { unit assign; }
 @test "lib: practice" { unit practice; }
+
+@test "lib: the unit tests make their scratch folders under TMPDIR" {
+	unit assign
+	run -0 find "$TMPDIR" -mindepth 1 -maxdepth 1 -name 'steady-assign.*'
+	assert_output --regexp "^$TMPDIR/steady-assign\.[A-Za-z0-9]{6}\$"
+}
