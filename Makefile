@@ -15,7 +15,7 @@ FORMS = examples/forms/trust-safety.csv
 
 CC = cc
 AR = ar
-CFLAGS = -O2 -g
+CFLAGS = -O3 -g
 LDFLAGS =
 WFLAGS = -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Wpedantic -Wshadow \
 	-Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter

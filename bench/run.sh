@@ -84,7 +84,7 @@ label() {
 
 # --- Build.
 
-cflags="-O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra"
+cflags="-O3 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra"
 $CC $cflags -o "$tmp/gen_checkins" "$bench/gen_checkins.c" ||
 	die "cannot build gen_checkins"
 $CC $cflags -o "$tmp/csvagg" "$bench/csvagg.c" -lcsv ||
