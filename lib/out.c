@@ -696,33 +696,52 @@ same_header(const struct out *o)
  * out_cell and then the byte `end` (a separator or the newline), with the
  * cells that need nothing done written at once: no byte to quote or
  * escape, no space at either end, and no guard needed.  A report's cells
- * are almost all so.
+ * are almost all so.  sep is a comma or a tab.
  */
+#define CELL_SHORT 32
+
 static void
 csv_cell(struct strbuf *sb, const char *s, char sep, int numeric, char end)
 {
-	static const unsigned char look[256] = {
+	/* 1: a byte that ends the plain run; 2: one that needs a guard at
+	 * the start of a cell.  The tab is in both tables, the comma in the
+	 * second: each separator ends a run in its own format. */
+	static const unsigned char tab[256] = {
 		['\0'] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1, ['\\'] = 1,
 		['\t'] = 1, ['='] = 2, ['+'] = 2, ['-'] = 2, ['@'] = 2
+	}, comma[256] = {
+		['\0'] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1, ['\\'] = 1,
+		['\t'] = 1, [','] = 1, ['='] = 2, ['+'] = 2, ['-'] = 2, ['@'] = 2
 	};
-	const char *p;
+	const unsigned char *look = sep == '\t' ? tab : comma;
+	char *d;
 	size_t n;
 
 	if (s == NULL)
 		s = "";
-	for (p = s; look[(unsigned char)*p] != 1 && *p != sep; p++)
-		;
-	n = (size_t)(p - s);
-	if (*p != '\0' || (n > 0 && (s[0] == ' ' || s[n - 1] == ' ' ||
+	/* A short cell is copied as it is looked at, and kept only if it
+	 * turns out to need nothing done; a longer one is looked at, then
+	 * copied. */
+	if (sb->len + CELL_SHORT + 2 > sb->cap)
+		sb_reserve(sb, CELL_SHORT + 1);
+	d = sb->s + sb->len;
+	for (n = 0; n < CELL_SHORT && look[(unsigned char)s[n]] != 1; n++)
+		d[n] = s[n];
+	if (n == CELL_SHORT)
+		while (look[(unsigned char)s[n]] != 1)
+			n++;
+	if (s[n] != '\0' || (n > 0 && (s[0] == ' ' || s[n - 1] == ' ' ||
 	    (look[(unsigned char)s[0]] == 2 && !(numeric &&
 	    number_len(s) == n))))) {
 		out_cell(sb, s, sep, numeric);
 		sb_putc(sb, end);
 		return;
 	}
-	if (sb->len + n + 2 > sb->cap)
-		sb_reserve(sb, n + 1);
-	memcpy(sb->s + sb->len, s, n);
+	if (n >= CELL_SHORT) {
+		if (sb->len + n + 2 > sb->cap)
+			sb_reserve(sb, n + 1);
+		memcpy(sb->s + sb->len, s, n);
+	}
 	sb->len += n;
 	sb->s[sb->len++] = end;
 	sb->s[sb->len] = '\0';
