@@ -724,6 +724,31 @@ turns_logs() {
 	done
 }
 
+@test "report: groups come by source, value, log, sub-key and period, whatever order rows came in" {
+	local d=$BATS_TEST_TMPDIR
+	mkdir -p "$d/zed" "$d/amy"
+	printf 'ts,mood\n2026-11-20T08:00:00Z,5\n2026-11-03T08:00:00Z,3\n2026-11-10T08:00:00Z,4\n' >"$d/zed/checkin.csv"
+	cp "$d/zed/checkin.csv" "$d/amy/checkin.csv"
+	printf 'ts,exercise,seconds,pre,post,completed\n2026-11-12T20:00:00Z,box,300,7,5,yes\n2026-11-04T20:00:00Z,walk,300,6,4,yes\n2026-11-05T20:00:00Z,box,300,6,4,yes\n' >"$d/amy/ground.csv"
+	printf 'ts,hours\n2026-11-11T07:00:00Z,6\n2026-11-02T07:00:00Z,7\n' >"$d/amy/sleep.csv"
+	run -0 sh -c "TZ=UTC report --by week --cols mood,pre,hours '$d/zed/checkin.csv' '$d/amy/sleep.csv' '$d/amy/ground.csv' '$d/amy/checkin.csv' | cut -d, -f1-6"
+	assert_output 'source,group,period,log,item,measure
+amy,,2026-W45,check-ins,,mood
+amy,,2026-W46,check-ins,,mood
+amy,,2026-W47,check-ins,,mood
+amy,,2026-W45,grounding,box,pre
+amy,,2026-W45,grounding,box,change
+amy,,2026-W46,grounding,box,pre
+amy,,2026-W46,grounding,box,change
+amy,,2026-W45,grounding,walk,pre
+amy,,2026-W45,grounding,walk,change
+amy,,2026-W45,data,,hours
+amy,,2026-W46,data,,hours
+zed,,2026-W45,check-ins,,mood
+zed,,2026-W46,check-ins,,mood
+zed,,2026-W47,check-ins,,mood'
+}
+
 @test "report: a long csv or tsv report written in turns is the same bytes" {
 	turns_logs
 	local f n one err

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,9 +131,22 @@ buckets_grow(void)
  * The groups' keys, each string kept once, in a table that doubles: a
  * week-by-week report has tens of thousands of groups and a few hundred
  * distinct keys, and sorting them compares equal keys as one pointer.
+ * Each key's text follows its place in byte order among all the keys,
+ * which keys_rank() sets for a sort that compares numbers only.
  */
-static char **keys;
+struct key {
+	uint32_t rank;
+	char s[];
+};
+
+static char **keys;		/* the text of each key, or NULL */
 static size_t nkeys, keycap;
+
+static struct key *
+key_head(const char *s)
+{
+	return (struct key *)(void *)(s - offsetof(struct key, s));
+}
 
 /* Where s is in the key table, or the free slot it would take. */
 static size_t
@@ -149,7 +163,8 @@ static const char *
 key_of(const char *s)
 {
 	uint32_t h = hash_str(2166136261u, s);
-	size_t i, cap;
+	size_t i, cap, n;
+	struct key *k;
 	char **old;
 
 	if (2 * (nkeys + 1) > keycap) {
@@ -165,10 +180,46 @@ key_of(const char *s)
 	}
 	i = key_slot(s, h);
 	if (keys[i] == NULL) {
-		keys[i] = xstrdup(s);
+		n = strlen(s) + 1;
+		k = xmalloc(offsetof(struct key, s) + n);
+		k->rank = 0;
+		memcpy(k->s, s, n);
+		keys[i] = k->s;
 		nkeys++;
 	}
 	return keys[i];
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+keys_rank(size_t *n_keys)
+{
+	char **all;
+	size_t i, n = 0;
+
+	*n_keys = nkeys;
+	if (nkeys > UINT32_MAX - 16)
+		return -1;
+	all = xreallocarray(NULL, nkeys + 1, sizeof(*all));
+	for (i = 0; i < keycap; i++)
+		if (keys[i] != NULL)
+			all[n++] = keys[i];
+	qsort(all, n, sizeof(*all), key_cmp);
+	for (i = 0; i < n; i++)
+		key_head(all[i])->rank = (uint32_t)i;
+	free(all);
+	return 0;
+}
+
+uint32_t
+key_rank(const char *key)
+{
+	return key_head(key)->rank;
 }
 
 /*
@@ -388,7 +439,8 @@ groups_free(void)
 	free(pends);
 	pends = NULL;
 	for (i = 0; i < keycap; i++)
-		free(keys[i]);
+		if (keys[i] != NULL)
+			free(key_head(keys[i]));
 	free(keys);
 	keys = NULL;
 	nkeys = keycap = 0;

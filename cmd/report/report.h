@@ -125,6 +125,13 @@ int is_trap(size_t id);
 struct group *group_get(const char *src, const char *gval,
     const char *period, const char *sub, enum kind kind);
 struct stats *group_stats(struct group *g, size_t id);
+/*
+ * Set each group key's place in byte order among all the keys, which
+ * key_rank() then gives, from 0 to *n - 1: -1 when there are too many
+ * to number.
+ */
+int keys_rank(size_t *n);
+uint32_t key_rank(const char *key);
 /* A day's or an ISO week's label: its summaries are plain. */
 int period_short(const char *period);
 struct dayseries *group_series(struct group *g, size_t id);
