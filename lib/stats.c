@@ -572,8 +572,14 @@ week_add(struct stats_weeks *w, int bounded, int64_t mon, int64_t n,
 			return;
 		weeks_bound(w, mon);
 	}
-	/* Most rows fall in a week already held: no need to grow. */
-	if (w->len == 0 || mon < w->first ||
+	/* Most rows fall in a week already held: no need to grow.  Most
+	 * others fall in the week after, within the room there is. */
+	if (w->len > 0 && mon == weeks_last(w) + 7 &&
+	    (w->len & (w->len - 1)) != 0) {	/* weeks_cap(len + 1) */
+		w->n[w->len] = 0;
+		w->sx[w->len] = 0;
+		w->len++;
+	} else if (w->len == 0 || mon < w->first ||
 	    (mon - w->first) / 7 >= (int64_t)w->len)
 		weeks_cover(w, mon, mon);
 	i = (size_t)((mon - w->first) / 7);
@@ -604,12 +610,59 @@ fold_ends(struct stats *s, int64_t min, int64_t max, int64_t tfirst,
 	}
 }
 
+/*
+ * The waiting day's values into everything kept by day.  Kept out of
+ * stats_add, so that the values of a day waiting cost no more than the
+ * few additions they make.
+ */
+static void __attribute__((noinline))
+settle(struct stats *s)
+{
+	stats_u128 d = (stats_u128)(stats_i128)s->pday, n = (stats_u128)s->pn;
+	struct stats_time *tm;
+
+	if (s->pn == 0)
+		return;
+	/*
+	 * In unsigned arithmetic, which wraps as the sums do: the products
+	 * are the sums of the values' own products, modulo 2^128.
+	 */
+	s->sd = wadd(s->sd, (stats_i128)(n * d));
+	s->sdd = wadd(s->sdd, (stats_i128)(n * d * d));
+	s->sxd = wadd(s->sxd, (stats_i128)((stats_u128)s->psx * d));
+	if (!s->plain) {
+		tm = time_of(s);
+		base_add(tm, s->pday, s->pn, s->psx);
+		recent_add(tm, s->pday, s->pn, s->psx);
+		week_add(&tm->weeks, s->bounded, week_of(s->pday), s->pn,
+		    s->psx);
+	}
+	s->pn = 0;
+	s->psx = 0;
+	s->pday = 0;
+}
+
+void
+stats_settle(struct stats *s)
+{
+	settle(s);
+}
+
+/*
+ * A summary read through a const pointer is settled all the same: what
+ * it means does not change, only where its values are kept.
+ */
+static void
+settled(const struct stats *s)
+{
+	if (s->pn != 0)
+		settle((struct stats *)(uintptr_t)s);
+}
+
 void
 stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 {
-	stats_i128 xi = x, di = day;
-	struct stats_time *tm;
-	struct stats_day *last;
+	stats_i128 xi = x;
 
 	/* fold_ends for one value, written out: this runs for every cell. */
 	if (s->n == 0) {
@@ -632,25 +685,15 @@ stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 	s->n++;
 	s->sx = wadd(s->sx, xi);
 	s->sxx = wadd(s->sxx, xi * xi);
-	s->sd = wadd(s->sd, di);
-	s->sdd = wadd(s->sdd, di * di);
-	s->sxd = wadd(s->sxd, xi * di);
-	if (s->plain)
-		return;
-	tm = time_of(s);
-	base_add(tm, day, 1, xi);
-	last = tm->nrecent > tm->rfrom ? &tm->recent[tm->nrecent - 1] : NULL;
-	if (last != NULL && last->day == day) {
-		/* The latest day seen: its week is the last one held. */
-		last->n++;
-		last->sx = wadd(last->sx, xi);
-		tm->weeks.n[tm->weeks.len - 1]++;
-		tm->weeks.sx[tm->weeks.len - 1] = wadd(
-		    tm->weeks.sx[tm->weeks.len - 1], xi);
+	if (s->pn != 0 && s->pday == day) {
+		s->pn++;
+		s->psx = wadd(s->psx, xi);
 		return;
 	}
-	recent_add(tm, day, 1, xi);
-	week_add(&tm->weeks, s->bounded, week_of(day), 1, xi);
+	settle(s);
+	s->pday = day;
+	s->pn = 1;
+	s->psx = xi;
 }
 
 void
@@ -662,6 +705,8 @@ stats_merge(struct stats *into, const struct stats *from)
 	int64_t lo, hi, last, keep;
 	size_t i, off, skip, cnt;
 
+	settle(into);
+	settled(from);
 	if (from->n == 0)
 		return;
 	fold_ends(into, from->min, from->max, from->tfirst, from->first,
@@ -723,6 +768,7 @@ stats_sd(const struct stats *s)
 {
 	stats_i128 num;
 
+	settled(s);
 	if (s->n < 2 || !sums_fit(s) ||
 	    !spread(s->n, s->sxx, s->sx, s->sx, &num) || num < 0)
 		return NAN;
@@ -755,6 +801,7 @@ stats_trend(const struct stats *s, struct stats_trend *tr)
 	stats_i128 sdd, sxd, sxx;
 	long double b, res, half;
 
+	settled(s);
 	tr->n = s->n;
 	tr->slope = tr->lo = tr->hi = NAN;
 	if (s->n < 3 || !sums_fit(s) ||
@@ -804,6 +851,7 @@ stats_window(const struct stats *s, int recent, double *mean, int64_t *n,
 	stats_i128 sx = 0;
 	int64_t k = 0;
 
+	settled(s);
 	if (s->tm != NULL && recent)
 		w = recent_days(s->tm, &cnt);
 	else if (s->tm != NULL) {
@@ -831,10 +879,12 @@ stats_window(const struct stats *s, int recent, double *mean, int64_t *n,
 size_t
 stats_weekly(const struct stats *s, int32_t from, double *out, size_t len)
 {
-	const struct stats_weeks *w = s->tm != NULL ? &s->tm->weeks : NULL;
+	const struct stats_weeks *w;
 	int64_t mon = week_of(from), at, whole;
 	size_t i;
 
+	settled(s);
+	w = s->tm != NULL ? &s->tm->weeks : NULL;
 	if (w != NULL && w->len == 0)
 		w = NULL;
 	whole = w != NULL ? weeks_from(s) : 0;
@@ -891,8 +941,8 @@ put_window(struct strbuf *sb, const struct stats_day *w, size_t cnt)
  * ...;NRECENT DAY N SX ...;WEEK1 WEEKS N SX ...", appended to sb: the
  * format version, the scalars, the two windows, the weekly series.
  */
-void
-stats_encode(struct strbuf *sb, const struct stats *s)
+static void
+encode(struct strbuf *sb, const struct stats *s)
 {
 	const stats_i128 head[] = {
 		s->n, s->sx, s->sxx, s->sd, s->sdd, s->sxd, s->min, s->max,
@@ -922,6 +972,13 @@ stats_encode(struct strbuf *sb, const struct stats *s)
 		put_i128(sb, ' ', tm->weeks.n[i]);
 		put_i128(sb, ' ', tm->weeks.sx[i]);
 	}
+}
+
+void
+stats_encode(struct strbuf *sb, const struct stats *s)
+{
+	settled(s);
+	encode(sb, s);
 }
 
 /* Reading the text form: the first problem found, and where. */
@@ -1164,8 +1221,8 @@ struct packed_time {
 	int32_t first;
 };
 
-void
-stats_pack(struct strbuf *sb, const struct stats *s)
+static void
+pack(struct strbuf *sb, const struct stats *s)
 {
 	struct stats head = *s;
 	struct packed_time pt = { 0, 0, 0, 0 };
@@ -1190,6 +1247,13 @@ stats_pack(struct strbuf *sb, const struct stats *s)
 	    pt.nweeks * sizeof(*s->tm->weeks.sx));
 }
 
+void
+stats_pack(struct strbuf *sb, const struct stats *s)
+{
+	settled(s);
+	pack(sb, s);
+}
+
 int
 stats_unpack(const char **p, const char *end, struct stats *s)
 {
@@ -1199,8 +1263,10 @@ stats_unpack(const char **p, const char *end, struct stats *s)
 	stats_init(s);
 	if (take(p, end, s, sizeof(*s)) == -1)
 		return -1;
-	/* The sender's pointer means nothing here. */
+	/* The sender's pointer means nothing here; it settled first. */
 	s->tm = NULL;
+	if (s->pn != 0)
+		goto bad;
 	if (take(p, end, &pt, sizeof(pt)) == -1 ||
 	    pt.nbase > STATS_WINDOW || pt.nrecent > 2 * STATS_WINDOW ||
 	    pt.nweeks > (size_t)(end - *p) / sizeof(*tm->weeks.sx))

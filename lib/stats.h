@@ -45,17 +45,28 @@ struct stats_time {
 	struct stats_weeks weeks;
 };
 
+/*
+ * The values of the latest day a summary was given wait as one count and
+ * sum (pday, pn, psx) until a value of another day comes or the summary
+ * is read: most days bring several values, and each then costs a few
+ * additions in the summary's first cache lines, not a visit to its
+ * windows and weeks.  The sums by day (sd, sdd, sxd), the windows and
+ * the weeks leave those values out until stats_settle().
+ */
 struct stats {
 	int64_t n;
-	stats_i128 sx, sxx;		/* sums of x and x*x (scaled x) */
-	stats_i128 sd, sdd, sxd;	/* sums of day, day*day, x*day */
 	int64_t min, max;		/* scaled */
 	int64_t tfirst, tlast;		/* instants of the first and last */
 	int64_t first, last;		/* their values (scaled); ties: the
 					 * smaller first, the larger last */
+	int64_t pn;			/* values waiting, all on pday */
+	stats_i128 sx, sxx;		/* sums of x and x*x (scaled x) */
+	stats_i128 psx;			/* the waiting values' sum */
+	int32_t pday;
+	int plain;
+	stats_i128 sd, sdd, sxd;	/* sums of day, day*day, x*day */
 	struct stats_time *tm;		/* NULL until a value comes, or
 					 * for ever in a plain summary */
-	int plain;
 	int bounded;			/* its weeks: the last STATS_WEEKS */
 };
 
@@ -91,6 +102,14 @@ void stats_format(int64_t scaled, int dec, char *buf, size_t len);
 
 /* Add one value x (scaled) taken at instant t on local day `day`. */
 void stats_add(struct stats *s, int64_t t, int32_t day, int64_t x);
+/*
+ * Fold the waiting values into the sums by day, the windows and the
+ * weeks.  Every function here that reads them, merges, writes or packs
+ * a summary does this first, even through a const pointer (no summary
+ * is itself defined const); a caller needs it only to look at those
+ * members directly.
+ */
+void stats_settle(struct stats *s);
 
 /* Fold `from` into `into`; the result equals one pass over both. */
 void stats_merge(struct stats *into, const struct stats *from);

@@ -412,6 +412,7 @@ test_weekly(void)
 	stats_add(&s, 0, 18630, S(3));		/* Sun 2021-01-03 */
 	stats_add(&s, 0, 18631, S(10));		/* Mon 2021-01-04 */
 	stats_add(&s, 0, 18645, S(4));		/* Mon 2021-01-18 */
+	stats_settle(&s);
 	CHECK_INT(s.tm->weeks.first, 18624, "the first week's Monday");
 	CHECK_INT(s.tm->weeks.len, 4, "four weeks held");
 	CHECK_INT(stats_weekly(&s, 18617, out, 6), 6, "six weeks filled");
@@ -435,6 +436,7 @@ test_weekly(void)
 	stats_add(&s, 0, -4, S(1));
 	stats_add(&s, 0, 3, S(4));
 	stats_add(&s, 0, -3, S(2));
+	stats_settle(&s);
 	CHECK_INT(s.tm->weeks.first, -10, "Monday before 1970 with floor mod");
 	CHECK_INT(stats_weekly(&s, -10, out, 3), 3, "three weeks");
 	CHECK(out[0] == 1 && out[1] == 3 && out[2] == 8,
@@ -800,6 +802,7 @@ test_extremes(void)
 	stats_init(&s);
 	stats_add(&s, 0, INT32_MIN, S(1));
 	stats_add(&s, 1, INT32_MIN + 7, S(3));
+	stats_settle(&s);
 	CHECK_INT(s.tm->weeks.first, INT32_MIN + 6, "the first int32 week");
 	same_text(&s, &s, "encodes");
 	stats_free(&s);
@@ -1227,6 +1230,8 @@ test_bounded(void)
 		stats_add(&full, o[i].t, o[i].day, o[i].x);
 		stats_add(&a, o[i].t, o[i].day, o[i].x);
 	}
+	stats_settle(&a);
+	stats_settle(&full);
 	CHECK(a.tm->weeks.len <= 2 * STATS_WEEKS,
 	    "no more than twice its weeks are held");
 	CHECK_INT(full.tm->weeks.len, 215, "the full one holds all 215");
@@ -1276,6 +1281,104 @@ test_bounded(void)
 	sb_free(&sb2);
 }
 
+/*
+ * The values of a summary's latest day wait in it, outside the sums by
+ * day, the windows and the weeks, until another day comes or it is read.
+ */
+static void
+test_waiting(void)
+{
+	static const char zeros[64];
+	struct stats s, each, back;
+	struct strbuf a = { 0 }, b = { 0 };
+	const struct stats *c = &s;
+	const char *p;
+	double mean;
+	int64_t n;
+	int days;
+
+	stats_init(&s);
+	stats_init(&each);
+	stats_add(&s, 1, 10, S(2));
+	stats_add(&s, 2, 10, S(4));
+	stats_add(&s, 3, 10, S(9));
+	CHECK_INT(s.n, 3, "the count does not wait");
+	CHECK(s.sx == S(15) && s.sxx == S(1) * S(101) && s.min == S(2) &&
+	    s.max == S(9) && s.first == S(2) && s.last == S(9),
+	    "nor the sums of values, the extremes and the ends");
+	CHECK_INT(s.pn, 3, "three values wait");
+	CHECK(s.psx == S(15) && s.pday == 10, "with their sum and day");
+	CHECK(s.tm == NULL && s.sd == 0 && s.sdd == 0 && s.sxd == 0,
+	    "nothing by day yet");
+	stats_settle(&s);
+	CHECK_INT(s.pn, 0, "settled, none wait");
+	CHECK(s.sd == 30 && s.sdd == 300 && s.sxd == S(150),
+	    "sums by day: 3 x 10, 3 x 100, 15 x 10");
+	CHECK(s.tm != NULL && s.tm->nbase == 1 && s.tm->base[0].day == 10 &&
+	    s.tm->base[0].n == 3 && s.tm->base[0].sx == S(15),
+	    "the base window holds the day whole");
+	CHECK(s.tm->weeks.len == 1 && s.tm->weeks.n[0] == 3,
+	    "and so does its week");
+	stats_settle(&s);
+	CHECK(s.sd == 30 && s.tm->base[0].n == 3, "settling twice adds once");
+
+	stats_add(&s, 4, 11, S(1));
+	CHECK(s.pn == 1 && s.sd == 30, "the next day waits in turn");
+	CHECK_INT(stats_window(c, 1, &mean, &n, &days), 0,
+	    "read through a const pointer");
+	CHECK(mean == 4 && n == 4 && days == 2, "the window sees (15 + 1) / 4");
+	CHECK(s.pn == 0 && s.sd == 41, "and the summary was settled");
+
+	/* Settled after every value, or only when read: the same. */
+	stats_add(&s, 5, 11, S(3));
+	stats_add(&s, 6, 9, S(5));
+	stats_add(&s, 7, 9, S(6));
+	stats_add(&s, 8, 12, S(7));
+	stats_add(&each, 1, 10, S(2));
+	stats_add(&each, 2, 10, S(4));
+	stats_add(&each, 3, 10, S(9));
+	stats_add(&each, 4, 11, S(1));
+	stats_add(&each, 5, 11, S(3));
+	stats_add(&each, 6, 9, S(5));
+	stats_add(&each, 7, 9, S(6));
+	stats_add(&each, 8, 12, S(7));
+	CHECK(s.pn == 1 && each.pn == 1, "both have day 12 waiting");
+	stats_settle(&each);
+	stats_encode(&a, &s);
+	stats_encode(&b, &each);
+	CHECK_STR(a.s, b.s, "settled late or at once, they encode the same");
+	CHECK_INT(s.pn, 0, "encoding settles");
+
+	/* Packed while a day waits: it is settled first. */
+	stats_add(&s, 9, 12, S(1));
+	sb_reset(&a);
+	stats_pack(&a, &s);
+	p = a.s;
+	CHECK_INT(stats_unpack(&p, a.s + a.len, &back), 0, "unpacks");
+	CHECK(back.pn == 0 && back.n == 9, "nothing waits in the copy");
+	sb_reset(&a);
+	sb_reset(&b);
+	stats_encode(&a, &s);
+	stats_encode(&b, &back);
+	CHECK_STR(a.s, b.s, "and it encodes as the original");
+
+	/* A packed summary that says values wait is refused. */
+	back.pn = 1;
+	sb_reset(&a);
+	sb_add(&a, (const char *)&back, sizeof(back));
+	/* Sizes of windows and weeks, all 0: a plain summary would pass. */
+	sb_add(&a, zeros, sizeof(zeros));
+	stats_free(&back);
+	p = a.s;
+	CHECK_INT(stats_unpack(&p, a.s + a.len, &back), -1,
+	    "waiting values are never passed between processes");
+	stats_free(&back);
+	stats_free(&s);
+	stats_free(&each);
+	sb_free(&a);
+	sb_free(&b);
+}
+
 int
 main(void)
 {
@@ -1303,5 +1406,6 @@ main(void)
 	test_pack_days();
 	test_plain();
 	test_bounded();
+	test_waiting();
 	return unit_done();
 }
