@@ -158,10 +158,10 @@ sums_fit(const struct stats *s)
 		return 0;
 	if (mag(s->max) > m)
 		m = mag(s->max);
-	if (s->tm != NULL) {
+	if (s->tm != NULL && s->tm->rhas) {	/* the first day, the latest */
 		d = mag(s->tm->base[0].day);
-		if (mag(s->tm->recent[s->tm->nrecent - 1].day) > d)
-			d = mag(s->tm->recent[s->tm->nrecent - 1].day);
+		if (mag(s->tm->rlast) > d)
+			d = mag(s->tm->rlast);
 	} else	/* no day is larger than the root of their squares' sum */
 		d = root_above(s->sdd);
 	k = (stats_i128)(m > d ? m : d);
@@ -334,47 +334,47 @@ stats_format(int64_t scaled, int dec, char *buf, size_t len)
 	buf[n - 1] = '\0';
 }
 
-/* The recent window's days, from its first one still in it. */
-static const struct stats_day *
-recent_days(const struct stats_time *tm, size_t *cnt)
+/* The slot of the recent window's ring that holds day: day mod 16. */
+static size_t
+ring_at(int64_t day)
 {
-	*cnt = tm->nrecent - tm->rfrom;
-	return tm->recent + tm->rfrom;
-}
-
-/* Move the recent window's days to the front of its room. */
-static void
-recent_pack(struct stats_time *tm)
-{
-	if (tm->rfrom == 0)
-		return;
-	memmove(tm->recent, tm->recent + tm->rfrom,
-	    (tm->nrecent - tm->rfrom) * sizeof(*tm->recent));
-	tm->nrecent -= tm->rfrom;
-	tm->rfrom = 0;
+	return (uint32_t)(int32_t)day & (STATS_RING - 1);
 }
 
 /*
- * Add n values summing to sx on `day` to a window.  The base window
- * keeps the days within STATS_WINDOW days of the earliest day seen, the
- * recent one those within STATS_WINDOW of the latest, so each holds
- * every value of its days whatever the order they come in.  Days stay
- * sorted, so equal contents are equal bytes.
+ * The recent window's days into w, in order, and how many: the ring's
+ * days from 13 days before the latest to the latest.
+ */
+static size_t
+recent_days(const struct stats_time *tm, struct stats_day *w)
+{
+	const struct stats_day *e;
+	int64_t d = (int64_t)tm->rlast - (STATS_WINDOW - 1);
+	size_t k = 0;
+
+	if (!tm->rhas)
+		return 0;
+	for (d = d < INT32_MIN ? INT32_MIN : d; d <= tm->rlast; d++)
+		if ((e = &tm->ring[ring_at(d)])->n != 0 && e->day == d)
+			w[k++] = *e;
+	return k;
+}
+
+/*
+ * Add n values summing to sx on `day` to the base window, which keeps
+ * the days within STATS_WINDOW days of the earliest day seen, so it
+ * holds every value of its days whatever the order they come in.  Days
+ * stay sorted, so equal contents are equal bytes.
  */
 static void
-window_add(struct stats_day *w, size_t *cnt, int recent, int32_t day,
-    int64_t n, stats_i128 sx)
+window_add(struct stats_day *w, size_t *cnt, int32_t day, int64_t n,
+    stats_i128 sx)
 {
 	int64_t lo, hi;
 	size_t i, k;
 
-	if (recent) {
-		hi = *cnt > 0 && w[*cnt - 1].day > day ? w[*cnt - 1].day : day;
-		lo = hi - (STATS_WINDOW - 1);
-	} else {
-		lo = *cnt > 0 && w[0].day < day ? w[0].day : day;
-		hi = lo + (STATS_WINDOW - 1);
-	}
+	lo = *cnt > 0 && w[0].day < day ? w[0].day : day;
+	hi = lo + (STATS_WINDOW - 1);
 	if (day < lo || day > hi)
 		return;
 	for (k = 0; k < *cnt && w[k].day < lo; k++)
@@ -399,8 +399,8 @@ window_add(struct stats_day *w, size_t *cnt, int recent, int32_t day,
 
 /*
  * The base window, with the cases a log in time order meets on almost
- * every row done first: a day past the window, the last day again, or a
- * later day inside it.
+ * every day done first: a day past the window (seen from the first
+ * line of tm alone), the last day again, or a later day inside it.
  */
 static void
 base_add(struct stats_time *tm, int32_t day, int64_t n, stats_i128 sx)
@@ -408,7 +408,7 @@ base_add(struct stats_time *tm, int32_t day, int64_t n, stats_i128 sx)
 	struct stats_day *w = tm->base;
 	size_t cnt = tm->nbase;
 
-	if (cnt > 0 && day > (int64_t)w[0].day + (STATS_WINDOW - 1))
+	if (cnt > 0 && day > (int64_t)tm->bfirst + (STATS_WINDOW - 1))
 		return;
 	if (cnt > 0 && w[cnt - 1].day == day) {
 		w[cnt - 1].n += n;
@@ -419,41 +419,34 @@ base_add(struct stats_time *tm, int32_t day, int64_t n, stats_i128 sx)
 		w[cnt].sx = sx;
 		tm->nbase++;
 	} else
-		window_add(w, &tm->nbase, 0, day, n, sx);
+		window_add(w, &tm->nbase, day, n, sx);
+	tm->bfirst = w[0].day;
 }
 
 /*
- * The recent window, the same way: the last day again, or a later day,
- * passing over those that fall out at the front; any other order takes
- * the general path.
+ * The recent window: a day before the window is left out, a later day
+ * moves the window on, and the day's slot either holds the day already
+ * or a day out of the window, which the day replaces.
  */
 static void
 recent_add(struct stats_time *tm, int32_t day, int64_t n, stats_i128 sx)
 {
-	struct stats_day *w = tm->recent;
-	size_t cnt = tm->nrecent;
+	struct stats_day *e;
 
-	if (cnt > tm->rfrom && w[cnt - 1].day == day) {
-		w[cnt - 1].n += n;
-		w[cnt - 1].sx = wadd(w[cnt - 1].sx, sx);
+	if (tm->rhas && day < (int64_t)tm->rlast - (STATS_WINDOW - 1))
 		return;
+	if (!tm->rhas || day > tm->rlast)
+		tm->rlast = day;
+	tm->rhas = 1;
+	e = &tm->ring[ring_at(day)];
+	if (e->n != 0 && e->day == day) {
+		e->n += n;
+		e->sx = wadd(e->sx, sx);
+	} else {
+		e->day = day;
+		e->n = n;
+		e->sx = sx;
 	}
-	if (cnt == tm->rfrom || day < w[cnt - 1].day) {
-		recent_pack(tm);
-		window_add(w, &tm->nrecent, 1, day, n, sx);
-		return;
-	}
-	while (tm->rfrom < cnt &&
-	    w[tm->rfrom].day < (int64_t)day - (STATS_WINDOW - 1))
-		tm->rfrom++;
-	if (cnt == 2 * STATS_WINDOW) {
-		recent_pack(tm);
-		cnt = tm->nrecent;
-	}
-	w[cnt].day = day;
-	w[cnt].n = n;
-	w[cnt].sx = sx;
-	tm->nrecent = cnt + 1;
 }
 
 /* Room for len weeks: a function of len alone, so no capacity is kept. */
@@ -587,6 +580,34 @@ week_add(struct stats_weeks *w, int bounded, int64_t mon, int64_t n,
 	w->sx[i] = wadd(w->sx[i], sx);
 }
 
+/* The waiting week into the weekly series. */
+static void
+week_flush(struct stats_time *tm, int bounded)
+{
+	if (tm->wn == 0)
+		return;
+	week_add(&tm->weeks, bounded, tm->wmon, tm->wn, tm->wsx);
+	tm->wn = 0;
+	tm->wsx = 0;
+	tm->wmon = 0;
+}
+
+/* A day's values into the waiting week, or the week after it. */
+static void
+week_wait(struct stats_time *tm, int bounded, int64_t mon, int64_t n,
+    stats_i128 sx)
+{
+	if (tm->wn != 0 && tm->wmon == mon) {
+		tm->wn += n;
+		tm->wsx = wadd(tm->wsx, sx);
+		return;
+	}
+	week_flush(tm, bounded);
+	tm->wmon = (int32_t)mon;
+	tm->wn = n;
+	tm->wsx = sx;
+}
+
 /* Fold in the extremes and the ends of another set of values. */
 static void
 fold_ends(struct stats *s, int64_t min, int64_t max, int64_t tfirst,
@@ -634,8 +655,7 @@ settle(struct stats *s)
 		tm = time_of(s);
 		base_add(tm, s->pday, s->pn, s->psx);
 		recent_add(tm, s->pday, s->pn, s->psx);
-		week_add(&tm->weeks, s->bounded, week_of(s->pday), s->pn,
-		    s->psx);
+		week_wait(tm, s->bounded, week_of(s->pday), s->pn, s->psx);
 	}
 	s->pn = 0;
 	s->psx = 0;
@@ -646,6 +666,8 @@ void
 stats_settle(struct stats *s)
 {
 	settle(s);
+	if (s->tm != NULL)
+		week_flush(s->tm, s->bounded);
 }
 
 /*
@@ -655,8 +677,8 @@ stats_settle(struct stats *s)
 static void
 settled(const struct stats *s)
 {
-	if (s->pn != 0)
-		settle((struct stats *)(uintptr_t)s);
+	if (s->pn != 0 || (s->tm != NULL && s->tm->wn != 0))
+		stats_settle((struct stats *)(uintptr_t)s);
 }
 
 void
@@ -700,12 +722,12 @@ void
 stats_merge(struct stats *into, const struct stats *from)
 {
 	const struct stats_weeks *fw;
-	const struct stats_day *fw_days;
+	struct stats_day fw_days[STATS_WINDOW];
 	struct stats_time *in;
 	int64_t lo, hi, last, keep;
 	size_t i, off, skip, cnt;
 
-	settle(into);
+	stats_settle(into);
 	settled(from);
 	if (from->n == 0)
 		return;
@@ -740,7 +762,7 @@ stats_merge(struct stats *into, const struct stats *from)
 	for (i = 0; i < from->tm->nbase; i++)
 		base_add(in, from->tm->base[i].day, from->tm->base[i].n,
 		    from->tm->base[i].sx);
-	fw_days = recent_days(from->tm, &cnt);
+	cnt = recent_days(from->tm, fw_days);
 	for (i = 0; i < cnt; i++)
 		recent_add(in, fw_days[i].day, fw_days[i].n, fw_days[i].sx);
 	if (lo > hi)
@@ -846,15 +868,17 @@ int
 stats_window(const struct stats *s, int recent, double *mean, int64_t *n,
     int *days)
 {
+	struct stats_day rw[STATS_WINDOW];
 	const struct stats_day *w = NULL;
 	size_t cnt = 0, i;
 	stats_i128 sx = 0;
 	int64_t k = 0;
 
 	settled(s);
-	if (s->tm != NULL && recent)
-		w = recent_days(s->tm, &cnt);
-	else if (s->tm != NULL) {
+	if (s->tm != NULL && recent) {
+		cnt = recent_days(s->tm, rw);
+		w = rw;
+	} else if (s->tm != NULL) {
 		w = s->tm->base;
 		cnt = s->tm->nbase;
 	}
@@ -950,7 +974,7 @@ encode(struct strbuf *sb, const struct stats *s)
 	};
 	static const struct stats_time none;
 	const struct stats_time *tm = s->tm != NULL ? s->tm : &none;
-	const struct stats_day *rw;
+	struct stats_day rw[STATS_WINDOW];
 	size_t i, rcnt, skip = 0, len = tm->weeks.len;
 	int64_t first = tm->weeks.first;
 
@@ -964,7 +988,7 @@ encode(struct strbuf *sb, const struct stats *s)
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
 		put_i128(sb, ' ', head[i]);
 	put_window(sb, tm->base, tm->nbase);
-	rw = recent_days(tm, &rcnt);
+	rcnt = recent_days(tm, rw);
 	put_window(sb, rw, rcnt);
 	put_i128(sb, ';', first);
 	put_i128(sb, ' ', (stats_i128)len);
@@ -1122,15 +1146,31 @@ get_weeks(struct cursor *c, struct stats_weeks *w)
 	return 0;
 }
 
+/*
+ * The first base day and the ring of a time just read, from its base
+ * window and its recent days in order, which lie within 14 days.
+ */
+static void
+time_fill(struct stats_time *tm, const struct stats_day *rw, size_t nrecent)
+{
+	size_t i;
+
+	if (tm->nbase > 0)
+		tm->bfirst = tm->base[0].day;
+	for (i = 0; i < nrecent; i++)
+		recent_add(tm, rw[i].day, rw[i].n, rw[i].sx);
+}
+
 /* The counts and days must agree with each other, as add() leaves them. */
 static const char *
-inconsistent(const struct stats *s, const struct stats_time *tm)
+inconsistent(const struct stats *s, const struct stats_time *tm,
+    const struct stats_day *rw, size_t nrecent)
 {
 	const struct stats_weeks *w = &tm->weeks;
 	stats_i128 total = 0, more;
 	int64_t first;
 	size_t i;
-	int none = tm->nbase == 0 && tm->nrecent == 0 && w->len == 0;
+	int none = tm->nbase == 0 && nrecent == 0 && w->len == 0;
 	int whole = 1;
 
 	if (s->n == 0)
@@ -1142,7 +1182,7 @@ inconsistent(const struct stats *s, const struct stats_time *tm)
 		return "the extremes do not agree";
 	if (none)	/* a plain summary */
 		return NULL;
-	if (tm->nbase == 0 || tm->nrecent == 0 || w->len == 0)
+	if (tm->nbase == 0 || nrecent == 0 || w->len == 0)
 		return "a window or the weeks are empty";
 	for (i = 0; i < w->len; i++)
 		total += w->n[i];
@@ -1156,12 +1196,12 @@ inconsistent(const struct stats *s, const struct stats_time *tm)
 	    w->n[w->len - 1] == 0)
 		return "the weekly counts do not add up";
 	if (first != w->first ||
-	    week_of(tm->recent[tm->nrecent - 1].day) != weeks_last(w))
+	    week_of(rw[nrecent - 1].day) != weeks_last(w))
 		return "the windows and the weeks do not agree";
 	for (i = 0, total = 0; i < tm->nbase; i++)
 		total += tm->base[i].n;
-	for (i = 0, more = 0; i < tm->nrecent; i++)
-		more += tm->recent[i].n;
+	for (i = 0, more = 0; i < nrecent; i++)
+		more += rw[i].n;
 	return total > s->n || more > s->n ?
 	    "the window counts do not add up" : NULL;
 }
@@ -1175,6 +1215,8 @@ stats_decode(const char *text, struct stats *s)
 {
 	struct cursor c = { text, text, NULL, 0 };
 	struct stats_time *tm = xcalloc(1, sizeof(*tm));
+	struct stats_day rw[STATS_WINDOW];
+	size_t nrecent = 0;
 	const char *why;
 
 	stats_init(s);
@@ -1182,11 +1224,13 @@ stats_decode(const char *text, struct stats *s)
 	tm->weeks.sx = NULL;
 	if (get_head(&c, s) == 0 &&
 	    get_window(&c, tm->base, &tm->nbase) == 0 &&
-	    get_window(&c, tm->recent, &tm->nrecent) == 0 &&
+	    get_window(&c, rw, &nrecent) == 0 &&
 	    get_weeks(&c, &tm->weeks) == 0 && *c.p != '\0')
 		fail(&c, "it goes on past its end");
-	if (c.why == NULL && (why = inconsistent(s, tm)) != NULL)
+	if (c.why == NULL && (why = inconsistent(s, tm, rw, nrecent)) != NULL)
 		fail(&c, why);
+	if (c.why == NULL)
+		time_fill(tm, rw, nrecent);
 	if (c.why == NULL && s->n > 0 && tm->nbase == 0 && s->bounded)
 		fail(&c, "a bounded summary has no weeks");
 	if (c.why == NULL && s->n > 0 && tm->nbase == 0) {
@@ -1226,11 +1270,11 @@ pack(struct strbuf *sb, const struct stats *s)
 {
 	struct stats head = *s;
 	struct packed_time pt = { 0, 0, 0, 0 };
-	const struct stats_day *rw = NULL;
+	struct stats_day rw[STATS_WINDOW];
 
 	head.tm = NULL;
 	if (s->tm != NULL) {
-		rw = recent_days(s->tm, &pt.nrecent);
+		pt.nrecent = recent_days(s->tm, rw);
 		pt.nbase = s->tm->nbase;
 		pt.nweeks = s->tm->weeks.len;
 		pt.first = s->tm->weeks.first;
@@ -1257,6 +1301,7 @@ stats_pack(struct strbuf *sb, const struct stats *s)
 int
 stats_unpack(const char **p, const char *end, struct stats *s)
 {
+	struct stats_day rw[STATS_WINDOW];
 	struct packed_time pt;
 	struct stats_time *tm;
 
@@ -1268,14 +1313,13 @@ stats_unpack(const char **p, const char *end, struct stats *s)
 	if (s->pn != 0)
 		goto bad;
 	if (take(p, end, &pt, sizeof(pt)) == -1 ||
-	    pt.nbase > STATS_WINDOW || pt.nrecent > 2 * STATS_WINDOW ||
+	    pt.nbase > STATS_WINDOW || pt.nrecent > STATS_WINDOW ||
 	    pt.nweeks > (size_t)(end - *p) / sizeof(*tm->weeks.sx))
 		goto bad;
 	if (pt.nbase == 0 && pt.nrecent == 0 && pt.nweeks == 0)
 		return 0;
 	tm = s->tm = time_of(s);
 	tm->nbase = pt.nbase;
-	tm->nrecent = pt.nrecent;
 	if (pt.nweeks > 0) {
 		tm->weeks.n = xreallocarray(NULL, weeks_cap(pt.nweeks),
 		    sizeof(*tm->weeks.n));
@@ -1285,10 +1329,12 @@ stats_unpack(const char **p, const char *end, struct stats *s)
 	tm->weeks.len = pt.nweeks;
 	tm->weeks.first = pt.first;
 	if (take(p, end, tm->base, pt.nbase * sizeof(*tm->base)) == 0 &&
-	    take(p, end, tm->recent, pt.nrecent * sizeof(*tm->recent)) == 0 &&
+	    take(p, end, rw, pt.nrecent * sizeof(*rw)) == 0 &&
 	    take(p, end, tm->weeks.n, pt.nweeks * sizeof(*tm->weeks.n)) == 0 &&
-	    take(p, end, tm->weeks.sx, pt.nweeks * sizeof(*tm->weeks.sx)) == 0)
+	    take(p, end, tm->weeks.sx, pt.nweeks * sizeof(*tm->weeks.sx)) == 0) {
+		time_fill(tm, rw, pt.nrecent);
 		return 0;
+	}
 bad:
 	stats_free(s);
 	s->plain = s->bounded = 0;

@@ -33,15 +33,29 @@ struct stats_weeks {
 	stats_i128 *sx;
 };
 
+#define STATS_RING 16		/* room of the recent window's ring */
+
 /*
- * The windows and weekly series of a summary that keeps them.  The
- * recent window is recent[rfrom] to recent[nrecent - 1]: days that fall
- * out at its front are passed over, and moved out only when its room is
- * used up, so a log in time order costs no moving on most days.
+ * The windows and weekly series of a summary that keeps them, what a
+ * new day touches first: the latest day, the first day of the base
+ * window, and the week being added to, which goes into the series only
+ * when a value of another week comes or the summary is read.  The
+ * recent window is a ring that holds day d at ring[d mod 16]: a day it
+ * writes over is 16 or more days before the latest, out of the window
+ * already, so a day costs one slot however the days come.  The window
+ * is the ring's days from rlast - 13 to rlast.  wsx is the waiting
+ * week's sum.
  */
 struct stats_time {
-	struct stats_day base[STATS_WINDOW], recent[2 * STATS_WINDOW];
-	size_t nbase, nrecent, rfrom;	/* days held in each window */
+	int32_t rlast;		/* the latest day, when rhas */
+	int32_t bfirst;		/* base[0].day, when nbase > 0 */
+	size_t nbase;		/* days held in the base window */
+	int64_t wn;		/* values of the waiting week (0: none) */
+	int32_t wmon;		/* its Monday */
+	int32_t rhas;		/* the recent window holds a day */
+	stats_i128 wsx;
+	struct stats_day ring[STATS_RING];	/* n == 0: empty */
+	struct stats_day base[STATS_WINDOW];
 	struct stats_weeks weeks;
 };
 
@@ -51,7 +65,8 @@ struct stats_time {
  * is read: most days bring several values, and each then costs a few
  * additions in the summary's first cache lines, not a visit to its
  * windows and weeks.  The sums by day (sd, sdd, sxd), the windows and
- * the weeks leave those values out until stats_settle().
+ * the weeks leave those values out until stats_settle(), and the weeks
+ * leave out the waiting week's too.
  */
 struct stats {
 	int64_t n;
@@ -104,7 +119,7 @@ void stats_format(int64_t scaled, int dec, char *buf, size_t len);
 void stats_add(struct stats *s, int64_t t, int32_t day, int64_t x);
 /*
  * Fold the waiting values into the sums by day, the windows and the
- * weeks.  Every function here that reads them, merges, writes or packs
+ * weeks, and the waiting week into the weeks.  Every function here that reads them, merges, writes or packs
  * a summary does this first, even through a const pointer (no summary
  * is itself defined const); a caller needs it only to look at those
  * members directly.
