@@ -103,11 +103,14 @@ hash_str(uint32_t h, const char *s)
 	return (h ^ 0x1f) * 16777619u;
 }
 
-/* strcmp(a, b) == 0 without a call for the empty keys most groups have. */
+/* strcmp(a, b) == 0 without a call: keys are short, most of them empty. */
 static int
 same(const char *a, const char *b)
 {
-	return a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
+	for (; *a == *b; a++, b++)
+		if (*a == '\0')
+			return 1;
+	return 0;
 }
 
 /* Twice the buckets, or the first 4096, with every group filed again. */
@@ -295,15 +298,20 @@ group_is(const struct group *g, uint32_t h, const char *src,
 {
 	return g->hash == h && g->kind == kind && same(g->gval, gval) &&
 	    same(g->period, period) && same(g->sub, sub) &&
-	    same(g->source, src);
+	    (g->source == src || same(g->source, src));
 }
 
-struct group *
-group_get(const char *src, const char *gval, const char *period,
-    const char *sub, enum kind kind)
+/*
+ * The group of these keys, whose source's hash is hsrc: a reader passes
+ * its source as a key already kept, with its hash, so that neither is
+ * worked out again for every row.
+ */
+static struct group *
+group_at(uint32_t hsrc, const char *src, const char *gval,
+    const char *period, const char *sub, enum kind kind)
 {
-	uint32_t h = hash_str(hash_str(hash_str(hash_str(2166136261u, src),
-	    gval), period), sub) ^ (uint32_t)kind;
+	uint32_t h = hash_str(hash_str(hash_str(hsrc, gval), period), sub) ^
+	    (uint32_t)kind;
 	struct group *g = recent[h & (RECENT - 1)];
 
 	if (g != NULL && group_is(g, h, src, gval, period, sub, kind))
@@ -334,6 +342,14 @@ group_get(const char *src, const char *gval, const char *period,
 	}
 	groups[ngroups++] = g;
 	return g;
+}
+
+struct group *
+group_get(const char *src, const char *gval, const char *period,
+    const char *sub, enum kind kind)
+{
+	return group_at(hash_str(2166136261u, src), src, gval, period, sub,
+	    kind);
 }
 
 /*
@@ -493,6 +509,8 @@ struct view {
 	enum kind kind;
 	const char *name;	/* for messages */
 	char *source;
+	const char *skey;	/* the source as a group key, and its hash */
+	uint32_t shash;
 	int tscol, gcol, subcol;
 	size_t ncols;
 	long *mid;		/* per column: measure id, or -1 */
@@ -520,7 +538,9 @@ struct view {
  * first, and every slot's rows are added when a file's rows end.  All
  * waiting rows are the file's, read through one view.  A row is its
  * instant, its day, a bit for each of the view's measure columns that
- * holds a value, then those values.  Sums are exact, so the order in
+ * holds a value, then those values; it is counted in its group, and its
+ * day set among the group's, as it is added, so that a row touches
+ * nothing of its group's but the slot.  Sums are exact, so the order in
  * which values are added changes nothing.
  */
 #define PEND_SLOTS 1024
@@ -547,7 +567,26 @@ pend_flush(struct pend *p)
 	uint64_t bits;
 	size_t id, k;
 
+	/*
+	 * The group's summaries are far apart in memory and mostly out of
+	 * the cache: ask for all of them at once, and then for the parts
+	 * they point to, rather than wait for each in turn.
+	 */
+	for (k = 0; k < v->nmcols; k++)
+		if ((id = (size_t)v->mid[v->mcols[k]]) < g->nm) {
+			__builtin_prefetch(&g->m[id]);
+			__builtin_prefetch((const char *)&g->m[id] + 64);
+		}
+	for (k = 0; k < v->nmcols; k++)
+		if ((id = (size_t)v->mid[v->mcols[k]]) < g->nm &&
+		    g->m[id].tm != NULL)
+			__builtin_prefetch(g->m[id].tm, 1);
 	while (w < end) {
+		g->rows++;
+		if (v->tscol >= 0) {
+			g->timed = 1;
+			daymap_set(&g->days, (int32_t)w[1]);
+		}
 		bits = (uint64_t)w[2];
 		for (k = 0; bits != 0; k++, bits >>= 1)
 			if (bits & 1) {
@@ -576,8 +615,8 @@ pend_settle(void)
 }
 
 /*
- * Keep the values of a row of g for later, or add them now when the view
- * has too many columns to keep.
+ * Keep a row of g for later, or take it now when the view has too many
+ * columns to keep: its count, its day, and its values.
  */
 static void
 pend_row(struct group *g, const struct view *v, int64_t t, int32_t day,
@@ -589,6 +628,11 @@ pend_row(struct group *g, const struct view *v, int64_t t, int32_t day,
 	int64_t *w;
 
 	if (v->nmcols > PEND_COLS || n > PEND_WORDS) {
+		g->rows++;
+		if (v->tscol >= 0) {
+			g->timed = 1;
+			daymap_set(&g->days, day);
+		}
 		for (k = 0; k < v->nmcols; k++)
 			if (set[v->mcols[k]])
 				stats_add(group_stats(g, (size_t)
@@ -839,6 +883,8 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	v->kind = kind_of(r);
 	redact_view(r, o);
 	v->source = source_of(path, o);
+	v->skey = key_of(v->source);
+	v->shash = hash_str(2166136261u, v->source);
 	/* Standard input is never taken for the person's own folder. */
 	source_seen(v->source, strcmp(path, "-") != 0 &&
 	    store_in_data_dir(path));
@@ -1276,13 +1322,8 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 		sb_printf(&unplanned, "%s (unplanned)", sub);
 		sub = unplanned.s;
 	}
-	g = group_get(v->source, v->gcol >= 0 ? csvr_field(r,
+	g = group_at(v->shash, v->skey, v->gcol >= 0 ? csvr_field(r,
 	    (size_t)v->gcol) : "", period, sub, v->kind);
-	g->rows++;
-	if (v->tscol >= 0) {
-		g->timed = 1;
-		daymap_set(&g->days, day);
-	}
 	pend_row(g, v, t, day, val, set);
 	if (v->linked)
 		for (k = 0; k < v->nmcols; k++)
