@@ -301,17 +301,23 @@ group_is(const struct group *g, uint32_t h, const char *src,
 	    (g->source == src || same(g->source, src));
 }
 
+/* The hash of a group's keys, from its source's. */
+static uint32_t
+keys_hash(uint32_t hsrc, const char *gval, const char *period,
+    const char *sub, enum kind kind)
+{
+	return hash_str(hash_str(hash_str(hsrc, gval), period), sub) ^
+	    (uint32_t)kind;
+}
+
 /*
- * The group of these keys, whose source's hash is hsrc: a reader passes
- * its source as a key already kept, with its hash, so that neither is
- * worked out again for every row.
+ * The group of these keys, whose hash is h: a reader passes its source
+ * as a key already kept, so that it is compared by address.
  */
 static struct group *
-group_at(uint32_t hsrc, const char *src, const char *gval,
+group_at(uint32_t h, const char *src, const char *gval,
     const char *period, const char *sub, enum kind kind)
 {
-	uint32_t h = hash_str(hash_str(hash_str(hsrc, gval), period), sub) ^
-	    (uint32_t)kind;
 	struct group *g = recent[h & (RECENT - 1)];
 
 	if (g != NULL && group_is(g, h, src, gval, period, sub, kind))
@@ -348,8 +354,8 @@ struct group *
 group_get(const char *src, const char *gval, const char *period,
     const char *sub, enum kind kind)
 {
-	return group_at(hash_str(2166136261u, src), src, gval, period, sub,
-	    kind);
+	return group_at(keys_hash(hash_str(2166136261u, src), gval, period,
+	    sub, kind), src, gval, period, sub, kind);
 }
 
 /*
@@ -408,6 +414,44 @@ group_series(struct group *g, size_t id)
 }
 
 /*
+ * The groups rows found lately, by their keys' hash, with what a row
+ * needs to know it has found its own without reading the group, whose
+ * memory is far from the cache: the other keys as a context number,
+ * the group value itself when it is short, and the group's slot.  The
+ * context is the source, kind, period and sub-key of the last row that
+ * looked, numbered anew whenever they change, so an entry of another
+ * context is never taken for this one.
+ */
+#define NEAR 4096
+#define NEAR_KEY 20
+
+struct near {
+	uint32_t h, ctx;	/* ctx 0: the entry is empty */
+	struct group *g;
+	int slot;		/* g's slot when last seen, or -1 */
+	char gval[NEAR_KEY];	/* NUL-terminated */
+};
+
+static struct near *nears;
+static struct {
+	uint32_t id;		/* 0 until a row looks */
+	const char *skey;
+	enum kind kind;
+	char period[16];
+	struct strbuf sub;
+} ctx;
+static uint32_t ctx_last;
+
+/* Every entry forgotten, as the groups they name are. */
+static void
+near_forget(void)
+{
+	if (nears != NULL)
+		memset(nears, 0, NEAR * sizeof(*nears));
+	ctx.id = 0;
+}
+
+/*
  * Start again with no groups, in a piece's child: the parent's are kept
  * aside, untouched, until the child ends.  volatile: a pointer that is
  * only stored would be optimised away, and the groups taken for lost.
@@ -422,6 +466,7 @@ groups_forget(void)
 	buckets = NULL;
 	nbuckets = 0;
 	memset(recent, 0, sizeof(recent));
+	near_forget();
 	kept = groups;
 	kept_blocks = blocks;
 	blocks = NULL;
@@ -452,6 +497,10 @@ groups_free(void)
 	free(groups);
 	free(buckets);
 	memset(recent, 0, sizeof(recent));
+	near_forget();
+	free(nears);
+	nears = NULL;
+	sb_free(&ctx.sub);
 	free(pends);
 	pends = NULL;
 	for (i = 0; i < keycap; i++)
@@ -614,32 +663,19 @@ pend_settle(void)
 		}
 }
 
-/*
- * Keep a row of g for later, or take it now when the view has too many
- * columns to keep: its count, its day, and its values.
- */
-static void
-pend_row(struct group *g, const struct view *v, int64_t t, int32_t day,
-    const int64_t *val, const int *set)
+/* Whether rows of v wait in slots: not when it has too many columns. */
+static int
+pend_fits(const struct view *v)
 {
-	size_t k, n = PEND_HEAD + v->nmcols;
-	uint64_t bits = 0;
-	struct pend *p;
-	int64_t *w;
+	return v->nmcols <= PEND_COLS && PEND_HEAD + v->nmcols <= PEND_WORDS;
+}
 
-	if (v->nmcols > PEND_COLS || n > PEND_WORDS) {
-		g->rows++;
-		if (v->tscol >= 0) {
-			g->timed = 1;
-			daymap_set(&g->days, day);
-		}
-		for (k = 0; k < v->nmcols; k++)
-			if (set[v->mcols[k]])
-				stats_add(group_stats(g, (size_t)
-				    v->mid[v->mcols[k]]), t, day,
-				    val[v->mcols[k]]);
-		return;
-	}
+/* g's slot, taken in turn from another group when g has none. */
+static struct pend *
+pend_slot(struct group *g)
+{
+	struct pend *p;
+
 	if (g->pend < 0) {
 		if (pends == NULL)
 			pends = xcalloc(PEND_SLOTS, sizeof(*pends));
@@ -652,7 +688,18 @@ pend_row(struct group *g, const struct view *v, int64_t t, int32_t day,
 		p->g = g;
 		g->pend = (int)(p - pends);
 	}
-	p = &pends[g->pend];
+	return &pends[g->pend];
+}
+
+/* Keep a row of the group of slot p there until the slot is added. */
+static void
+pend_put(struct pend *p, const struct view *v, int64_t t, int32_t day,
+    const int64_t *val, const int *set)
+{
+	size_t k, n = PEND_HEAD + v->nmcols;
+	uint64_t bits = 0;
+	int64_t *w;
+
 	if (p->used + n > PEND_WORDS)
 		pend_flush(p);
 	w = p->v + p->used;
@@ -664,6 +711,99 @@ pend_row(struct group *g, const struct view *v, int64_t t, int32_t day,
 	}
 	w[2] = (int64_t)bits;
 	p->used += n;
+}
+
+/*
+ * Keep a row of g for later, or take it now when the view has too many
+ * columns to keep: its count, its day, and its values.
+ */
+static void
+pend_row(struct group *g, const struct view *v, int64_t t, int32_t day,
+    const int64_t *val, const int *set)
+{
+	size_t k;
+
+	if (pend_fits(v)) {
+		pend_put(pend_slot(g), v, t, day, val, set);
+		return;
+	}
+	g->rows++;
+	if (v->tscol >= 0) {
+		g->timed = 1;
+		daymap_set(&g->days, day);
+	}
+	for (k = 0; k < v->nmcols; k++)
+		if (set[v->mcols[k]])
+			stats_add(group_stats(g, (size_t)v->mid[v->mcols[k]]),
+			    t, day, val[v->mcols[k]]);
+}
+
+/* The number of the context of a row of v. */
+static uint32_t
+ctx_of(const struct view *v, const char *period, const char *sub)
+{
+	if (ctx.id != 0 && ctx.skey == v->skey && ctx.kind == v->kind &&
+	    same(ctx.period, period) && same(ctx.sub.s, sub))
+		return ctx.id;
+	if (++ctx_last == 0) {	/* numbers used up: start again */
+		near_forget();
+		ctx_last = 1;
+	}
+	ctx.id = ctx_last;
+	ctx.skey = v->skey;
+	ctx.kind = v->kind;
+	snprintf(ctx.period, sizeof(ctx.period), "%s", period);
+	sb_reset(&ctx.sub);
+	sb_puts(&ctx.sub, sub);
+	return ctx.id;
+}
+
+/* Whether an entry's value is gval. */
+static int
+near_same(const char *a, const char *gval)
+{
+	size_t i;
+
+	for (i = 0; i < NEAR_KEY; i++) {
+		if (a[i] != gval[i])
+			return 0;
+		if (a[i] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/* Keep a row of the group of these keys for later, as pend_row. */
+static struct group *
+near_row(const struct view *v, const char *gval, const char *period,
+    const char *sub, int64_t t, int32_t day, const int64_t *val,
+    const int *set)
+{
+	uint32_t h = keys_hash(v->shash, gval, period, sub, v->kind);
+	uint32_t id = ctx_of(v, period, sub);
+	struct near *e;
+	struct pend *p;
+	size_t len;
+
+	if (nears == NULL)
+		nears = xcalloc(NEAR, sizeof(*nears));
+	e = &nears[h & (NEAR - 1)];
+	if (e->ctx != id || e->h != h || !near_same(e->gval, gval)) {
+		e->g = group_at(h, v->skey, gval, period, sub, v->kind);
+		e->slot = -1;
+		len = strlen(gval);
+		e->ctx = len < NEAR_KEY ? id : 0;
+		e->h = h;
+		memcpy(e->gval, gval, len < NEAR_KEY ? len + 1 : 1);
+	}
+	if (e->slot >= 0 && pends[e->slot].g == e->g)
+		p = &pends[e->slot];
+	else {
+		p = pend_slot(e->g);
+		e->slot = (int)(p - pends);
+	}
+	pend_put(p, v, t, day, val, set);
+	return e->g;
 }
 
 static int
@@ -1283,7 +1423,7 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 {
 	static struct strbuf unplanned;
 	char period[16];
-	const char *sub;
+	const char *sub, *gval;
 	struct group *g;
 	struct trial x;
 	int trigger;
@@ -1322,9 +1462,14 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 		sb_printf(&unplanned, "%s (unplanned)", sub);
 		sub = unplanned.s;
 	}
-	g = group_at(v->shash, v->skey, v->gcol >= 0 ? csvr_field(r,
-	    (size_t)v->gcol) : "", period, sub, v->kind);
-	pend_row(g, v, t, day, val, set);
+	gval = v->gcol >= 0 ? csvr_field(r, (size_t)v->gcol) : "";
+	if (pend_fits(v))
+		g = near_row(v, gval, period, sub, t, day, val, set);
+	else {
+		g = group_at(keys_hash(v->shash, gval, period, sub, v->kind),
+		    v->skey, gval, period, sub, v->kind);
+		pend_row(g, v, t, day, val, set);
+	}
 	if (v->linked)
 		for (k = 0; k < v->nmcols; k++)
 			if (set[i = v->mcols[k]])
