@@ -663,6 +663,15 @@ settle(struct stats *s)
 }
 
 void
+stats_prefetch(const struct stats *s, int32_t day)
+{
+	if (s->tm == NULL)
+		return;
+	__builtin_prefetch(s->tm, 1);
+	__builtin_prefetch(&s->tm->ring[ring_at(day)], 1);
+}
+
+void
 stats_settle(struct stats *s)
 {
 	settle(s);

@@ -118,6 +118,12 @@ void stats_format(int64_t scaled, int dec, char *buf, size_t len);
 /* Add one value x (scaled) taken at instant t on local day `day`. */
 void stats_add(struct stats *s, int64_t t, int32_t day, int64_t x);
 /*
+ * Ask for the memory that adding a value of day to s will touch, so
+ * that it comes while other work goes on: for a caller about to add to
+ * many summaries at once.  It changes nothing.
+ */
+void stats_prefetch(const struct stats *s, int32_t day);
+/*
  * Fold the waiting values into the sums by day, the windows and the
  * weeks, and the waiting week into the weeks.  Every function here that reads them, merges, writes or packs
  * a summary does this first, even through a const pointer (no summary

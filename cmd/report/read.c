@@ -623,13 +623,16 @@ pend_flush(struct pend *p)
 	 */
 	for (k = 0; k < v->nmcols; k++)
 		if ((id = (size_t)v->mid[v->mcols[k]]) < g->nm) {
-			__builtin_prefetch(&g->m[id]);
-			__builtin_prefetch((const char *)&g->m[id] + 64);
+			__builtin_prefetch(&g->m[id], 1);
+			__builtin_prefetch((const char *)&g->m[id] + 64, 1);
+			__builtin_prefetch((const char *)&g->m[id] + 128, 1);
 		}
-	for (k = 0; k < v->nmcols; k++)
-		if ((id = (size_t)v->mid[v->mcols[k]]) < g->nm &&
-		    g->m[id].tm != NULL)
-			__builtin_prefetch(g->m[id].tm, 1);
+	for (k = 0; w < end && k < v->nmcols; k++)
+		if ((id = (size_t)v->mid[v->mcols[k]]) < g->nm) {
+			stats_prefetch(&g->m[id], (int32_t)w[1]);
+			stats_prefetch(&g->m[id], (int32_t)end[1 -
+			    (ptrdiff_t)(PEND_HEAD + v->nmcols)]);
+		}
 	while (w < end) {
 		g->rows++;
 		if (v->tscol >= 0) {
