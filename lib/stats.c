@@ -650,7 +650,7 @@ settle(struct stats *s)
 	 */
 	s->sd = wadd(s->sd, (stats_i128)(n * d));
 	s->sdd = wadd(s->sdd, (stats_i128)(n * d * d));
-	s->sxd = wadd(s->sxd, (stats_i128)((stats_u128)s->psx * d));
+	s->sxd = wadd(s->sxd, (stats_i128)((stats_u128)(stats_i128)s->psx * d));
 	if (!s->plain) {
 		tm = time_of(s);
 		base_add(tm, s->pday, s->pn, s->psx);
@@ -694,6 +694,7 @@ void
 stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 {
 	stats_i128 xi = x;
+	int64_t sum;
 
 	/* fold_ends for one value, written out: this runs for every cell. */
 	if (s->n == 0) {
@@ -716,15 +717,16 @@ stats_add(struct stats *s, int64_t t, int32_t day, int64_t x)
 	s->n++;
 	s->sx = wadd(s->sx, xi);
 	s->sxx = wadd(s->sxx, xi * xi);
-	if (s->pn != 0 && s->pday == day) {
+	if (s->pn != 0 && s->pday == day && s->pn < UINT16_MAX &&
+	    !__builtin_add_overflow(s->psx, x, &sum)) {
 		s->pn++;
-		s->psx = wadd(s->psx, xi);
+		s->psx = sum;
 		return;
 	}
 	settle(s);
 	s->pday = day;
 	s->pn = 1;
-	s->psx = xi;
+	s->psx = x;
 }
 
 void
@@ -1319,7 +1321,7 @@ stats_unpack(const char **p, const char *end, struct stats *s)
 		return -1;
 	/* The sender's pointer means nothing here; it settled first. */
 	s->tm = NULL;
-	if (s->pn != 0)
+	if (s->pn != 0 || s->psx != 0)
 		goto bad;
 	if (take(p, end, &pt, sizeof(pt)) == -1 ||
 	    pt.nbase > STATS_WINDOW || pt.nrecent > STATS_WINDOW ||

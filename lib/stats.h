@@ -61,10 +61,11 @@ struct stats_time {
 
 /*
  * The values of the latest day a summary was given wait as one count and
- * sum (pday, pn, psx) until a value of another day comes or the summary
- * is read: most days bring several values, and each then costs a few
- * additions in the summary's first cache lines, not a visit to its
- * windows and weeks.  The sums by day (sd, sdd, sxd), the windows and
+ * sum (pday, pn, psx) until a value of another day comes, the count or
+ * the sum would overflow, or the summary is read: most days bring several
+ * values, and each then costs a few additions in the summary's first two
+ * cache lines, not a visit to its windows and weeks.  A summary takes 160
+ * bytes, as many as before values waited.  The sums by day (sd, sdd, sxd), the windows and
  * the weeks leave those values out until stats_settle(), and the weeks
  * leave out the waiting week's too.
  */
@@ -74,15 +75,15 @@ struct stats {
 	int64_t tfirst, tlast;		/* instants of the first and last */
 	int64_t first, last;		/* their values (scaled); ties: the
 					 * smaller first, the larger last */
-	int64_t pn;			/* values waiting, all on pday */
-	stats_i128 sx, sxx;		/* sums of x and x*x (scaled x) */
-	stats_i128 psx;			/* the waiting values' sum */
 	int32_t pday;
-	int plain;
-	stats_i128 sd, sdd, sxd;	/* sums of day, day*day, x*day */
+	uint16_t pn;			/* values waiting, all on pday */
+	unsigned char plain;
+	unsigned char bounded;		/* its weeks: the last STATS_WEEKS */
+	int64_t psx;			/* the waiting values' sum */
 	struct stats_time *tm;		/* NULL until a value comes, or
 					 * for ever in a plain summary */
-	int bounded;			/* its weeks: the last STATS_WEEKS */
+	stats_i128 sx, sxx;		/* sums of x and x*x (scaled x) */
+	stats_i128 sd, sdd, sxd;	/* sums of day, day*day, x*day */
 };
 
 /*

@@ -1362,6 +1362,43 @@ test_waiting(void)
 	stats_encode(&b, &back);
 	CHECK_STR(a.s, b.s, "and it encodes as the original");
 
+	/* A day's sum that would not fit in 64 bits waits no longer. */
+	stats_free(&s);
+	stats_free(&each);
+	stats_add(&s, 1, 20, 9000000000000000000LL);
+	stats_add(&s, 2, 20, 9000000000000000000LL);
+	CHECK(s.pn == 1 && s.psx == 9000000000000000000LL && s.sd == 20,
+	    "the first of two huge values was settled before the second");
+	stats_add(&each, 1, 20, 9000000000000000000LL);
+	stats_settle(&each);
+	stats_add(&each, 2, 20, 9000000000000000000LL);
+	stats_settle(&each);
+	sb_reset(&a);
+	sb_reset(&b);
+	stats_encode(&a, &s);
+	stats_encode(&b, &each);
+	CHECK_STR(a.s, b.s, "and the day is whole in its window all the same");
+	CHECK_INT(stats_window(&s, 1, &mean, &n, &days), 0, "a window");
+	CHECK(n == 2 && days == 1, "of both values on one day");
+
+	/* Nor does a count past 65535. */
+	stats_free(&s);
+	stats_free(&each);
+	for (n = 0; n < 70000; n++) {
+		stats_add(&s, n, 30, S(n % 7));
+		stats_add(&each, n, 30, S(n % 7));
+	}
+	CHECK_INT(s.pn, 70000 - 65535, "the count started again at 65535");
+	stats_settle(&each);
+	sb_reset(&a);
+	sb_reset(&b);
+	stats_encode(&a, &s);
+	stats_encode(&b, &each);
+	CHECK_STR(a.s, b.s, "and nothing was lost");
+	CHECK_INT(stats_window(&s, 0, &mean, &n, &days), 0, "the base window");
+	CHECK(n == 70000 && days == 1, "holds all 70000 on one day");
+	CHECK_INT(s.tm->weeks.n[0], 70000, "and so does its week");
+
 	/* A packed summary that says values wait is refused. */
 	back.pn = 1;
 	sb_reset(&a);
