@@ -168,11 +168,30 @@ sums_fit(const struct stats *s)
 	return mul_fits(k, k, &t) && mul_fits(t, s->n, &t);
 }
 
+/*
+ * num / den and num % den (den > 0).  Most sums fit in 64 bits, whose
+ * division is a single instruction where 128 bits take a call.
+ */
+static void
+divmod(stats_i128 num, stats_i128 den, stats_i128 *q, stats_i128 *r)
+{
+	if (num == (int64_t)num && den == (int64_t)den) {
+		*q = (int64_t)num / (int64_t)den;
+		*r = (int64_t)num % (int64_t)den;
+	} else {
+		*q = num / den;
+		*r = num % den;
+	}
+}
+
 /* num / den (den > 0) with the integer part exact. */
 static long double
 ratio(stats_i128 num, stats_i128 den)
 {
-	return ld(num / den) + ld(num % den) / ld(den);
+	stats_i128 q, r;
+
+	divmod(num, den, &q, &r);
+	return ld(q) + ld(r) / ld(den);
 }
 
 void
@@ -817,8 +836,9 @@ stats_sd(const struct stats *s)
 static int
 residual(stats_i128 sxx, stats_i128 sxd, stats_i128 sdd, long double *res)
 {
-	stats_i128 q = sxd / sdd, r = sxd % sdd, a, rest;
+	stats_i128 q, r, a, rest;
 
+	divmod(sxd, sdd, &q, &r);
 	if (!mul_fits(q, sxd, &a) || !sub_fits(sxx, a, &rest) ||
 	    !mul_fits(q, r, &a) || !sub_fits(rest, a, &rest))
 		return 0;

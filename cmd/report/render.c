@@ -339,11 +339,19 @@ struct tally {
 static void
 flag_trends(const struct group *g, struct out *o, struct tally *t)
 {
-	struct stats_trend *tr = xcalloc(nmeasures, sizeof(*tr));
-	const char **w = xcalloc(nmeasures, sizeof(*w));
+	/* Most logs have a few measures: room for them without a call. */
+	struct stats_trend tr_few[16], *tr = tr_few;
+	const char *w_few[16], **w = w_few;
 	char b[32];
 	size_t i, j;
 	int pass;
+
+	if (nmeasures > 16) {
+		tr = xcalloc(nmeasures, sizeof(*tr));
+		w = xcalloc(nmeasures, sizeof(*w));
+	} else
+		for (i = 0; i < nmeasures; i++)
+			w[i] = NULL;
 
 	/* Each trend once: worse first, then better. */
 	for (j = 0; j < nmeasures; j++)
@@ -367,8 +375,10 @@ flag_trends(const struct group *g, struct out *o, struct tally *t)
 				    measures[i].name, tr[i].slope > 0 ? "+" : "",
 				    num(tr[i].slope, 2, b, 32));
 		}
-	free(w);
-	free(tr);
+	if (tr != tr_few) {
+		free(w);
+		free(tr);
+	}
 }
 
 /* A scaled rating as a number of the scale, or NAN when not rated. */
