@@ -484,9 +484,12 @@ groups_free(void)
 	trial_links = NULL;
 	for (i = 0; i < ngroups; i++) {
 		g = groups[i];
-		for (j = 0; j < g->nm; j++)
-			if (g->m[j].tm != NULL)
-				stats_free(&g->m[j]);
+		/* A day's or a week's summaries are plain: nothing to free,
+		 * and a long report has hundreds of thousands of them. */
+		if (!period_short(g->period))
+			for (j = 0; j < g->nm; j++)
+				if (g->m[j].tm != NULL)
+					stats_free(&g->m[j]);
 		for (j = 0; j < g->nds; j++)
 			dayseries_free(&g->ds[j]);
 		free(g->ds);
