@@ -1348,6 +1348,15 @@ test_waiting(void)
 	stats_encode(&b, &each);
 	CHECK_STR(a.s, b.s, "settled late or at once, they encode the same");
 	CHECK_INT(s.pn, 0, "encoding settles");
+	/* Asking for memory ahead changes nothing, with windows or none. */
+	stats_prefetch(&s, 12);
+	stats_prefetch(&s, INT32_MIN);
+	stats_init(&back);
+	stats_prefetch(&back, 12);
+	sb_reset(&b);
+	stats_encode(&b, &s);
+	CHECK_STR(a.s, b.s, "a prefetch leaves the summary as it was");
+	CHECK(back.n == 0 && back.tm == NULL, "and an empty one empty");
 
 	/* Packed while a day waits: it is settled first. */
 	stats_add(&s, 9, 12, S(1));
