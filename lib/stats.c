@@ -56,11 +56,15 @@ mag(stats_i128 a)
  * values of a million would need 1e14 rows.
  */
 static stats_i128
+wrap(stats_u128 u)
+{
+	return u > (stats_u128)I128_MAX ? -(stats_i128)(~u) - 1 : (stats_i128)u;
+}
+
+static stats_i128
 wadd(stats_i128 a, stats_i128 b)
 {
-	stats_u128 u = (stats_u128)a + (stats_u128)b;
-
-	return u > (stats_u128)I128_MAX ? -(stats_i128)(~u) - 1 : (stats_i128)u;
+	return wrap((stats_u128)a + (stats_u128)b);
 }
 
 /* a * b into *r; 0 when the product does not fit. */
@@ -667,9 +671,9 @@ settle(struct stats *s)
 	 * In unsigned arithmetic, which wraps as the sums do: the products
 	 * are the sums of the values' own products, modulo 2^128.
 	 */
-	s->sd = wadd(s->sd, (stats_i128)(n * d));
-	s->sdd = wadd(s->sdd, (stats_i128)(n * d * d));
-	s->sxd = wadd(s->sxd, (stats_i128)((stats_u128)(stats_i128)s->psx * d));
+	s->sd = wadd(s->sd, wrap(n * d));
+	s->sdd = wadd(s->sdd, wrap(n * d * d));
+	s->sxd = wadd(s->sxd, wrap((stats_u128)(stats_i128)s->psx * d));
 	if (!s->plain) {
 		tm = time_of(s);
 		base_add(tm, s->pday, s->pn, s->psx);
@@ -1362,7 +1366,8 @@ stats_unpack(const char **p, const char *end, struct stats *s)
 	if (take(p, end, tm->base, pt.nbase * sizeof(*tm->base)) == 0 &&
 	    take(p, end, rw, pt.nrecent * sizeof(*rw)) == 0 &&
 	    take(p, end, tm->weeks.n, pt.nweeks * sizeof(*tm->weeks.n)) == 0 &&
-	    take(p, end, tm->weeks.sx, pt.nweeks * sizeof(*tm->weeks.sx)) == 0) {
+	    take(p, end, tm->weeks.sx, pt.nweeks * sizeof(*tm->weeks.sx)) ==
+	    0) {
 		time_fill(tm, rw, pt.nrecent);
 		return 0;
 	}

@@ -64,10 +64,10 @@ struct stats_time {
  * sum (pday, pn, psx) until a value of another day comes, the count or
  * the sum would overflow, or the summary is read: most days bring several
  * values, and each then costs a few additions in the summary's first two
- * cache lines, not a visit to its windows and weeks.  A summary takes 160
- * bytes, as many as before values waited.  The sums by day (sd, sdd, sxd), the windows and
- * the weeks leave those values out until stats_settle(), and the weeks
- * leave out the waiting week's too.
+ * cache lines, not a visit to its windows and weeks.  The sums by day
+ * (sd, sdd, sxd), the windows and the weeks leave those values out until
+ * stats_settle(), and the weeks leave out the waiting week's too.  A
+ * summary takes 160 bytes, as it did before its values waited.
  */
 struct stats {
 	int64_t n;
@@ -126,10 +126,10 @@ void stats_add(struct stats *s, int64_t t, int32_t day, int64_t x);
 void stats_prefetch(const struct stats *s, int32_t day);
 /*
  * Fold the waiting values into the sums by day, the windows and the
- * weeks, and the waiting week into the weeks.  Every function here that reads them, merges, writes or packs
- * a summary does this first, even through a const pointer (no summary
- * is itself defined const); a caller needs it only to look at those
- * members directly.
+ * weeks, and the waiting week into the weeks.  Every function here that
+ * reads them, merges, writes or packs a summary does this first, even
+ * through a const pointer (no summary is itself defined const); a caller
+ * needs it only to look at those members directly.
  */
 void stats_settle(struct stats *s);
 
