@@ -1079,6 +1079,21 @@ csvw_record(struct strbuf *sb, const char *const *f, size_t n, char sep,
 	sb_putc(sb, '\n');
 }
 
+unsigned long
+csv_newlines(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	unsigned long k = 0;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8)
+		k += (unsigned long)__builtin_popcountll(bytes_of(load8(s + i),
+		    '\n'));
+	for (; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
 char *
 csv_unescape(char *s)
 {

@@ -120,6 +120,12 @@ void csvw_record(struct strbuf *sb, const char *const *f, size_t n,
 char *csv_unescape(char *s);
 
 /*
+ * The newlines in p[0..n), eight bytes at a time: the lines before a byte
+ * of a log, whose records are a line each, for csvr_seek.
+ */
+unsigned long csv_newlines(const char *p, size_t n);
+
+/*
  * The columns, in order, of a record to append to the log whose header
  * r has read: the log's own, or def[0..ndef) when the log is empty, and
  * then the header line for them is put in hdr (left alone otherwise).

@@ -1633,32 +1633,6 @@ plan_pieces(const char *path, struct piece *p, int *n)
 	close(fd);
 }
 
-/*
- * The newlines in buf, eight bytes at a time: each byte that is one is
- * turned into its top bit alone, exactly (no carry runs into the next
- * byte), and the bits counted.  Lines are short, so this beats a memchr
- * call a line.
- */
-static unsigned long
-newlines(const char *buf, size_t n)
-{
-	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
-	const uint64_t nl = 0x0a0a0a0a0a0a0a0aULL;
-	unsigned long k = 0;
-	uint64_t w, x;
-	size_t i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, buf + i, 8);
-		x = w ^ nl;
-		k += (unsigned long)__builtin_popcountll(~(((x & low7) +
-		    low7) | x | low7));
-	}
-	for (; i < n; i++)
-		k += buf[i] == '\n';
-	return k;
-}
-
 /* Lines before byte off of path, so a piece's messages name the line. */
 static int
 lines_before(const char *path, off_t off, unsigned long *lines)
@@ -1676,7 +1650,7 @@ lines_before(const char *path, off_t off, unsigned long *lines)
 		    (size_t)(off - at) : sizeof(buf), at);
 		if (n <= 0)
 			break;
-		*lines += newlines(buf, (size_t)n);
+		*lines += csv_newlines(buf, (size_t)n);
 	}
 	close(fd);
 	return n < 0 || at < off ? -1 : 0;

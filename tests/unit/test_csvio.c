@@ -210,6 +210,35 @@ test_unescape(void)
 	CHECK_STR(csv_unescape(s), "\n\r\t\\n\\x\\", "csv_unescape");
 }
 
+/*
+ * Newlines counted eight bytes at a time: in the words and the tail, at
+ * a word's edges, and never a byte that only shares bits with one (0x8a,
+ * 0x0b, 0x09).
+ */
+static void
+test_newlines(void)
+{
+	char buf[37];
+	size_t i;
+
+	CHECK_INT(csv_newlines("", 0), 0, "newlines: none in nothing");
+	CHECK_INT(csv_newlines("a\nb\n", 4), 2, "newlines: two");
+	CHECK_INT(csv_newlines("a\nb\n", 3), 1, "newlines: only the first n");
+	memset(buf, '\x8a', sizeof(buf));
+	buf[3] = '\x0b';
+	buf[4] = '\t';
+	CHECK_INT(csv_newlines(buf, sizeof(buf)), 0,
+	    "newlines: bytes that only look like one");
+	for (i = 0; i < sizeof(buf); i++)
+		if (i == 0 || i == 7 || i == 8 || i == 15 || i == 31 ||
+		    i == 32 || i == 36)
+			buf[i] = '\n';
+	CHECK_INT(csv_newlines(buf, sizeof(buf)), 7,
+	    "newlines: at each edge of a word and in the tail");
+	memset(buf, '\n', sizeof(buf));
+	CHECK_INT(csv_newlines(buf, sizeof(buf)), 37, "newlines: all of them");
+}
+
 static void
 test_counts(void)
 {
@@ -1320,6 +1349,7 @@ main(void)
 	test_quote_errors();
 	test_escapes();
 	test_unescape();
+	test_newlines();
 	test_counts();
 	test_lines();
 	test_empty();
