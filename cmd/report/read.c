@@ -35,7 +35,7 @@ static struct group **buckets;
 static size_t nbuckets, groupcap;
 struct group **groups;
 size_t ngroups;
-/* Rows waiting to be added to their groups' summaries (pend_row). */
+/* Rows waiting to be added to their groups' summaries (near_row). */
 static struct pend *pends;
 
 struct rules rules = { 2, 7, 3 };
@@ -282,15 +282,6 @@ blocks_free(void)
 	}
 }
 
-/*
- * The group last found for each of a few thousand hashes, looked at
- * before the table: rows come for a few groups at a time (a week's, in
- * a week-by-week report), while the table's chains lead through groups
- * spread over all the memory the groups take.
- */
-#define RECENT 8192
-static struct group *recent[RECENT];
-
 /* Is g the group of these keys, whose hash is h? */
 static int
 group_is(const struct group *g, uint32_t h, const char *src,
@@ -318,16 +309,12 @@ static struct group *
 group_at(uint32_t h, const char *src, const char *gval,
     const char *period, const char *sub, enum kind kind)
 {
-	struct group *g = recent[h & (RECENT - 1)];
+	struct group *g;
 
-	if (g != NULL && group_is(g, h, src, gval, period, sub, kind))
-		return g;
 	if (nbuckets > 0)
 		for (g = buckets[h & (nbuckets - 1)]; g != NULL; g = g->next)
-			if (group_is(g, h, src, gval, period, sub, kind)) {
-				recent[h & (RECENT - 1)] = g;
+			if (group_is(g, h, src, gval, period, sub, kind))
 				return g;
-			}
 	if (ngroups >= nbuckets)
 		buckets_grow();
 	g = block_alloc(sizeof(*g));
@@ -341,7 +328,6 @@ group_at(uint32_t h, const char *src, const char *gval,
 	daymap_init(&g->days);
 	g->next = buckets[h & (nbuckets - 1)];
 	buckets[h & (nbuckets - 1)] = g;
-	recent[h & (RECENT - 1)] = g;
 	if (ngroups == groupcap) {
 		groupcap = groupcap ? 2 * groupcap : 64;
 		groups = xreallocarray(groups, groupcap, sizeof(*groups));
@@ -465,7 +451,6 @@ groups_forget(void)
 	free(buckets);
 	buckets = NULL;
 	nbuckets = 0;
-	memset(recent, 0, sizeof(recent));
 	near_forget();
 	kept = groups;
 	kept_blocks = blocks;
@@ -499,7 +484,6 @@ groups_free(void)
 	blocks_free();
 	free(groups);
 	free(buckets);
-	memset(recent, 0, sizeof(recent));
 	near_forget();
 	free(nears);
 	nears = NULL;
@@ -720,19 +704,15 @@ pend_put(struct pend *p, const struct view *v, int64_t t, int32_t day,
 }
 
 /*
- * Keep a row of g for later, or take it now when the view has too many
- * columns to keep: its count, its day, and its values.
+ * Take a row of g at once, for a view with too many columns to keep its
+ * rows in slots: its count, its day, and its values.
  */
 static void
-pend_row(struct group *g, const struct view *v, int64_t t, int32_t day,
+take_now(struct group *g, const struct view *v, int64_t t, int32_t day,
     const int64_t *val, const int *set)
 {
 	size_t k;
 
-	if (pend_fits(v)) {
-		pend_put(pend_slot(g), v, t, day, val, set);
-		return;
-	}
 	g->rows++;
 	if (v->tscol >= 0) {
 		g->timed = 1;
@@ -764,22 +744,7 @@ ctx_of(const struct view *v, const char *period, const char *sub)
 	return ctx.id;
 }
 
-/* Whether an entry's value is gval. */
-static int
-near_same(const char *a, const char *gval)
-{
-	size_t i;
-
-	for (i = 0; i < NEAR_KEY; i++) {
-		if (a[i] != gval[i])
-			return 0;
-		if (a[i] == '\0')
-			return 1;
-	}
-	return 0;
-}
-
-/* Keep a row of the group of these keys for later, as pend_row. */
+/* Keep a row of the group of these keys in its group's slot. */
 static struct group *
 near_row(const struct view *v, const char *gval, const char *period,
     const char *sub, int64_t t, int32_t day, const int64_t *val,
@@ -794,13 +759,16 @@ near_row(const struct view *v, const char *gval, const char *period,
 	if (nears == NULL)
 		nears = xcalloc(NEAR, sizeof(*nears));
 	e = &nears[h & (NEAR - 1)];
-	if (e->ctx != id || e->h != h || !near_same(e->gval, gval)) {
+	/* An entry holds its value whole whenever its ctx is not 0. */
+	if (e->ctx != id || e->h != h || !same(e->gval, gval)) {
 		e->g = group_at(h, v->skey, gval, period, sub, v->kind);
 		e->slot = -1;
-		len = strlen(gval);
-		e->ctx = len < NEAR_KEY ? id : 0;
 		e->h = h;
-		memcpy(e->gval, gval, len < NEAR_KEY ? len + 1 : 1);
+		e->ctx = 0;
+		if ((len = strlen(gval)) < NEAR_KEY) {
+			memcpy(e->gval, gval, len + 1);
+			e->ctx = id;
+		}
 	}
 	if (e->slot >= 0 && pends[e->slot].g == e->g)
 		p = &pends[e->slot];
@@ -1474,7 +1442,7 @@ take_row(const struct view *v, struct csvr *r, const struct opts *o,
 	else {
 		g = group_at(keys_hash(v->shash, gval, period, sub, v->kind),
 		    v->skey, gval, period, sub, v->kind);
-		pend_row(g, v, t, day, val, set);
+		take_now(g, v, t, day, val, set);
 	}
 	if (v->linked)
 		for (k = 0; k < v->nmcols; k++)
