@@ -95,6 +95,9 @@ measure_id(const char *name, int named)
 	return nmeasures++;
 }
 
+#define HASH_SEED 2166136261u	/* FNV-1a's offset basis */
+
+/* FNV-1a over s from h, and a mark for its end. */
 static uint32_t
 hash_str(uint32_t h, const char *s)
 {
@@ -165,7 +168,7 @@ key_slot(const char *s, uint32_t h)
 static const char *
 key_of(const char *s)
 {
-	uint32_t h = hash_str(2166136261u, s);
+	uint32_t h = hash_str(HASH_SEED, s);
 	size_t i, cap, n;
 	struct key *k;
 	char **old;
@@ -177,7 +180,7 @@ key_of(const char *s)
 		keys = xcalloc(keycap, sizeof(*keys));
 		for (i = 0; i < cap; i++)
 			if (old[i] != NULL)
-				keys[key_slot(old[i], hash_str(2166136261u,
+				keys[key_slot(old[i], hash_str(HASH_SEED,
 				    old[i]))] = old[i];
 		free(old);
 	}
@@ -340,7 +343,7 @@ struct group *
 group_get(const char *src, const char *gval, const char *period,
     const char *sub, enum kind kind)
 {
-	return group_at(keys_hash(hash_str(2166136261u, src), gval, period,
+	return group_at(keys_hash(hash_str(HASH_SEED, src), gval, period,
 	    sub, kind), src, gval, period, sub, kind);
 }
 
@@ -998,7 +1001,7 @@ view_open(struct view *v, struct csvr *r, const char *path,
 	redact_view(r, o);
 	v->source = source_of(path, o);
 	v->skey = key_of(v->source);
-	v->shash = hash_str(2166136261u, v->source);
+	v->shash = hash_str(HASH_SEED, v->source);
 	/* Standard input is never taken for the person's own folder. */
 	source_seen(v->source, strcmp(path, "-") != 0 &&
 	    store_in_data_dir(path));
