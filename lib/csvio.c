@@ -1079,18 +1079,26 @@ csvw_record(struct strbuf *sb, const char *const *f, size_t n, char sep,
 	sb_putc(sb, '\n');
 }
 
+/*
+ * Counted in runs of at most 255 bytes, each into a byte: a loop the
+ * compiler makes into wide compares, several times quicker than a word
+ * at a time, whose count of bits is a call where the machine is not
+ * assumed to have an instruction for it.
+ */
 unsigned long
 csv_newlines(const char *p, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)p;
 	unsigned long k = 0;
-	size_t i;
+	unsigned char run;
+	size_t i = 0, end;
 
-	for (i = 0; i + 8 <= n; i += 8)
-		k += (unsigned long)__builtin_popcountll(bytes_of(load8(s + i),
-		    '\n'));
-	for (; i < n; i++)
-		k += s[i] == '\n';
+	while (i < n) {
+		end = n - i > 255 ? i + 255 : n;
+		for (run = 0; i < end; i++)
+			run += s[i] == '\n';
+		k += run;
+	}
 	return k;
 }
 

@@ -120,7 +120,7 @@ void csvw_record(struct strbuf *sb, const char *const *f, size_t n,
 char *csv_unescape(char *s);
 
 /*
- * The newlines in p[0..n), eight bytes at a time: the lines before a byte
+ * The newlines in p[0..n), many bytes at a time: the lines before a byte
  * of a log, whose records are a line each, for csvr_seek.
  */
 unsigned long csv_newlines(const char *p, size_t n);
