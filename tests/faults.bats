@@ -762,6 +762,17 @@ quiet_head() {
 	HEAD='-c 1' quiet_head report -f json -b day "$STEADY_DIR/checkin.csv"
 }
 
+@test "report: | head stops quietly when two processes write the weeks" {
+	weeks_log 100 420 >"$BATS_TEST_TMPDIR/w.csv"
+	export STEADY_JOBS=2 STEADY_PIECE_MIN=1000
+	local n
+	# The reader leaves in this process's runs and in the other's.
+	for n in 1 700 3100 9000 21000; do
+		HEAD=-$n quiet_head report --group client --by week \
+		    "$BATS_TEST_TMPDIR/w.csv"
+	done
+}
+
 @test "reflect: search | head -1 stops quietly" {
 	long_log
 	awk -F, 'NR > 1 { printf "%s,journal,r%d,,%s\n", $1, NR, $7 }

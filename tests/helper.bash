@@ -97,3 +97,20 @@ fake_ssh() {
 	export REMOTES=$BATS_TEST_TMPDIR/remote
 	PATH=$BATS_TEST_TMPDIR/fake:$PATH
 }
+
+# weeks_log CLIENTS DAYS [LOW]: a check-in a day for each client, from
+# Monday 2024-01-01, in time order, as a caseload's shared log grows;
+# with LOW, client c$LOW rates safety 1 on the last day.  Ratings go
+# round each week, so no week shows a trend.
+weeks_log() {
+	seq 0 $(($2 - 1)) | sed 's/.*/2024-01-01 + & days/' | date -f - +%F |
+	    awk -v nc="$1" -v nd="$2" -v low="${3:-0}" 'BEGIN {
+		print "ts,client,mood,trust,safety,distress,arousal,note"
+	} {
+		for (c = 1; c <= nc; c++)
+			printf "%sT08:00:00+01:00,c%d,%d,%d,%d,%d,%d,%s\n", $1, c,
+			    3 + (NR + c) % 2, 4 + c % 3, c == low && NR == nd ? 1 : 6,
+			    5 - (NR + c) % 2, c % 3 - 1,
+			    NR % 9 == 0 ? "\"a walk, then tea\"" : ""
+	}'
+}

@@ -724,6 +724,98 @@ turns_logs() {
 	done
 }
 
+# Which processes wrote to standard output, and how many started, in a
+# run of report under strace: "writers forks" in $output.
+writers_forks() {
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+	    run strace -f -qq -o "$BATS_TEST_TMPDIR/trace" \
+	    -e trace=fork,vfork,clone,clone3,write report "$@"
+	run -0 awk '/^[0-9]+ +write\(1,/ { w[$1] = 1 }
+	    /fork|clone/ { f++ }
+	    END { n = 0; for (p in w) n++; print n, f + 0 }' \
+	    "$BATS_TEST_TMPDIR/trace"
+}
+
+@test "report: by week, the second piece's process writes its own groups' rows" {
+	# 100 clients over 60 weeks: 6,000 week groups, in time order, so
+	# each piece holds half the weeks, and both the week of the cut.
+	# Only c77 felt unsafe, on the last day: in the second piece.
+	weeks_log 100 420 77 >"$BATS_TEST_TMPDIR/w.csv"
+	local f one err
+	for f in csv tsv; do
+		STEADY_JOBS=1 run -3 --separate-stderr report --concerns-exit \
+		    -f $f --group client --by week "$BATS_TEST_TMPDIR/w.csv"
+		one=$output err=$stderr
+		assert_equal "${#lines[@]}" 30001
+		STEADY_JOBS=2 STEADY_PIECE_MIN=1000 run -3 --separate-stderr \
+		    report --concerns-exit -f $f --group client --by week \
+		    "$BATS_TEST_TMPDIR/w.csv"
+		assert_equal "$output" "$one"
+		assert_equal "$stderr" "$err"
+		# Both processes wrote, and no other was started to write.
+		STEADY_JOBS=2 STEADY_PIECE_MIN=1000 writers_forks -f $f \
+		    --group client --by week "$BATS_TEST_TMPDIR/w.csv"
+		assert_output '2 1'
+	done
+	assert_equal "$err" ''
+	run -0 grep -c '	c77	2025-W08	check-ins		safety	7	5.286	1.89	1	6	6	1	' <<<"$one"
+	assert_output 1
+	# Months: too few groups for turns, so all come back to be written.
+	STEADY_JOBS=1 run -3 report --concerns-exit --group client --by month \
+	    "$BATS_TEST_TMPDIR/w.csv"
+	one=$output
+	assert_line --index 1 --partial ',c1,2024-01,check-ins,,mood,31,3.484,0.508,3,4,3,3,0,-0.149,0.149,no clear change,3.5,3.5'
+	STEADY_JOBS=2 STEADY_PIECE_MIN=1000 run -3 report --concerns-exit \
+	    --group client --by month "$BATS_TEST_TMPDIR/w.csv"
+	assert_equal "$output" "$one"
+}
+
+@test "report: by week, groups both pieces hold are merged before they are written" {
+	weeks_log 100 420 77 >"$BATS_TEST_TMPDIR/w.csv"
+	# Every other day first, the rest after: each piece has every week.
+	{
+		head -1 "$BATS_TEST_TMPDIR/w.csv"
+		awk 'NR > 1 && int((NR - 2) / 100) % 2 == 0' "$BATS_TEST_TMPDIR/w.csv"
+		awk 'NR > 1 && int((NR - 2) / 100) % 2 == 1' "$BATS_TEST_TMPDIR/w.csv"
+	} >"$BATS_TEST_TMPDIR/mixed.csv"
+	# Each client's rows together, and a late row of c1's first week:
+	# the pieces share that week alone, and each holds one run.
+	{
+		head -1 "$BATS_TEST_TMPDIR/w.csv"
+		sed 1d "$BATS_TEST_TMPDIR/w.csv" | sort -s -t, -k2,2
+		echo '2024-01-03T20:00:00+01:00,c1,9,9,9,9,2,late'
+	} >"$BATS_TEST_TMPDIR/byclient.csv"
+	local one log
+	for log in mixed byclient; do
+		STEADY_JOBS=1 run -3 --separate-stderr report --concerns-exit \
+		    --group client --by week "$BATS_TEST_TMPDIR/$log.csv"
+		one=$output
+		STEADY_JOBS=2 STEADY_PIECE_MIN=1000 run -3 --separate-stderr \
+		    report --concerns-exit --group client --by week \
+		    "$BATS_TEST_TMPDIR/$log.csv"
+		assert_equal "$output" "$one"
+		assert_equal "$stderr" ''
+	done
+	# c1's first week: seven check-ins and the late one, once.
+	assert_line --index 1 --partial ',c1,2024-W01,check-ins,,mood,8,4.125,2.031,3,9,'
+	# The mixed log has the same rows as the first, in another order.
+	STEADY_JOBS=2 STEADY_PIECE_MIN=1000 run -3 report --concerns-exit \
+	    --group client --by week "$BATS_TEST_TMPDIR/w.csv"
+	one=$output
+	STEADY_JOBS=2 STEADY_PIECE_MIN=1000 run -3 report --concerns-exit \
+	    --group client --by week "$BATS_TEST_TMPDIR/mixed.csv"
+	assert_equal "$output" "$one"
+	# Too few week groups to pass the turn back and forth: one writes.
+	head -2101 "$BATS_TEST_TMPDIR/w.csv" >"$BATS_TEST_TMPDIR/short.csv"
+	STEADY_JOBS=1 run -0 report --group client --by week \
+	    "$BATS_TEST_TMPDIR/short.csv"
+	one=$output
+	STEADY_JOBS=2 STEADY_PIECE_MIN=1000 run -0 report --group client \
+	    --by week "$BATS_TEST_TMPDIR/short.csv"
+	assert_equal "$output" "$one"
+	assert_equal "${#lines[@]}" 1501
+}
+
 @test "report: groups come by source, value, log, sub-key and period, whatever order rows came in" {
 	local d=$BATS_TEST_TMPDIR
 	mkdir -p "$d/zed" "$d/amy"

@@ -1,4 +1,6 @@
 /* report: partial results, written whole and merged exactly. */
+#include <sys/socket.h>
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -349,34 +351,88 @@ put_frame(struct strbuf *out, struct strbuf *sb)
 	sb_reset(sb);
 }
 
-/*
- * A frame of the measures and how many groups follow, then a frame for
- * each group: the parent holds one group's bytes at a time, never them
- * all.
- */
-void
-write_piece(FILE *fp)
+/* The measures' frame: their names and ways, and how many groups follow. */
+static void
+put_measures(struct strbuf *sb, size_t ngroup)
 {
-	struct strbuf sb = { 0 }, out = { 0 };
 	struct piece_measure pm;
 	size_t i;
 
-	sb_add(&sb, (const char *)&nmeasures, sizeof(nmeasures));
+	sb_add(sb, (const char *)&nmeasures, sizeof(nmeasures));
 	for (i = 0; i < nmeasures; i++) {
 		pm.len = strlen(measures[i].name);
 		pm.better = measures[i].better;
 		pm.directed = measures[i].directed;
 		pm.textseen = measures[i].textseen;
 		pm.named = measures[i].named;
-		sb_add(&sb, (const char *)&pm, sizeof(pm));
-		sb_add(&sb, measures[i].name, pm.len);
+		sb_add(sb, (const char *)&pm, sizeof(pm));
+		sb_add(sb, measures[i].name, pm.len);
 	}
-	sb_add(&sb, (const char *)&ngroups, sizeof(ngroups));
+	sb_add(sb, (const char *)&ngroup, sizeof(ngroup));
+}
+
+/*
+ * A frame of the measures and how many groups follow, then a frame for
+ * each group: the parent holds one group's bytes at a time, never them
+ * all.  The groups are groups[pick[0..n-1]], or all of them when pick
+ * is NULL.
+ */
+static void
+put_piece(FILE *fp, const uint32_t *pick, size_t n)
+{
+	struct strbuf sb = { 0 }, out = { 0 };
+	size_t i;
+
+	put_measures(&sb, pick != NULL ? n : ngroups);
 	put_frame(&out, &sb);
-	for (i = 0; i < ngroups; i++) {
-		put_group(&sb, groups[i]);
+	for (i = 0; i < (pick != NULL ? n : ngroups); i++) {
+		put_group(&sb, groups[pick != NULL ? pick[i] : i]);
 		put_frame(&out, &sb);
 		/* A buffer of a few groups at a time, not of them all. */
+		if (out.len > 1 << 16) {
+			fwrite(out.s, 1, out.len, fp);
+			sb_reset(&out);
+		}
+	}
+	fwrite(out.s, 1, out.len, fp);
+	sb_free(&sb);
+	sb_free(&out);
+}
+
+void
+write_piece(FILE *fp)
+{
+	put_piece(fp, NULL, 0);
+}
+
+void
+write_piece_some(FILE *fp, const uint32_t *pick, size_t n)
+{
+	put_piece(fp, pick, n);
+}
+
+/*
+ * The groups' keys alone, for a piece that keeps its groups: the
+ * measures' frame, then a frame per group of its kind, rows and keys.
+ */
+void
+write_keys(FILE *fp)
+{
+	struct strbuf sb = { 0 }, out = { 0 };
+	size_t i;
+
+	put_measures(&sb, ngroups);
+	put_frame(&out, &sb);
+	for (i = 0; i < ngroups; i++) {
+		sb_add(&sb, (const char *)&groups[i]->kind,
+		    sizeof(groups[i]->kind));
+		sb_add(&sb, (const char *)&groups[i]->rows,
+		    sizeof(groups[i]->rows));
+		put_str(&sb, groups[i]->source);
+		put_str(&sb, groups[i]->gval);
+		put_str(&sb, groups[i]->period);
+		put_str(&sb, groups[i]->sub);
+		put_frame(&out, &sb);
 		if (out.len > 1 << 16) {
 			fwrite(out.s, 1, out.len, fp);
 			sb_reset(&out);
@@ -520,7 +576,7 @@ get_stats(struct piece_in *in, struct group *g, const size_t *map,
 /* Each group's frame, merged as it comes. */
 static int
 get_groups(FILE *fp, struct piece_in *in, size_t n, const size_t *map,
-    size_t nmap)
+    size_t nmap, int to_eof)
 {
 	struct strbuf key[4] = { { 0 }, { 0 }, { 0 }, { 0 } };
 	struct group *g;
@@ -541,15 +597,16 @@ get_groups(FILE *fp, struct piece_in *in, size_t n, const size_t *map,
 		    get_stats(in, g, map, nmap) == -1 || in->p != in->end)
 			goto out;
 	}
-	rc = getc(fp) == EOF && !ferror(fp) ? 0 : -1;
+	rc = !to_eof || (getc(fp) == EOF && !ferror(fp)) ? 0 : -1;
 out:
 	for (k = 0; k < 4; k++)
 		sb_free(&key[k]);
 	return rc;
 }
 
-int
-read_piece(FILE *fp)
+/* What a piece sent, merged; to_eof: nothing may follow it. */
+static int
+get_piece(FILE *fp, int to_eof)
 {
 	struct piece_in in = { NULL, NULL, { 0 }, { 0 } };
 	size_t n, *map = NULL, nmap = 0;
@@ -558,10 +615,136 @@ read_piece(FILE *fp)
 	if (get_frame(fp, &in) == 0 &&
 	    get_measures(&in, &map, &nmap) == 0 &&
 	    get(&in, &n, sizeof(n)) == 0 && in.p == in.end &&
-	    get_groups(fp, &in, n, map, nmap) == 0)
+	    get_groups(fp, &in, n, map, nmap, to_eof) == 0)
 		rc = 0;
 	free(map);
 	sb_free(&in.name);
 	sb_free(&in.frame);
 	return rc;
+}
+
+int
+read_piece(FILE *fp)
+{
+	return get_piece(fp, 1);
+}
+
+int
+read_piece_some(FILE *fp)
+{
+	return get_piece(fp, 0);
+}
+
+/*
+ * A kept piece's keys: a stub here for each of its groups.  The piece's
+ * measures must be this process's, the same and in the same order, for
+ * it to write its own groups' rows: *same says whether they are.
+ */
+int
+read_keys(FILE *fp, int *same)
+{
+	struct piece_in in = { NULL, NULL, { 0 }, { 0 } };
+	struct strbuf key[4] = { { 0 }, { 0 }, { 0 }, { 0 } };
+	struct piece_measure pm;
+	size_t i, n, k;
+	enum kind kind;
+	int64_t rows;
+	int rc = -1;
+
+	*same = 0;
+	if (get_frame(fp, &in) == -1 || get(&in, &n, sizeof(n)) == -1)
+		goto out;
+	*same = n == nmeasures;
+	for (i = 0; i < n; i++) {
+		if (get(&in, &pm, sizeof(pm)) == -1 ||
+		    pm.len > (size_t)(in.end - in.p))
+			goto out;
+		if (i < nmeasures && (pm.len != strlen(measures[i].name) ||
+		    memcmp(in.p, measures[i].name, pm.len) != 0 ||
+		    pm.textseen != measures[i].textseen ||
+		    pm.named != measures[i].named ||
+		    pm.directed != measures[i].directed ||
+		    pm.better != measures[i].better))
+			*same = 0;
+		in.p += pm.len;
+	}
+	if (get(&in, &n, sizeof(n)) == -1 || in.p != in.end)
+		goto out;
+	for (i = 0; i < n; i++) {
+		if (get_frame(fp, &in) == -1 ||
+		    get(&in, &kind, sizeof(kind)) == -1 || kind < K_GENERIC ||
+		    kind > K_PROMISE || get(&in, &rows, sizeof(rows)) == -1)
+			goto out;
+		for (k = 0; k < 4; k++)
+			if (get_str(&in, &key[k]) == NULL)
+				goto out;
+		if (in.p != in.end)
+			goto out;
+		group_stub(key[0].s, key[1].s, key[2].s, key[3].s, kind, rows,
+		    (long)i);
+	}
+	rc = 0;
+out:
+	for (k = 0; k < 4; k++)
+		sb_free(&key[k]);
+	sb_free(&in.name);
+	sb_free(&in.frame);
+	return rc;
+}
+
+/* The bytes between report's processes (read.c, render.c). */
+int
+fd_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+fd_send_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = send(fd, p, n, MSG_NOSIGNAL)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+fd_read_all(int fd, void *buf, size_t n)
+{
+	char *p = buf;
+	ssize_t r;
+
+	while (n > 0) {
+		if ((r = read(fd, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0)
+			return -1;
+		p += r;
+		n -= (size_t)r;
+	}
+	return 0;
 }

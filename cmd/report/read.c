@@ -1,5 +1,6 @@
 /* report: reading rows into groups of measures. */
 #define _GNU_SOURCE	/* F_SETPIPE_SZ, where there is one */
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -52,12 +53,29 @@ static size_t npracticed;
  * (STATS_WEEKS): when nothing read can ask for an older week (prescan).
  */
 static int bounded_weeks;
+/* Whether one file is read, and nothing else (prescan). */
+static int one_input;
 /* Each source, and whether its files were in the data directory. */
 static struct seen {
 	char *name;
 	int own, other;
 } *seen;
 static size_t nseen;
+/*
+ * A piece's child may keep its groups rather than send them back: the
+ * second of two pieces of the only file, written as csv or tsv by weeks
+ * or months.  This process then holds a stub for each of its groups
+ * (remote >= 0), and asks for those it must have whole: the ones it
+ * holds too, or all when the report is not worth writing in turns.  The
+ * child writes the rows of the rest (render.c).  Passing back hundreds of
+ * thousands of week groups took longer than writing their rows.
+ */
+static struct {
+	pid_t pid;
+	int ctl;		/* the word to it, or -1 when there is none */
+	FILE *in;		/* its word back */
+	char *path;		/* the file, for messages */
+} keeper = { -1, -1, NULL, NULL };
 /* The corrections of the file being read, and its copy from stdin. */
 static struct amends *superseded;
 static FILE *spooled;
@@ -304,6 +322,17 @@ keys_hash(uint32_t hsrc, const char *gval, const char *period,
 	    (uint32_t)kind;
 }
 
+/* Append g to groups[]. */
+static void
+groups_add(struct group *g)
+{
+	if (ngroups == groupcap) {
+		groupcap = groupcap ? 2 * groupcap : 64;
+		groups = xreallocarray(groups, groupcap, sizeof(*groups));
+	}
+	groups[ngroups++] = g;
+}
+
 /*
  * The group of these keys, whose hash is h: a reader passes its source
  * as a key already kept, so that it is compared by address.
@@ -328,15 +357,45 @@ group_at(uint32_t h, const char *src, const char *gval,
 	g->kind = kind;
 	g->hash = h;
 	g->pend = -1;
+	g->remote = -1;
 	daymap_init(&g->days);
 	g->next = buckets[h & (nbuckets - 1)];
 	buckets[h & (nbuckets - 1)] = g;
-	if (ngroups == groupcap) {
-		groupcap = groupcap ? 2 * groupcap : 64;
-		groups = xreallocarray(groups, groupcap, sizeof(*groups));
-	}
-	groups[ngroups++] = g;
+	groups_add(g);
 	return g;
+}
+
+void
+group_stub(const char *src, const char *gval, const char *period,
+    const char *sub, enum kind kind, int64_t rows, long remote)
+{
+	struct group *g = block_alloc(sizeof(*g));
+
+	g->source = key_of(src);
+	g->gval = key_of(gval);
+	g->period = key_of(period);
+	g->sub = key_of(sub);
+	g->kind = kind;
+	g->pend = -1;
+	g->rows = rows;
+	g->remote = remote;
+	daymap_init(&g->days);
+	groups_add(g);
+}
+
+/*
+ * Take out of groups[] the stubs merged here (remote -2), or with all,
+ * every stub: their memory stays in its block until the end.
+ */
+static void
+groups_drop(int all)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ngroups; i++)
+		if (groups[i]->remote == -1 || (!all && groups[i]->remote >= 0))
+			groups[n++] = groups[i];
+	ngroups = n;
 }
 
 struct group *
@@ -470,6 +529,9 @@ groups_free(void)
 
 	links_free(trial_links);
 	trial_links = NULL;
+	keeper_end(0, 1);
+	free(keeper.path);
+	keeper.path = NULL;
 	for (i = 0; i < ngroups; i++) {
 		g = groups[i];
 		/* A day's or a week's summaries are plain: nothing to free,
@@ -1511,6 +1573,7 @@ struct piece {
 	off_t start, end;
 	pid_t pid;
 	int fd;			/* the child's partial, or -1 */
+	int ctl;		/* a kept piece's word from here, or -1 */
 };
 
 /* A whole number from the environment, or def when unset. */
@@ -1628,6 +1691,65 @@ lines_before(const char *path, off_t off, unsigned long *lines)
 }
 
 /*
+ * In a kept piece's child: what its parent asks, until it needs no more.
+ * 'W', a count and the groups' numbers: those groups whole; 'A': all of
+ * them; 'P': write the rows of its groups in turns (render.c).  The exit
+ * status.
+ */
+static int
+keeper_serve(int ctl, FILE *out)
+{
+	unsigned char *given = xcalloc(ngroups + 1, 1);
+	uint32_t *idx = NULL;
+	uint64_t n;
+	size_t i, k;
+	int st = EXIT_ERR;
+	char c;
+
+	for (;;) {
+		if (fd_read_all(ctl, &c, 1) == -1) {
+			st = 0;		/* let go: nothing more is needed */
+			break;
+		}
+		if (c == 'P') {
+			st = partner_runs(ctl, out);
+			break;
+		}
+		if (c == 'A') {
+			/* All that were not given already. */
+			idx = xreallocarray(NULL, ngroups + 1, sizeof(*idx));
+			for (i = k = 0; i < ngroups; i++)
+				if (!given[i])
+					idx[k++] = (uint32_t)i;
+			write_piece_some(out, idx, k);
+			st = 0;
+			break;
+		}
+		if (c != 'W' || fd_read_all(ctl, &n, sizeof(n)) == -1 ||
+		    n > ngroups)
+			break;
+		idx = xreallocarray(NULL, n + 1, sizeof(*idx));
+		if (fd_read_all(ctl, idx, n * sizeof(*idx)) == -1)
+			break;
+		for (i = 0; i < n; i++) {
+			if (idx[i] >= ngroups || given[idx[i]])
+				break;
+			given[idx[i]] = 1;
+		}
+		if (i < n)
+			break;
+		write_piece_some(out, idx, n);
+		free(idx);
+		idx = NULL;
+		if (fflush(out) != 0)
+			break;
+	}
+	free(idx);
+	free(given);
+	return st;
+}
+
+/*
  * In the child: read one piece into groups of its own and send them
  * back, after a line of counts and the messages for its rows.
  */
@@ -1658,8 +1780,15 @@ piece_child(const struct piece *p, const struct view *v, const char *path,
 	fprintf(out, "%lld %lld %lu %d %d %zu\n", (long long)badrows,
 	    (long long)cut, cutline, piece_stop, rc, msglen);
 	fwrite(msg, 1, msglen, out);
-	write_piece(out);
-	st = fclose(out) == 0 ? 0 : EXIT_ERR;
+	st = 0;
+	if (p->ctl == -1)
+		write_piece(out);
+	else if (rc == 0) {
+		write_keys(out);
+		st = fflush(out) == 0 ? keeper_serve(p->ctl, out) : EXIT_ERR;
+		close(p->ctl);
+	}
+	st = fclose(out) == 0 ? st : EXIT_ERR;
 	/* What this process made is freed, so that a leak check of the
 	 * child finds only what it kept of its parent. */
 	csvr_close(r);
@@ -1670,13 +1799,20 @@ piece_child(const struct piece *p, const struct view *v, const char *path,
 
 static int
 piece_start(struct piece *p, const struct view *v, const char *path,
-    const struct opts *o)
+    const struct opts *o, int keep)
 {
-	int fd[2];
+	int fd[2], sv[2] = { -1, -1 };
 	FILE *out;
 
-	if (pipe(fd) == -1)
+	if (keep && socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1)
 		return -1;
+	if (pipe(fd) == -1) {
+		if (keep) {
+			close(sv[0]);
+			close(sv[1]);
+		}
+		return -1;
+	}
 #ifdef F_SETPIPE_SZ
 	/* Room for many groups: fewer turns between the two processes. */
 	(void)fcntl(fd[1], F_SETPIPE_SZ, PIECE_PIPE);
@@ -1686,22 +1822,36 @@ piece_start(struct piece *p, const struct view *v, const char *path,
 	if ((p->pid = fork()) == -1) {
 		close(fd[0]);
 		close(fd[1]);
+		if (keep) {
+			close(sv[0]);
+			close(sv[1]);
+		}
 		return -1;
 	}
 	if (p->pid == 0) {
 		close(fd[0]);
+		if (keep)
+			close(sv[0]);
+		p->ctl = sv[1];
 		if ((out = fdopen(fd[1], "w")) == NULL)
 			_exit(EXIT_ERR);
 		piece_child(p, v, path, o, out);
 	}
 	close(fd[1]);
+	if (keep)
+		close(sv[1]);
 	p->fd = fd[0];
+	p->ctl = sv[0];
 	return 0;
 }
 
-/* What a child sent: its counts and messages as text, then its groups. */
+/*
+ * What a child sent: its counts and messages as text, then its groups,
+ * or a kept piece's keys (*same: its measures are this process's).
+ */
 static int
-piece_take(FILE *fp, off_t *cut, unsigned long *cutline, int *stop)
+piece_take(FILE *fp, off_t *cut, unsigned long *cutline, int *stop,
+    int keeping, int *same)
 {
 	long long bad, c;
 	size_t msglen;
@@ -1716,6 +1866,8 @@ piece_take(FILE *fp, off_t *cut, unsigned long *cutline, int *stop)
 		putc(ch, stderr);
 	if (rc == -1)
 		return -2;
+	if (keeping)
+		return read_keys(fp, same) == 0 ? 0 : -1;
 	return read_piece(fp) == 0 ? 0 : -1;
 }
 
@@ -1725,15 +1877,30 @@ piece_merge(struct piece *p, const char *path, const struct opts *o,
     off_t *cut, unsigned long *cutline)
 {
 	FILE *fp = fdopen(p->fd, "r");
-	int rc = -1, stop = 0, st;
+	int rc = -1, stop = 0, st, same = 0;
 
 	if (fp != NULL) {
 		(void)setvbuf(fp, NULL, _IOFBF, PIECE_PIPE);
-		rc = piece_take(fp, cut, cutline, &stop);
+		rc = piece_take(fp, cut, cutline, &stop, p->ctl != -1, &same);
+		if (rc == 0 && p->ctl != -1) {
+			/* Kept: the child stays, and its stubs are here. */
+			keeper.pid = p->pid;
+			keeper.ctl = p->ctl;
+			keeper.in = fp;
+			keeper.path = xstrdup(path);
+			p->fd = p->ctl = -1;
+			if (stop && o->strict)
+				exit(EXIT_ERR);
+			/* Measures not the same here, or a record cut: all of
+			 * its groups are needed here, as from any piece. */
+			return !same || *cut >= 0 ? keeper_fetch(NULL, 0) : 0;
+		}
 		fclose(fp);
 	} else
 		close(p->fd);
-	p->fd = -1;
+	if (p->ctl != -1)
+		close(p->ctl);
+	p->fd = p->ctl = -1;
 	if (waitpid(p->pid, &st, 0) == -1 || !WIFEXITED(st) ||
 	    WEXITSTATUS(st) != 0)
 		rc = rc == -2 ? -2 : -1;
@@ -1755,9 +1922,80 @@ pieces_drop(struct piece *p, int from, int n)
 			continue;
 		kill(p[k].pid, SIGTERM);
 		close(p[k].fd);
-		p[k].fd = -1;
+		if (p[k].ctl != -1)
+			close(p[k].ctl);
+		p[k].fd = p[k].ctl = -1;
 		(void)waitpid(p[k].pid, &st, 0);
 	}
+}
+
+int
+keeper_on(void)
+{
+	return keeper.ctl != -1;
+}
+
+int
+keeper_channel(pid_t *pid, int *ctl, FILE **in)
+{
+	*pid = keeper.pid;
+	*ctl = keeper.ctl;
+	*in = keeper.in;
+	return keeper.ctl != -1 ? 0 : -1;
+}
+
+int
+keeper_end(int stop, int wait)
+{
+	int st = -1;
+
+	if (keeper.ctl != -1) {
+		close(keeper.ctl);
+		keeper.ctl = -1;
+		if (stop)
+			kill(keeper.pid, SIGTERM);
+		fclose(keeper.in);
+		keeper.in = NULL;
+	}
+	if (!wait || keeper.pid == -1)
+		return 0;
+	while (waitpid(keeper.pid, &st, 0) == -1 && errno == EINTR)
+		;
+	keeper.pid = -1;
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+}
+
+int
+keeper_fetch(const uint32_t *idx, size_t n)
+{
+	struct strbuf sb = { 0 };
+	uint64_t n64 = n;
+	int rc;
+
+	if (idx == NULL) {
+		rc = fd_send_all(keeper.ctl, "A", 1) == 0 &&
+		    read_piece(keeper.in) == 0 ? 0 : -1;
+		groups_drop(1);
+		if (keeper_end(rc == -1, 1) == -1)
+			rc = -1;
+		if (rc == -1)
+			st_warnx("%s: a process reading part of it failed",
+			    keeper.path);
+		return rc;
+	}
+	sb_putc(&sb, 'W');
+	sb_add(&sb, (const char *)&n64, sizeof(n64));
+	sb_add(&sb, (const char *)idx, n * sizeof(*idx));
+	rc = fd_send_all(keeper.ctl, sb.s, sb.len) == 0 &&
+	    read_piece_some(keeper.in) == 0 ? 0 : -1;
+	sb_free(&sb);
+	groups_drop(0);
+	if (rc == -1) {
+		st_warnx("%s: a process reading part of it failed",
+		    keeper.path);
+		keeper_end(1, 1);
+	}
+	return rc;
 }
 
 /* Read r's file, whose header r has read, in pieces where it pays. */
@@ -1768,10 +2006,10 @@ read_pieces(struct csvr *r, const struct view *v, const char *path,
 	struct piece p[PIECES_MAX];
 	unsigned long cutline;
 	off_t cut;
-	int n, k, started, rc;
+	int n, k, started, rc, keep;
 
 	for (k = 0; k < PIECES_MAX; k++)
-		p[k].fd = -1;
+		p[k].fd = p[k].ctl = -1;
 
 	/*
 	 * Days make so many groups that passing them back costs more than
@@ -1784,8 +2022,14 @@ read_pieces(struct csvr *r, const struct view *v, const char *path,
 	plan_pieces(path, p, &n);
 	if (n < 2)
 		return read_rows(r, v, o);
+	keep = n == 2 && one_input && !o->summary && !o->partial &&
+	    (o->format == OUT_CSV || o->format == OUT_TSV) &&
+	    (o->by == BY_WEEK || o->by == BY_MONTH) &&
+	    (v->kind == K_CHECKIN || v->kind == K_GENERIC) && npracticed == 0;
+	if (keep)
+		render_ahead(v->source);
 	for (started = 1; started < n; started++)
-		if (piece_start(&p[started], v, path, o) == -1)
+		if (piece_start(&p[started], v, path, o, keep) == -1)
 			break;
 	if (started < n) {
 		/* No process to spare: read it all here. */
@@ -1908,6 +2152,7 @@ prescan(int argc, char **argv, const struct opts *o)
 	int i;
 
 	bounded_weeks = argc > 0 && !o->partial;
+	one_input = argc == 1 && strcmp(argv[0], "-") != 0;
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0) {
 			bounded_weeks = 0;

@@ -1,4 +1,5 @@
 /* report: the document: trends, concerns, wins, summaries. */
+#include <sys/socket.h>
 #include <sys/wait.h>
 
 #include <errno.h>
@@ -866,7 +867,7 @@ coverage(struct out *o, const struct group *g)
  * whether labels may be shown (date_labels).
  */
 static const struct hard_dates *
-own_dates(const struct group *g, int *show)
+own_dates(const char *source, int *show)
 {
 	static struct hard_dates hd;
 	static long long labels;
@@ -874,7 +875,7 @@ own_dates(const struct group *g, int *show)
 	char *conf;
 
 	*show = 0;
-	if (!source_own(g->source))
+	if (!source_own(source))
 		return NULL;
 	if (state == 0) {
 		state = -1;
@@ -891,6 +892,16 @@ own_dates(const struct group *g, int *show)
 	return state == 1 ? &hd : NULL;
 }
 
+void
+render_ahead(const char *src)
+{
+	int show;
+
+	(void)end_day();
+	if (src != NULL)
+		(void)own_dates(src, &show);
+}
+
 /* The check-ins' hard dates, as a sentence: every format but csv, tsv. */
 static void
 dates_line(struct out *o, const struct group *g)
@@ -900,7 +911,7 @@ dates_line(struct out *o, const struct group *g)
 	int32_t first, last;
 	int show;
 
-	if (g->kind != K_CHECKIN || (hd = own_dates(g, &show)) == NULL ||
+	if (g->kind != K_CHECKIN || (hd = own_dates(g->source, &show)) == NULL ||
 	    daymap_span(&g->days, &first, &last) == -1)
 		return;
 	if (dates_note(&sb, hd, first, (long)last + 1, show) > 0)
@@ -923,7 +934,7 @@ charts(struct out *o, const struct group *g)
 
 	if (*g->period || (nw = chart_weeks(g, STATS_WEEKS, &mon)) == 0)
 		return;
-	if ((hd = own_dates(g, &show)) != NULL &&
+	if ((hd = own_dates(g->source, &show)) != NULL &&
 	    daymap_span(&g->days, &first, &last) == 0)
 		nxm = dates_chart_marks(hd, mon, nw, (long)last + 1, xm, 32);
 	for (j = 0; j < nmeasures; j++) {
@@ -1270,286 +1281,551 @@ blocks(struct out *o, enum out_format f, size_t from, size_t to, size_t src)
 }
 
 /*
- * A long csv or tsv report is written by two processes in turns.  The
- * groups are cut into runs at block boundaries; a child writes every
- * other run into memory and passes each through a pipe, and this process
- * writes the rest, copying the child's runs in between its own.  Within
- * detail(), csv and tsv write one table, the measures, whose header
- * comes once at the top (out.h), and no note: a run is the same bytes
- * whichever process writes it.  The last run is always this process's,
- * so what follows it (forms, assignments) follows it here.
+ * A long csv or tsv report is written by two processes in turns: this
+ * one and a partner.  The partner is either a child forked here, which
+ * has every group, or the process that read the second piece of the only
+ * file and kept its groups (read.c), for which this process holds stubs
+ * (remote >= 0).  The sorted groups are cut into runs, each written by a
+ * process that holds it.  Both make their runs in memory at once, and
+ * each writes its own bytes to standard output when its turn comes; a
+ * byte over a socket passes the turn.  Within detail(), csv and tsv write
+ * one table, the measures, whose header comes once at the top (out.h),
+ * and no note: a run is the same bytes whichever process writes it.
  */
 #define TURN_MIN 4096		/* groups: fewer are written in one go */
-#define TURN_RUN 512		/* groups a run holds, at the least */
-#define TURN_PIPE (1 << 20)
-#define TURN_END UINT64_MAX	/* in place of a run's length: no more */
+#define TURN_RUN 512		/* groups a forked partner's run holds */
+#define TURN_SHORT 16		/* a kept piece's runs, on average, at least */
 
-struct turns {
-	size_t *start, *src;	/* each run's first group and its source's */
-	size_t n;
-	pid_t pid;
-	int fd;			/* the child's runs, or -1 */
+struct run {
+	size_t start, end;	/* groups[start, end) */
+	size_t src;		/* where the source of groups[start] begins */
+	int theirs;		/* the partner writes it */
 };
 
-/* The runs of groups[]; fewer than three are not worth a process. */
+struct turns {
+	struct run *run;
+	size_t n;
+	pid_t pid;
+	int ctl;		/* the word to the partner, or -1 */
+	FILE *in;		/* its word back */
+	int kept;		/* the partner is the kept piece (read.c) */
+};
+
+/* Add a run: groups[start, end) by one process. */
+static void
+run_add(struct turns *t, size_t start, size_t end, size_t src, int theirs)
+{
+	if ((t->n & (t->n - 1)) == 0)	/* 0, 1, 2, 4...: room doubles */
+		t->run = xreallocarray(t->run, t->n ? 2 * t->n : 1,
+		    sizeof(*t->run));
+	t->run[t->n].start = start;
+	t->run[t->n].end = end;
+	t->run[t->n].src = src;
+	t->run[t->n++].theirs = theirs;
+}
+
+/*
+ * Runs for a forked partner: every other run of at least TURN_RUN groups,
+ * cut at block boundaries, the last always this process's, so that what
+ * follows it (forms, assignments) follows it here.  For the kept piece:
+ * each run is the groups one process holds, one after another.  Fewer
+ * than three runs are not worth a partner.
+ */
 static int
 turns_plan(struct turns *t)
 {
-	size_t i, j, src = 0;
+	size_t i, j, start = 0, src = 0, srcrun = 0;
+	int theirs;
 
 	t->n = 0;
-	t->fd = -1;
-	t->start = xreallocarray(NULL, ngroups / TURN_RUN + 1,
-	    sizeof(*t->start));
-	t->src = xreallocarray(NULL, ngroups / TURN_RUN + 1, sizeof(*t->src));
 	for (i = 0; i < ngroups; i = j) {
 		if (i > 0 && strcmp(groups[i]->source, groups[i - 1]->source))
 			src = i;
-		if (t->n == 0 || i - t->start[t->n - 1] >= TURN_RUN) {
-			t->start[t->n] = i;
-			t->src[t->n++] = src;
+		if (t->kept) {
+			theirs = groups[i]->remote >= 0;
+			for (j = i + 1; j < ngroups && (groups[j]->remote >= 0) ==
+			    theirs; j++)
+				;
+			run_add(t, i, j, src, theirs);
+			continue;
+		}
+		if (i > 0 && i - start >= TURN_RUN) {
+			run_add(t, start, i, srcrun, t->n % 2 == 1);
+			start = i;
+			srcrun = src;
 		}
 		for (j = i + 1; j < ngroups && same_block(groups[i],
 		    groups[j]); j++)
 			;
 	}
+	if (!t->kept && ngroups > 0)
+		run_add(t, start, ngroups, srcrun, 0);
 	return t->n >= 3 ? 0 : -1;
 }
 
-static size_t
-turn_end(const struct turns *t, size_t k)
-{
-	return k + 1 < t->n ? t->start[k + 1] : ngroups;
-}
-
-/* Is run k the child's? */
-static int
-turn_child(const struct turns *t, size_t k)
-{
-	return k % 2 == 1 && k + 1 < t->n;
-}
-
-static int
-write_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, p, n)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* 0 when all n bytes came, -1 at an error or the end before them. */
-static int
-read_all(int fd, void *buf, size_t n)
-{
-	char *p = buf;
-	ssize_t r;
-
-	while (n > 0) {
-		if ((r = read(fd, p, n)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (r == 0)
-			return -1;
-		p += r;
-		n -= (size_t)r;
-	}
-	return 0;
-}
-
-/* In the child: its runs, each as its length and its bytes, then the end
- * and whether a concern was named.  doc is the parent's document. */
-static void
-turns_child(struct turns *t, struct out *doc, enum out_format f, int fd)
-{
-	char *buf = NULL, found;
-	size_t len = 0, k;
-	uint64_t n;
-	FILE *mem;
+/*
+ * A memory stream for runs, and the document in it: the table's header
+ * written once, then left out (it is the parent's to write), so that each
+ * run is its rows alone.
+ */
+struct memout {
+	char *buf;
+	size_t len;
+	FILE *fp;
 	struct out *o;
-	off_t at;
-	int st = EXIT_ERR;
+};
 
-	if ((mem = open_memstream(&buf, &len)) == NULL)
-		_exit(EXIT_ERR);
-	o = out_open(mem, f, 0, "Trends");
-	/* The header, as this process's parent wrote it: left out here. */
-	out_table(o, "measures", full_cols, NFULL, 1);
-	out_note(o, OUT_INFO, "");
+static int
+memout_open(struct memout *m, enum out_format f)
+{
+	m->buf = NULL;
+	m->len = 0;
+	if ((m->fp = open_memstream(&m->buf, &m->len)) == NULL)
+		return -1;
+	m->o = out_open(m->fp, f, 0, "Trends");
+	out_table(m->o, "measures", full_cols, NFULL, 1);
+	out_note(m->o, OUT_INFO, "");
+	return 0;
+}
+
+/* Run r's bytes into m->buf; their length, or -1. */
+static off_t
+memout_run(struct memout *m, enum out_format f, const struct run *r)
+{
+	out_flush(m->o);
+	if (fflush(m->fp) != 0 || fseeko(m->fp, 0, SEEK_SET) != 0)
+		return -1;
+	blocks(m->o, f, r->start, r->end, r->src);
+	out_flush(m->o);
+	if (fflush(m->fp) != 0)
+		return -1;
+	return ftello(m->fp);
+}
+
+static void
+memout_close(struct memout *m)
+{
+	out_close(m->o);
+	fclose(m->fp);
+	free(m->buf);
+}
+
+/*
+ * In the partner: the runs it is given, made and written in turns.  The
+ * word from this process's parent: the format, how many runs, each
+ * run's length, then the groups of them all, by their place in
+ * groups[]; then a turn byte before each run.  The word back: 'S' as a
+ * run starts to be written, 'D' when it is, or 'F' and errno; at the
+ * end 'E' and whether a concern was named.  The partner's exit status.
+ */
+int
+partner_runs(int ctl, FILE *reply)
+{
+	uint64_t n, total, *len = NULL, k, i;
+	uint32_t *idx = NULL;
+	struct group **g = NULL;
+	struct memout m = { NULL, 0, NULL, NULL };
+	struct run r;
+	unsigned char f, *seen = NULL;
+	char c, found;
+	size_t at;
+	off_t bytes;
+	int st = EXIT_ERR, e;
+
+	if (fd_read_all(ctl, &f, 1) == -1 || (f != OUT_CSV && f != OUT_TSV) ||
+	    fd_read_all(ctl, &n, sizeof(n)) == -1 ||
+	    fd_read_all(ctl, &total, sizeof(total)) == -1 ||
+	    total > ngroups || n > total)
+		return EXIT_ERR;
+	len = xreallocarray(NULL, n + 1, sizeof(*len));
+	idx = xreallocarray(NULL, total + 1, sizeof(*idx));
+	if (fd_read_all(ctl, len, n * sizeof(*len)) == -1 ||
+	    fd_read_all(ctl, idx, total * sizeof(*idx)) == -1)
+		goto out;
+	/* The groups in the order given, then the rest, which stay to be
+	 * freed. */
+	seen = xcalloc(ngroups + 1, 1);
+	g = xreallocarray(NULL, ngroups + 1, sizeof(*g));
+	for (i = 0; i < total; i++) {
+		if (idx[i] >= ngroups || seen[idx[i]])
+			goto out;
+		seen[idx[i]] = 1;
+		g[i] = groups[idx[i]];
+	}
+	at = total;
+	for (i = 0; i < ngroups; i++)
+		if (!seen[i])
+			g[at++] = groups[i];
+	free(groups);
+	groups = g;
+	g = NULL;
+	if (order == NULL)
+		sort_measures();
+	if (memout_open(&m, (enum out_format)f) == -1)
+		goto out;
 	concerns_found = 0;
-	for (k = 1; k < t->n; k += 2) {
-		if (!turn_child(t, k))
-			continue;
-		out_flush(o);
-		if (fflush(mem) != 0 || fseeko(mem, 0, SEEK_SET) != 0)
+	for (k = 0, at = 0; k < n; at += len[k++]) {
+		if (len[k] > total - at)
 			goto out;
-		blocks(o, f, t->start[k], turn_end(t, k), t->src[k]);
-		out_flush(o);
-		if (fflush(mem) != 0 || (at = ftello(mem)) < 0)
+		r.start = r.src = at;
+		r.end = at + len[k];
+		if ((bytes = memout_run(&m, (enum out_format)f, &r)) < 0 ||
+		    fd_read_all(ctl, &c, 1) == -1 || c != 'G')
 			goto out;
-		n = (uint64_t)at;
-		if (write_all(fd, &n, sizeof(n)) == -1 ||
-		    write_all(fd, buf, (size_t)at) == -1)
+		if (putc('S', reply) == EOF || fflush(reply) != 0)
+			goto out;
+		if (fd_write_all(STDOUT_FILENO, m.buf, (size_t)bytes) == -1) {
+			e = errno;
+			putc('F', reply);
+			fwrite(&e, sizeof(e), 1, reply);
+			fflush(reply);
+			goto out;
+		}
+		if (putc('D', reply) == EOF || fflush(reply) != 0)
 			goto out;
 	}
-	n = TURN_END;
 	found = (char)concerns_found;
-	if (write_all(fd, &n, sizeof(n)) == 0 &&
-	    write_all(fd, &found, 1) == 0)
+	if (putc('E', reply) != EOF && putc(found, reply) != EOF &&
+	    fflush(reply) == 0)
 		st = 0;
 out:
-	/* What this process made is freed, so that a leak check of the
-	 * child finds only what it kept of its parent. */
-	out_close(o);
+	if (m.fp != NULL)
+		memout_close(&m);
+	free(len);
+	free(idx);
+	free(seen);
+	free(g);
+	return st;
+}
+
+/* The forked partner: everything it made is freed before it ends, so
+ * that a leak check of it finds only what it kept of its parent. */
+static void
+turns_child(struct turns *t, struct out *doc, int ctl, int fd)
+{
+	FILE *reply = fdopen(fd, "w");
+	char c;
+	int st = EXIT_ERR;
+
 	out_discard(doc);
-	fclose(mem);
-	free(buf);
-	close(fd);
-	free(t->start);
-	free(t->src);
+	free(t->run);
+	if (reply != NULL && fd_read_all(ctl, &c, 1) == 0 && c == 'P')
+		st = partner_runs(ctl, reply);
+	if (reply != NULL)
+		fclose(reply);
+	close(ctl);
 	_exit(st);
 }
 
-/* Start the child; -1 when there is no process to spare. */
+/* Start the forked partner; -1 when there is no process to spare. */
 static int
-turns_start(struct turns *t, struct out *doc, enum out_format f)
+turns_start(struct turns *t, struct out *doc)
 {
-	int fd[2], show;
+	int fd[2], sv[2];
 	size_t i;
 
-	/* What both would otherwise look up, and might warn of, twice. */
-	(void)end_day();
-	for (i = 0; i < ngroups; i++)
-		if (groups[i]->kind == K_CHECKIN &&
-		    source_own(groups[i]->source)) {
-			(void)own_dates(groups[i], &show);
-			break;
-		}
+	for (i = 0; i < ngroups && (groups[i]->kind != K_CHECKIN ||
+	    !source_own(groups[i]->source)); i++)
+		;
+	render_ahead(i < ngroups ? groups[i]->source : NULL);
 	if (pipe(fd) == -1)
 		return -1;
-#ifdef F_SETPIPE_SZ
-	(void)fcntl(fd[1], F_SETPIPE_SZ, TURN_PIPE);
-#endif
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		return -1;
+	}
 	fflush(stdout);
 	fflush(stderr);
 	if ((t->pid = fork()) == -1) {
 		close(fd[0]);
 		close(fd[1]);
+		close(sv[0]);
+		close(sv[1]);
 		return -1;
 	}
 	if (t->pid == 0) {
 		close(fd[0]);
-		turns_child(t, doc, f, fd[1]);
+		close(sv[0]);
+		turns_child(t, doc, sv[1], fd[1]);
 	}
 	close(fd[1]);
-	t->fd = fd[0];
-	return 0;
-}
-
-/*
- * Copy the child's next run to fp: 0 when it came whole; -1 when none of
- * it came, and -2 when it stopped part way through.
- */
-static int
-turn_copy(struct turns *t, FILE *fp)
-{
-	static char buf[65536];
-	uint64_t n;
-	size_t want;
-
-	if (read_all(t->fd, &n, sizeof(n)) == -1 || n == TURN_END)
+	close(sv[1]);
+	t->ctl = sv[0];
+	if ((t->in = fdopen(fd[0], "r")) == NULL) {
+		close(fd[0]);
 		return -1;
-	for (; n > 0; n -= want) {
-		want = n < sizeof(buf) ? (size_t)n : sizeof(buf);
-		if (read_all(t->fd, buf, want) == -1)
-			return -2;
-		fwrite(buf, 1, want, fp);
 	}
 	return 0;
 }
 
+/* Tell the partner its runs: -1 when it cannot be told. */
+static int
+turns_tell(struct turns *t, enum out_format f)
+{
+	struct strbuf sb = { 0 };
+	uint64_t n = 0, total = 0, len;
+	uint32_t x;
+	unsigned char fb = (unsigned char)f;
+	size_t k, i;
+	int rc;
+
+	for (k = 0; k < t->n; k++)
+		if (t->run[k].theirs) {
+			n++;
+			total += t->run[k].end - t->run[k].start;
+		}
+	sb_putc(&sb, 'P');
+	sb_add(&sb, (const char *)&fb, 1);
+	sb_add(&sb, (const char *)&n, sizeof(n));
+	sb_add(&sb, (const char *)&total, sizeof(total));
+	for (k = 0; k < t->n; k++)
+		if (t->run[k].theirs) {
+			len = t->run[k].end - t->run[k].start;
+			sb_add(&sb, (const char *)&len, sizeof(len));
+		}
+	for (k = 0; k < t->n; k++)
+		for (i = t->run[k].start; t->run[k].theirs &&
+		    i < t->run[k].end; i++) {
+			x = (uint32_t)(t->kept ? (size_t)groups[i]->remote : i);
+			sb_add(&sb, (const char *)&x, sizeof(x));
+		}
+	rc = fd_send_all(t->ctl, sb.s, sb.len);
+	sb_free(&sb);
+	return rc;
+}
+
 /*
- * The child's end, and whether it named a concern; whole is 0 when the
- * child is let go before it.
+ * The partner's word on its run: 0 when written, 1 when it stopped
+ * before writing any of it, -1 (told) when part way or on a write error.
  */
+static int
+turns_wait(struct turns *t)
+{
+	int c, e, st;
+
+	if ((c = getc(t->in)) != 'S')
+		return 1;
+	if ((c = getc(t->in)) == 'D')
+		return 0;
+	if (c == 'F' && fread(&e, sizeof(e), 1, t->in) == 1) {
+		st_warnx("write error: %s", strerror(e));
+		return -1;
+	}
+	/* It stopped as it wrote: a pipe closed behind the output ends this
+	 * process quietly as it would have ended the partner. */
+	if (waitpid(t->pid, &st, 0) == t->pid) {
+		t->pid = -1;
+		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE)
+			raise(SIGPIPE);
+	}
+	st_warnx("a process writing part of the report stopped part way");
+	return -1;
+}
+
+/* Let the partner go, and take its word on concerns; whole is 0 when it
+ * is let go before its end. */
 static void
 turns_finish(struct turns *t, int whole)
 {
-	uint64_t n;
-	char found;
 	int st;
 
-	if (t->fd == -1)
+	if (t->ctl == -1)
 		return;
-	if (whole && read_all(t->fd, &n, sizeof(n)) == 0 && n == TURN_END &&
-	    read_all(t->fd, &found, 1) == 0 && found)
+	if (whole && getc(t->in) == 'E' && getc(t->in) == 1)
 		concerns_found = 1;
-	if (!whole)
+	if (t->kept) {
+		/* Its end is waited for at the very end: it frees what it
+		 * made meanwhile. */
+		keeper_end(!whole, 0);
+		t->ctl = -1;
+		return;
+	}
+	close(t->ctl);
+	t->ctl = -1;
+	if (!whole && t->pid > 0)
 		kill(t->pid, SIGTERM);
-	close(t->fd);
-	t->fd = -1;
-	while (waitpid(t->pid, &st, 0) == -1 && errno == EINTR)
+	fclose(t->in);
+	while (t->pid > 0 && waitpid(t->pid, &st, 0) == -1 && errno == EINTR)
 		;
 }
 
+/* Write n bytes of this process's run: -1 (told) on an error. */
+static int
+turn_write(const char *buf, size_t n)
+{
+	if (fd_write_all(STDOUT_FILENO, buf, n) == -1) {
+		st_warnx("write error: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /*
- * The groups, block by block, in turns where that pays.  A child that
- * stops before a run of its own has begun to arrive leaves that run and
- * the rest to this process, and the report is whole; -1 (told) when one
- * stopped part way through a run.
+ * The runs, in turns.  This process makes its next run while the
+ * partner writes its own.  A forked partner that stops before a run of
+ * its own has begun to arrive leaves that run and the rest to this
+ * process, and the report is whole; a kept piece's groups are only
+ * there.  -1 (told) when the report could not be written whole.
+ */
+static int
+turns_run(struct turns *t, struct out *o, enum out_format f)
+{
+	struct memout m;
+	size_t k, pending = SIZE_MAX;
+	off_t bytes;
+	int rc = 0, gone = 0;
+
+	if (memout_open(&m, f) == -1) {
+		turns_finish(t, 0);
+		return -1;
+	}
+	/* The header, before any run: a failure to write it is told when
+	 * standard output is closed. */
+	out_note(o, OUT_INFO, "");
+	out_flush(o);
+	if (fflush(stdout) != 0 || turns_tell(t, f) == -1) {
+		memout_close(&m);
+		turns_finish(t, 0);
+		return ferror(stdout) ? 0 : -1;
+	}
+	for (k = 0; rc == 0 && k < t->n; k++) {
+		if (t->run[k].theirs && !gone) {
+			if (fd_send_all(t->ctl, "G", 1) == 0) {
+				pending = k;
+				continue;
+			}
+			gone = 1;
+			if (t->kept) {
+				st_warnx("a process writing part of the report "
+				    "stopped");
+				rc = -1;
+				break;
+			}
+		}
+		if ((bytes = memout_run(&m, f, &t->run[k])) < 0) {
+			rc = -1;
+			break;
+		}
+		if (pending != SIZE_MAX && (rc = turns_wait(t)) == 1) {
+			/* The partner's run is this process's after all. */
+			rc = 0;
+			gone = 1;
+			if (t->kept) {
+				st_warnx("a process writing part of the report "
+				    "stopped");
+				rc = -1;
+				break;
+			}
+			k = pending - 1;	/* from its run on */
+			pending = SIZE_MAX;
+			continue;
+		}
+		pending = SIZE_MAX;
+		if (rc == 0)
+			rc = turn_write(m.buf, (size_t)bytes);
+	}
+	if (rc == 0 && pending != SIZE_MAX && (rc = turns_wait(t)) == 1) {
+		if (t->kept) {
+			st_warnx("a process writing part of the report stopped");
+			rc = -1;
+		} else if ((bytes = memout_run(&m, f, &t->run[pending])) < 0)
+			rc = -1;
+		else
+			rc = turn_write(m.buf, (size_t)bytes);
+		gone = 1;
+	}
+	memout_close(&m);
+	turns_finish(t, rc == 0 && !gone);
+	return rc;
+}
+
+/*
+ * The kept piece's groups this process holds too (the week that spans
+ * the cut): fetched whole and merged here, their stubs dropped.  With
+ * too few groups for turns, or runs too short to pass back and forth,
+ * all are fetched and this process writes alone.  -1 (told) when they
+ * could not be.
+ */
+static int
+keep_settle(void)
+{
+	struct group *a, *b;
+	uint32_t *want;
+	size_t i, nw = 0, switches = 0;
+	int rc;
+
+	want = xreallocarray(NULL, ngroups + 1, sizeof(*want));
+	for (i = 1; i < ngroups; i++) {
+		a = groups[i - 1];
+		b = groups[i];
+		switches += (a->remote >= 0) != (b->remote >= 0);
+		if (a->source == b->source && a->gval == b->gval &&
+		    a->kind == b->kind && a->sub == b->sub &&
+		    a->period == b->period) {
+			if (a->remote < 0) {
+				a = b;
+				b = groups[i - 1];
+			}
+			want[nw++] = (uint32_t)a->remote;
+			a->remote = -2;		/* merged into b */
+		}
+	}
+	if (ngroups < TURN_MIN || report_jobs() < 2 ||
+	    switches > ngroups / TURN_SHORT) {
+		rc = keeper_fetch(NULL, 0);
+		groups_sort();
+	} else
+		rc = keeper_fetch(want, nw);
+	free(want);
+	return rc;
+}
+
+/*
+ * The groups, block by block, in turns where that pays.  -1 (told) when
+ * the report could not be written whole.
  */
 static int
 detail(struct out *o, enum out_format f)
 {
-	struct turns t = { NULL, NULL, 0, 0, -1 };
-	size_t k;
-	int rc = 0;
+	struct turns t = { NULL, 0, -1, -1, NULL, 0 };
+	int rc;
 
 	groups_sort();
+	if (keeper_on() && keep_settle() == -1)
+		return -1;
+	t.kept = keeper_on();
 	/* A file is a well-formed table even with no rows: its header comes
 	 * first, and the blocks' tables of the same columns add rows. */
 	if (f == OUT_CSV || f == OUT_TSV)
 		out_table(o, "measures", full_cols, NFULL, 1);
+	if (t.kept) {
+		if (keeper_channel(&t.pid, &t.ctl, &t.in) == -1 ||
+		    turns_plan(&t) == -1) {
+			/* Too few runs: all here after all. */
+			free(t.run);
+			t.run = NULL;
+			if (keeper_fetch(NULL, 0) == -1)
+				return -1;
+			groups_sort();
+			t.kept = 0;
+			t.ctl = -1;
+		} else {
+			rc = turns_run(&t, o, f);
+			free(t.run);
+			return rc;
+		}
+	}
 	if ((f != OUT_CSV && f != OUT_TSV) || ngroups < TURN_MIN ||
 	    report_jobs() < 2 || turns_plan(&t) == -1 ||
-	    turns_start(&t, o, f) == -1) {
-		free(t.start);
-		free(t.src);
+	    turns_start(&t, o) == -1) {
+		free(t.run);
 		blocks(o, f, 0, ngroups, 0);
 		return 0;
 	}
-	/* The header before any run the child writes. */
-	out_note(o, OUT_INFO, "");
-	for (k = 0; k < t.n; k++) {
-		if (t.fd != -1 && turn_child(&t, k)) {
-			out_flush(o);
-			if ((rc = turn_copy(&t, stdout)) == 0)
-				continue;
-			turns_finish(&t, 0);
-			if (rc == -2) {
-				st_warnx("a process writing part of the report "
-				    "stopped part way");
-				break;
-			}
-			rc = 0;
-		}
-		blocks(o, f, t.start[k], turn_end(&t, k), t.src[k]);
-	}
-	turns_finish(&t, 1);
-	free(t.start);
-	free(t.src);
-	return rc == 0 ? 0 : -1;
+	rc = turns_run(&t, o, f);
+	free(t.run);
+	return rc;
 }
 
 /* One client in the caseload summary. */

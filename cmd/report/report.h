@@ -6,6 +6,8 @@
 #ifndef STEADY_REPORT_H
 #define STEADY_REPORT_H
 
+#include <sys/types.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <time.h>
@@ -73,6 +75,8 @@ struct group {
 	struct group *next;
 	const char *source, *gval, *period, *sub;
 	int pend;		/* its slot of rows not yet added (read.c), or -1 */
+	long remote;		/* a stub: the group's number in the process
+				 * that holds it (read.c); else -1 */
 	struct stats *m;	/* one per measure id, grown as needed */
 	size_t nm;
 	struct daymap days;	/* days with a record */
@@ -124,6 +128,21 @@ size_t measure_find(const char *name);
 int is_trap(size_t id);
 struct group *group_get(const char *src, const char *gval,
     const char *period, const char *sub, enum kind kind);
+/* A stub for group number remote of a kept piece, with its keys. */
+void group_stub(const char *src, const char *gval, const char *period,
+    const char *sub, enum kind kind, int64_t rows, long remote);
+/*
+ * The kept piece (read.c): whether there is one; its process and its
+ * words both ways; the groups numbered idx[0..n-1] fetched whole and
+ * merged here, their stubs (remote -2) dropped, or with idx NULL all of
+ * them, every stub dropped, and the piece let go: -1 (told) when they
+ * could not be.  keeper_end lets it go (stop: at once) and, with wait,
+ * waits for its end: -1 when it failed.
+ */
+int keeper_on(void);
+int keeper_channel(pid_t *pid, int *ctl, FILE **in);
+int keeper_fetch(const uint32_t *idx, size_t n);
+int keeper_end(int stop, int wait);
 struct stats *group_stats(struct group *g, size_t id);
 /*
  * Set each group key's place in byte order among all the keys, which
@@ -156,6 +175,17 @@ int read_partial_stream(FILE *fp, const char *name);
  */
 void write_piece(FILE *fp);
 int read_piece(FILE *fp);
+/* Only groups[pick[0..n-1]], read where more follows; and the keys
+ * alone, each read as a stub (group_stub), *same when the measures are
+ * this process's. */
+void write_piece_some(FILE *fp, const uint32_t *pick, size_t n);
+int read_piece_some(FILE *fp);
+void write_keys(FILE *fp);
+int read_keys(FILE *fp, int *same);
+/* All n bytes written, sent (never raising SIGPIPE) or read: 0, or -1. */
+int fd_write_all(int fd, const void *buf, size_t n);
+int fd_send_all(int fd, const void *buf, size_t n);
+int fd_read_all(int fd, void *buf, size_t n);
 
 /* The source of a file's rows: its folder's name (read.c). */
 char *source_of(const char *path, const struct opts *o);
@@ -184,6 +214,13 @@ void assign_free_all(void);
 /* render.c: the document, in the format asked for; -1 (told) when part
  * of it could not be written. */
 int render(const struct opts *o);
+/* What a process writing part of the report would otherwise look up,
+ * and might warn of, again: before it starts, with a source to be
+ * written (or NULL). */
+void render_ahead(const char *src);
+/* In a process writing part of the report: the runs its parent gives it
+ * over ctl, in turns, with its word back on reply; its exit status. */
+int partner_runs(int ctl, FILE *reply);
 
 /*
  * A weekly check-in figure needs at least 4 of the week's 7 days
