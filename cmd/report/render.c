@@ -1139,14 +1139,19 @@ block(struct out *o, struct group **g, size_t n, enum out_format f)
 		promise_block(o, g, n, full ? full_cols : NULL, NFULL);
 		return;
 	}
-	for (i = 0; i < n; i++)
-		coverage(o, g[i]);
-	practice_note(o, g, n);
-	for (i = 0; i < n; i++)
-		trajectory(o, g[i]);
-	dates_line(o, g[0]);
-	for (i = 0; i < n; i++)
-		flag_group(g[i], o, &t);
+	/* Where notes are not written (csv, tsv), concerns matter only as
+	 * whether there is one (--concerns-exit): once one is found, there
+	 * is no need to look for more. */
+	if (out_has_notes(o) || !concerns_found) {
+		for (i = 0; i < n; i++)
+			coverage(o, g[i]);
+		practice_note(o, g, n);
+		for (i = 0; i < n; i++)
+			trajectory(o, g[i]);
+		dates_line(o, g[0]);
+		for (i = 0; i < n; i++)
+			flag_group(g[i], o, &t);
+	}
 	for (i = 0; i < n && g[i]->rows == 0; i++)
 		;
 	if (i == n)
