@@ -1303,10 +1303,14 @@ struct packed_time {
 static void
 pack(struct strbuf *sb, const struct stats *s)
 {
-	struct stats head = *s;
-	struct packed_time pt = { 0, 0, 0, 0 };
+	struct stats head;
+	struct packed_time pt;
 	struct stats_day rw[STATS_WINDOW];
 
+	/* Copied and cleared byte for byte: the padding goes out too, and
+	 * an assignment need not copy it. */
+	memcpy(&head, s, sizeof(head));
+	memset(&pt, 0, sizeof(pt));
 	head.tm = NULL;
 	if (s->tm != NULL) {
 		pt.nrecent = recent_days(s->tm, rw);
