@@ -413,26 +413,36 @@ write_piece_some(FILE *fp, const uint32_t *pick, size_t n)
 
 /*
  * The groups' keys alone, for a piece that keeps its groups: the
- * measures' frame, then a frame per group of its kind, rows and keys.
+ * measures' frame; a frame of every key's text, in byte order; then
+ * frames of the groups, in their order, each as its keys' numbers in
+ * that list and its kind (struct rkey).
  */
 void
 write_keys(FILE *fp)
 {
 	struct strbuf sb = { 0 }, out = { 0 };
-	size_t i;
+	const char **all;
+	struct rkey k;
+	size_t i, n;
 
 	put_measures(&sb, ngroups);
 	put_frame(&out, &sb);
+	if ((all = keys_sorted(&n)) == NULL)
+		n = 0;		/* too many to number: the parent fails it */
+	sb_add(&sb, (const char *)&n, sizeof(n));
+	for (i = 0; i < n; i++)
+		put_str(&sb, all[i]);
+	put_frame(&out, &sb);
+	free(all);
 	for (i = 0; i < ngroups; i++) {
-		sb_add(&sb, (const char *)&groups[i]->kind,
-		    sizeof(groups[i]->kind));
-		sb_add(&sb, (const char *)&groups[i]->rows,
-		    sizeof(groups[i]->rows));
-		put_str(&sb, groups[i]->source);
-		put_str(&sb, groups[i]->gval);
-		put_str(&sb, groups[i]->period);
-		put_str(&sb, groups[i]->sub);
-		put_frame(&out, &sb);
+		k.key[0] = key_rank(groups[i]->source);
+		k.key[1] = key_rank(groups[i]->gval);
+		k.key[2] = key_rank(groups[i]->period);
+		k.key[3] = key_rank(groups[i]->sub);
+		k.kind = groups[i]->kind;
+		sb_add(&sb, (const char *)&k, sizeof(k));
+		if (sb.len >= 1 << 16 || i + 1 == ngroups)
+			put_frame(&out, &sb);
 		if (out.len > 1 << 16) {
 			fwrite(out.s, 1, out.len, fp);
 			sb_reset(&out);
@@ -636,22 +646,24 @@ read_piece_some(FILE *fp)
 }
 
 /*
- * A kept piece's keys: a stub here for each of its groups.  The piece's
- * measures must be this process's, the same and in the same order, for
- * it to write its own groups' rows: *same says whether they are.
+ * A kept piece's keys: its groups' (*rk, *nrk) and their text, kept
+ * here (*str, *nstr).  The piece's measures must be this process's, the
+ * same and in the same order, for it to write its own groups' rows:
+ * *same says whether they are.
  */
 int
-read_keys(FILE *fp, int *same)
+read_keys(FILE *fp, int *same, struct rkey **rk, size_t *nrk,
+    const char ***str, size_t *nstr)
 {
 	struct piece_in in = { NULL, NULL, { 0 }, { 0 } };
-	struct strbuf key[4] = { { 0 }, { 0 }, { 0 }, { 0 } };
 	struct piece_measure pm;
-	size_t i, n, k;
-	enum kind kind;
-	int64_t rows;
-	int rc = -1;
+	size_t i, n, ng, got = 0;
+	int rc = -1, k;
 
 	*same = 0;
+	*rk = NULL;
+	*str = NULL;
+	*nrk = *nstr = 0;
 	if (get_frame(fp, &in) == -1 || get(&in, &n, sizeof(n)) == -1)
 		goto out;
 	*same = n == nmeasures;
@@ -668,25 +680,38 @@ read_keys(FILE *fp, int *same)
 			*same = 0;
 		in.p += pm.len;
 	}
-	if (get(&in, &n, sizeof(n)) == -1 || in.p != in.end)
+	if (get(&in, &ng, sizeof(ng)) == -1 || in.p != in.end ||
+	    get_frame(fp, &in) == -1 || get(&in, &n, sizeof(n)) == -1 ||
+	    n > (size_t)(in.end - in.p) / sizeof(size_t) ||
+	    ng > SIZE_MAX / sizeof(**rk) - 1)
 		goto out;
-	for (i = 0; i < n; i++) {
-		if (get_frame(fp, &in) == -1 ||
-		    get(&in, &kind, sizeof(kind)) == -1 || kind < K_GENERIC ||
-		    kind > K_PROMISE || get(&in, &rows, sizeof(rows)) == -1)
+	*str = xreallocarray(NULL, n + 1, sizeof(**str));
+	for (*nstr = 0; *nstr < n; (*nstr)++) {
+		if (get_str(&in, &in.name) == NULL)
 			goto out;
-		for (k = 0; k < 4; k++)
-			if (get_str(&in, &key[k]) == NULL)
-				goto out;
-		if (in.p != in.end)
-			goto out;
-		group_stub(key[0].s, key[1].s, key[2].s, key[3].s, kind, rows,
-		    (long)i);
+		(*str)[*nstr] = key_intern(in.name.s);
 	}
+	if (in.p != in.end)
+		goto out;
+	*rk = xreallocarray(NULL, ng + 1, sizeof(**rk));
+	while (got < ng) {
+		if (get_frame(fp, &in) == -1 ||
+		    (size_t)(in.end - in.p) % sizeof(**rk) != 0 ||
+		    (size_t)(in.end - in.p) / sizeof(**rk) > ng - got)
+			goto out;
+		for (; in.p < in.end; got++) {
+			memcpy(&(*rk)[got], in.p, sizeof(**rk));
+			in.p += sizeof(**rk);
+			for (k = 0; k < 4; k++)
+				if ((*rk)[got].key[k] >= n)
+					goto out;
+			if ((*rk)[got].kind > K_PROMISE)
+				goto out;
+		}
+	}
+	*nrk = ng;
 	rc = 0;
 out:
-	for (k = 0; k < 4; k++)
-		sb_free(&key[k]);
 	sb_free(&in.name);
 	sb_free(&in.frame);
 	return rc;

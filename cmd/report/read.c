@@ -64,18 +64,22 @@ static size_t nseen;
 /*
  * A piece's child may keep its groups rather than send them back: the
  * second of two pieces of the only file, written as csv or tsv by weeks
- * or months.  This process then holds a stub for each of its groups
- * (remote >= 0), and asks for those it must have whole: the ones it
- * holds too, or all when the report is not worth writing in turns.  The
- * child writes the rows of the rest (render.c).  Passing back hundreds of
- * thousands of week groups took longer than writing their rows.
+ * or months.  It sends their keys, in the groups' order (render.c), and
+ * this process asks for those it must have whole: the ones it holds
+ * too, or all when the report is not worth writing in turns.  The child
+ * writes the rows of the rest.  Passing back hundreds of thousands of
+ * week groups took longer than writing their rows.
  */
 static struct {
 	pid_t pid;
 	int ctl;		/* the word to it, or -1 when there is none */
 	FILE *in;		/* its word back */
 	char *path;		/* the file, for messages */
-} keeper = { -1, -1, NULL, NULL };
+	struct rkey *rk;	/* its groups' keys, in order */
+	size_t nrk;
+	const char **str;	/* the keys' text, kept here, by number */
+	size_t nstr;
+} keeper = { -1, -1, NULL, NULL, NULL, 0, NULL, 0 };
 /* The corrections of the file being read, and its copy from stdin. */
 static struct amends *superseded;
 static FILE *spooled;
@@ -220,15 +224,15 @@ key_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int
-keys_rank(size_t *n_keys)
+const char **
+keys_sorted(size_t *n_keys)
 {
-	char **all;
+	const char **all;
 	size_t i, n = 0;
 
 	*n_keys = nkeys;
 	if (nkeys > UINT32_MAX - 16)
-		return -1;
+		return NULL;
 	all = xreallocarray(NULL, nkeys + 1, sizeof(*all));
 	for (i = 0; i < keycap; i++)
 		if (keys[i] != NULL)
@@ -236,8 +240,22 @@ keys_rank(size_t *n_keys)
 	qsort(all, n, sizeof(*all), key_cmp);
 	for (i = 0; i < n; i++)
 		key_head(all[i])->rank = (uint32_t)i;
+	return all;
+}
+
+int
+keys_rank(size_t *n_keys)
+{
+	const char **all = keys_sorted(n_keys);
+
 	free(all);
-	return 0;
+	return all != NULL ? 0 : -1;
+}
+
+const char *
+key_intern(const char *s)
+{
+	return key_of(s);
 }
 
 uint32_t
@@ -357,45 +375,11 @@ group_at(uint32_t h, const char *src, const char *gval,
 	g->kind = kind;
 	g->hash = h;
 	g->pend = -1;
-	g->remote = -1;
 	daymap_init(&g->days);
 	g->next = buckets[h & (nbuckets - 1)];
 	buckets[h & (nbuckets - 1)] = g;
 	groups_add(g);
 	return g;
-}
-
-void
-group_stub(const char *src, const char *gval, const char *period,
-    const char *sub, enum kind kind, int64_t rows, long remote)
-{
-	struct group *g = block_alloc(sizeof(*g));
-
-	g->source = key_of(src);
-	g->gval = key_of(gval);
-	g->period = key_of(period);
-	g->sub = key_of(sub);
-	g->kind = kind;
-	g->pend = -1;
-	g->rows = rows;
-	g->remote = remote;
-	daymap_init(&g->days);
-	groups_add(g);
-}
-
-/*
- * Take out of groups[] the stubs merged here (remote -2), or with all,
- * every stub: their memory stays in its block until the end.
- */
-static void
-groups_drop(int all)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < ngroups; i++)
-		if (groups[i]->remote == -1 || (!all && groups[i]->remote >= 0))
-			groups[n++] = groups[i];
-	ngroups = n;
 }
 
 struct group *
@@ -529,9 +513,6 @@ groups_free(void)
 
 	links_free(trial_links);
 	trial_links = NULL;
-	keeper_end(0, 1);
-	free(keeper.path);
-	keeper.path = NULL;
 	for (i = 0; i < ngroups; i++) {
 		g = groups[i];
 		/* A day's or a week's summaries are plain: nothing to free,
@@ -572,6 +553,15 @@ groups_free(void)
 	free(seen);
 	seen = NULL;
 	nseen = 0;
+	/* A kept piece frees what it made as this process does: its end is
+	 * waited for last. */
+	keeper_end(0, 1);
+	free(keeper.path);
+	keeper.path = NULL;
+	free(keeper.rk);
+	keeper.rk = NULL;
+	free(keeper.str);
+	keeper.str = NULL;
 }
 
 /* Note that a file of source src was read, from the data directory or not. */
@@ -1700,9 +1690,10 @@ static int
 keeper_serve(int ctl, FILE *out)
 {
 	unsigned char *given = xcalloc(ngroups + 1, 1);
+	struct group **g;
 	uint32_t *idx = NULL;
 	uint64_t n;
-	size_t i, k;
+	size_t i, k, at;
 	int st = EXIT_ERR;
 	char c;
 
@@ -1712,7 +1703,18 @@ keeper_serve(int ctl, FILE *out)
 			break;
 		}
 		if (c == 'P') {
-			st = partner_runs(ctl, out);
+			/* The groups not given, in order, then the rest, which
+			 * stay only to be freed. */
+			g = xreallocarray(NULL, ngroups + 1, sizeof(*g));
+			for (i = k = 0; i < ngroups; i++)
+				if (!given[i])
+					g[k++] = groups[i];
+			for (i = 0, at = k; i < ngroups; i++)
+				if (given[i])
+					g[at++] = groups[i];
+			free(groups);
+			groups = g;
+			st = partner_runs(ctl, out, k);
 			break;
 		}
 		if (c == 'A') {
@@ -1784,6 +1786,7 @@ piece_child(const struct piece *p, const struct view *v, const char *path,
 	if (p->ctl == -1)
 		write_piece(out);
 	else if (rc == 0) {
+		groups_sort();
 		write_keys(out);
 		st = fflush(out) == 0 ? keeper_serve(p->ctl, out) : EXIT_ERR;
 		close(p->ctl);
@@ -1867,7 +1870,8 @@ piece_take(FILE *fp, off_t *cut, unsigned long *cutline, int *stop,
 	if (rc == -1)
 		return -2;
 	if (keeping)
-		return read_keys(fp, same) == 0 ? 0 : -1;
+		return read_keys(fp, same, &keeper.rk, &keeper.nrk,
+		    &keeper.str, &keeper.nstr) == 0 ? 0 : -1;
 	return read_piece(fp) == 0 ? 0 : -1;
 }
 
@@ -1883,7 +1887,7 @@ piece_merge(struct piece *p, const char *path, const struct opts *o,
 		(void)setvbuf(fp, NULL, _IOFBF, PIECE_PIPE);
 		rc = piece_take(fp, cut, cutline, &stop, p->ctl != -1, &same);
 		if (rc == 0 && p->ctl != -1) {
-			/* Kept: the child stays, and its stubs are here. */
+			/* Kept: the child stays, and its keys are here. */
 			keeper.pid = p->pid;
 			keeper.ctl = p->ctl;
 			keeper.in = fp;
@@ -1944,6 +1948,14 @@ keeper_channel(pid_t *pid, int *ctl, FILE **in)
 	return keeper.ctl != -1 ? 0 : -1;
 }
 
+const struct rkey *
+keeper_keys(size_t *n, const char *const **str)
+{
+	*n = keeper.nrk;
+	*str = keeper.str;
+	return keeper.rk;
+}
+
 int
 keeper_end(int stop, int wait)
 {
@@ -1975,7 +1987,6 @@ keeper_fetch(const uint32_t *idx, size_t n)
 	if (idx == NULL) {
 		rc = fd_send_all(keeper.ctl, "A", 1) == 0 &&
 		    read_piece(keeper.in) == 0 ? 0 : -1;
-		groups_drop(1);
 		if (keeper_end(rc == -1, 1) == -1)
 			rc = -1;
 		if (rc == -1)
@@ -1989,7 +2000,6 @@ keeper_fetch(const uint32_t *idx, size_t n)
 	rc = fd_send_all(keeper.ctl, sb.s, sb.len) == 0 &&
 	    read_piece_some(keeper.in) == 0 ? 0 : -1;
 	sb_free(&sb);
-	groups_drop(0);
 	if (rc == -1) {
 		st_warnx("%s: a process reading part of it failed",
 		    keeper.path);

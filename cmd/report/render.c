@@ -768,7 +768,7 @@ struct gkey {
  * than comparing keys, where most of the time went in reaching groups
  * spread over all the memory they take.
  */
-static void
+void
 groups_sort(void)
 {
 	struct gkey *k, *tmp, *swap;
@@ -1289,9 +1289,9 @@ blocks(struct out *o, enum out_format f, size_t from, size_t to, size_t src)
  * A long csv or tsv report is written by two processes in turns: this
  * one and a partner.  The partner is either a child forked here, which
  * has every group, or the process that read the second piece of the only
- * file and kept its groups (read.c), for which this process holds stubs
- * (remote >= 0).  The sorted groups are cut into runs, each written by a
- * process that holds it.  Both make their runs in memory at once, and
+ * file and kept its groups (read.c), whose keys this process has, in the
+ * same order as its own.  The groups are cut into runs, each written by
+ * a process that holds it.  Both make their runs in memory at once, and
  * each writes its own bytes to standard output when its turn comes; a
  * byte over a socket passes the turn.  Within detail(), csv and tsv write
  * one table, the measures, whose header comes once at the top (out.h),
@@ -1302,7 +1302,7 @@ blocks(struct out *o, enum out_format f, size_t from, size_t to, size_t src)
 #define TURN_SHORT 16		/* a kept piece's runs, on average, at least */
 
 struct run {
-	size_t start, end;	/* groups[start, end) */
+	size_t start, end;	/* groups[start, end), of the process writing */
 	size_t src;		/* where the source of groups[start] begins */
 	int theirs;		/* the partner writes it */
 };
@@ -1332,28 +1332,18 @@ run_add(struct turns *t, size_t start, size_t end, size_t src, int theirs)
 /*
  * Runs for a forked partner: every other run of at least TURN_RUN groups,
  * cut at block boundaries, the last always this process's, so that what
- * follows it (forms, assignments) follows it here.  For the kept piece:
- * each run is the groups one process holds, one after another.  Fewer
- * than three runs are not worth a partner.
+ * follows it (forms, assignments) follows it here.  Fewer than three runs
+ * are not worth a partner.
  */
 static int
 turns_plan(struct turns *t)
 {
 	size_t i, j, start = 0, src = 0, srcrun = 0;
-	int theirs;
 
 	t->n = 0;
 	for (i = 0; i < ngroups; i = j) {
 		if (i > 0 && strcmp(groups[i]->source, groups[i - 1]->source))
 			src = i;
-		if (t->kept) {
-			theirs = groups[i]->remote >= 0;
-			for (j = i + 1; j < ngroups && (groups[j]->remote >= 0) ==
-			    theirs; j++)
-				;
-			run_add(t, i, j, src, theirs);
-			continue;
-		}
 		if (i > 0 && i - start >= TURN_RUN) {
 			run_add(t, start, i, srcrun, t->n % 2 == 1);
 			start = i;
@@ -1363,9 +1353,106 @@ turns_plan(struct turns *t)
 		    groups[j]); j++)
 			;
 	}
-	if (!t->kept && ngroups > 0)
+	if (ngroups > 0)
 		run_add(t, start, ngroups, srcrun, 0);
 	return t->n >= 3 ? 0 : -1;
+}
+
+/* A group's place in group_cmp's order, as numbers (keys_rank). */
+static void
+rank_of(uint32_t r[5], const char *src, const char *gval, enum kind kind,
+    const char *sub, const char *period)
+{
+	r[0] = key_rank(src);
+	r[1] = key_rank(gval);
+	r[2] = kind == K_GENERIC ? K_PROMISE + 1 : kind;
+	r[3] = key_rank(sub);
+	r[4] = key_rank(period);
+}
+
+static int
+rank_cmp(const uint32_t a[5], const uint32_t b[5])
+{
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return 0;
+}
+
+/*
+ * The kept piece's groups and this process's, both in order, walked
+ * together: the runs each process writes, the kept piece's counted in
+ * its own groups less those fetched here, which are the ones this
+ * process holds too (the week that spans the cut), at places want[] of
+ * its order.  -1 when the piece's keys are not in order after all.
+ */
+static int
+keep_walk(struct turns *t, uint32_t **want, size_t *nwant)
+{
+	const struct rkey *rk;
+	const char *const *str;
+	uint32_t a[5] = { 0 }, b[5] = { 0 }, prev[5] = { 0 };
+	size_t i = 0, j = 0, nk, nr, taken = 0, src = 0, srcrun = 0, start = 0;
+	size_t seen = SIZE_MAX;
+	int c, theirs = -1;
+
+	rk = keeper_keys(&nr, &str);
+	*want = xreallocarray(NULL, nr + 1, sizeof(**want));
+	*nwant = 0;
+	t->n = 0;
+	if (keys_rank(&nk) == -1)
+		return -1;
+	while (i < ngroups || j < nr) {
+		if (i > 0 && i < ngroups && groups[i]->source !=
+		    groups[i - 1]->source)
+			src = i;
+		if (i < ngroups)
+			rank_of(a, groups[i]->source, groups[i]->gval,
+			    groups[i]->kind, groups[i]->sub, groups[i]->period);
+		if (j < nr && j != seen) {
+			/* Each of the piece's groups once, and each after the
+			 * one before it. */
+			rank_of(b, str[rk[j].key[0]], str[rk[j].key[1]],
+			    (enum kind)rk[j].kind, str[rk[j].key[3]],
+			    str[rk[j].key[2]]);
+			if (j > 0 && rank_cmp(prev, b) >= 0)
+				return -1;
+			memcpy(prev, b, sizeof(prev));
+			seen = j;
+		}
+		c = i == ngroups ? 1 : j == nr ? -1 : rank_cmp(a, b);
+		if (c > 0) {
+			/* The piece's own: a run of its own, from its place
+			 * among the groups it keeps. */
+			if (theirs != 1) {
+				if (theirs == 0)
+					run_add(t, start, i, srcrun, 0);
+				theirs = 1;
+				start = j - taken;
+			}
+			j++;
+			continue;
+		}
+		if (theirs != 0) {
+			if (theirs == 1)
+				run_add(t, start, j - taken, 0, 1);
+			theirs = 0;
+			start = i;
+			srcrun = src;
+		}
+		if (c == 0) {
+			(*want)[(*nwant)++] = (uint32_t)j++;
+			taken++;
+		}
+		i++;
+	}
+	if (theirs == 0)
+		run_add(t, start, ngroups, srcrun, 0);
+	else if (theirs == 1)
+		run_add(t, start, j - taken, 0, 1);
+	return 0;
 }
 
 /*
@@ -1417,63 +1504,40 @@ memout_close(struct memout *m)
 
 /*
  * In the partner: the runs it is given, made and written in turns.  The
- * word from this process's parent: the format, how many runs, each
- * run's length, then the groups of them all, by their place in
- * groups[]; then a turn byte before each run.  The word back: 'S' as a
- * run starts to be written, 'D' when it is, or 'F' and errno; at the
- * end 'E' and whether a concern was named.  The partner's exit status.
+ * word from this process's parent: the format, how many runs, and each
+ * run's first group and length; then a turn byte before each run.  The
+ * word back: 'S' as a run starts to be written, 'D' when it is, or 'F'
+ * and errno; at the end 'E' and whether a concern was named.  The
+ * partner's exit status.
  */
 int
-partner_runs(int ctl, FILE *reply)
+partner_runs(int ctl, FILE *reply, size_t nseq)
 {
-	uint64_t n, total, *len = NULL, k, i;
-	uint32_t *idx = NULL;
-	struct group **g = NULL;
+	uint64_t n, k, *at = NULL;
 	struct memout m = { NULL, 0, NULL, NULL };
 	struct run r;
-	unsigned char f, *seen = NULL;
+	unsigned char f;
 	char c, found;
-	size_t at;
 	off_t bytes;
-	int st = EXIT_ERR, e;
+	int st = EXIT_ERR, e, mine = order == NULL;
 
 	if (fd_read_all(ctl, &f, 1) == -1 || (f != OUT_CSV && f != OUT_TSV) ||
-	    fd_read_all(ctl, &n, sizeof(n)) == -1 ||
-	    fd_read_all(ctl, &total, sizeof(total)) == -1 ||
-	    total > ngroups || n > total)
+	    fd_read_all(ctl, &n, sizeof(n)) == -1 || n > nseq)
 		return EXIT_ERR;
-	len = xreallocarray(NULL, n + 1, sizeof(*len));
-	idx = xreallocarray(NULL, total + 1, sizeof(*idx));
-	if (fd_read_all(ctl, len, n * sizeof(*len)) == -1 ||
-	    fd_read_all(ctl, idx, total * sizeof(*idx)) == -1)
+	at = xreallocarray(NULL, 2 * n + 1, sizeof(*at));
+	if (fd_read_all(ctl, at, 2 * n * sizeof(*at)) == -1)
 		goto out;
-	/* The groups in the order given, then the rest, which stay to be
-	 * freed. */
-	seen = xcalloc(ngroups + 1, 1);
-	g = xreallocarray(NULL, ngroups + 1, sizeof(*g));
-	for (i = 0; i < total; i++) {
-		if (idx[i] >= ngroups || seen[idx[i]])
-			goto out;
-		seen[idx[i]] = 1;
-		g[i] = groups[idx[i]];
-	}
-	at = total;
-	for (i = 0; i < ngroups; i++)
-		if (!seen[i])
-			g[at++] = groups[i];
-	free(groups);
-	groups = g;
-	g = NULL;
-	if (order == NULL)
+	if (mine)
 		sort_measures();
 	if (memout_open(&m, (enum out_format)f) == -1)
 		goto out;
 	concerns_found = 0;
-	for (k = 0, at = 0; k < n; at += len[k++]) {
-		if (len[k] > total - at)
+	for (k = 0; k < n; k++) {
+		if (at[2 * k] > nseq || at[2 * k + 1] > nseq - at[2 * k])
 			goto out;
-		r.start = r.src = at;
-		r.end = at + len[k];
+		r.start = r.src = at[2 * k];
+		r.end = at[2 * k] + at[2 * k + 1];
+		r.theirs = 0;
 		if ((bytes = memout_run(&m, (enum out_format)f, &r)) < 0 ||
 		    fd_read_all(ctl, &c, 1) == -1 || c != 'G')
 			goto out;
@@ -1496,10 +1560,11 @@ partner_runs(int ctl, FILE *reply)
 out:
 	if (m.fp != NULL)
 		memout_close(&m);
-	free(len);
-	free(idx);
-	free(seen);
-	free(g);
+	if (mine) {
+		free(order);
+		order = NULL;
+	}
+	free(at);
 	return st;
 }
 
@@ -1515,7 +1580,7 @@ turns_child(struct turns *t, struct out *doc, int ctl, int fd)
 	out_discard(doc);
 	free(t->run);
 	if (reply != NULL && fd_read_all(ctl, &c, 1) == 0 && c == 'P')
-		st = partner_runs(ctl, reply);
+		st = partner_runs(ctl, reply, ngroups);
 	if (reply != NULL)
 		fclose(reply);
 	close(ctl);
@@ -1569,31 +1634,21 @@ static int
 turns_tell(struct turns *t, enum out_format f)
 {
 	struct strbuf sb = { 0 };
-	uint64_t n = 0, total = 0, len;
-	uint32_t x;
+	uint64_t n = 0, v[2];
 	unsigned char fb = (unsigned char)f;
-	size_t k, i;
+	size_t k;
 	int rc;
 
 	for (k = 0; k < t->n; k++)
-		if (t->run[k].theirs) {
-			n++;
-			total += t->run[k].end - t->run[k].start;
-		}
+		n += t->run[k].theirs;
 	sb_putc(&sb, 'P');
 	sb_add(&sb, (const char *)&fb, 1);
 	sb_add(&sb, (const char *)&n, sizeof(n));
-	sb_add(&sb, (const char *)&total, sizeof(total));
 	for (k = 0; k < t->n; k++)
 		if (t->run[k].theirs) {
-			len = t->run[k].end - t->run[k].start;
-			sb_add(&sb, (const char *)&len, sizeof(len));
-		}
-	for (k = 0; k < t->n; k++)
-		for (i = t->run[k].start; t->run[k].theirs &&
-		    i < t->run[k].end; i++) {
-			x = (uint32_t)(t->kept ? (size_t)groups[i]->remote : i);
-			sb_add(&sb, (const char *)&x, sizeof(x));
+			v[0] = t->run[k].start;
+			v[1] = t->run[k].end - t->run[k].start;
+			sb_add(&sb, (const char *)v, sizeof(v));
 		}
 	rc = fd_send_all(t->ctl, sb.s, sb.len);
 	sb_free(&sb);
@@ -1746,42 +1801,31 @@ turns_run(struct turns *t, struct out *o, enum out_format f)
 }
 
 /*
- * The kept piece's groups this process holds too (the week that spans
- * the cut): fetched whole and merged here, their stubs dropped.  With
- * too few groups for turns, or runs too short to pass back and forth,
- * all are fetched and this process writes alone.  -1 (told) when they
+ * With a kept piece: the groups this process holds too fetched whole and
+ * merged here, and the runs planned.  With too few groups for turns, or
+ * runs too short to pass back and forth, all its groups are fetched and
+ * this process writes alone: t->kept is then 0.  -1 (told) when they
  * could not be.
  */
 static int
-keep_settle(void)
+keep_settle(struct turns *t)
 {
-	struct group *a, *b;
+	const char *const *str;
 	uint32_t *want;
-	size_t i, nw = 0, switches = 0;
-	int rc;
+	size_t nw, nr, total;
+	int rc, ordered;
 
-	want = xreallocarray(NULL, ngroups + 1, sizeof(*want));
-	for (i = 1; i < ngroups; i++) {
-		a = groups[i - 1];
-		b = groups[i];
-		switches += (a->remote >= 0) != (b->remote >= 0);
-		if (a->source == b->source && a->gval == b->gval &&
-		    a->kind == b->kind && a->sub == b->sub &&
-		    a->period == b->period) {
-			if (a->remote < 0) {
-				a = b;
-				b = groups[i - 1];
-			}
-			want[nw++] = (uint32_t)a->remote;
-			a->remote = -2;		/* merged into b */
-		}
-	}
-	if (ngroups < TURN_MIN || report_jobs() < 2 ||
-	    switches > ngroups / TURN_SHORT) {
+	t->kept = 1;
+	ordered = keep_walk(t, &want, &nw) == 0;
+	(void)keeper_keys(&nr, &str);
+	total = ngroups + nr - nw;
+	if (!ordered || total < TURN_MIN || report_jobs() < 2 || t->n < 3 ||
+	    t->n > total / TURN_SHORT) {
+		t->kept = 0;
 		rc = keeper_fetch(NULL, 0);
 		groups_sort();
-	} else
-		rc = keeper_fetch(want, nw);
+	} else if ((rc = keeper_fetch(want, nw)) == 0)
+		rc = keeper_channel(&t->pid, &t->ctl, &t->in);
 	free(want);
 	return rc;
 }
@@ -1797,33 +1841,17 @@ detail(struct out *o, enum out_format f)
 	int rc;
 
 	groups_sort();
-	if (keeper_on() && keep_settle() == -1)
+	if (keeper_on() && keep_settle(&t) == -1) {
+		free(t.run);
 		return -1;
-	t.kept = keeper_on();
+	}
 	/* A file is a well-formed table even with no rows: its header comes
 	 * first, and the blocks' tables of the same columns add rows. */
 	if (f == OUT_CSV || f == OUT_TSV)
 		out_table(o, "measures", full_cols, NFULL, 1);
-	if (t.kept) {
-		if (keeper_channel(&t.pid, &t.ctl, &t.in) == -1 ||
-		    turns_plan(&t) == -1) {
-			/* Too few runs: all here after all. */
-			free(t.run);
-			t.run = NULL;
-			if (keeper_fetch(NULL, 0) == -1)
-				return -1;
-			groups_sort();
-			t.kept = 0;
-			t.ctl = -1;
-		} else {
-			rc = turns_run(&t, o, f);
-			free(t.run);
-			return rc;
-		}
-	}
-	if ((f != OUT_CSV && f != OUT_TSV) || ngroups < TURN_MIN ||
-	    report_jobs() < 2 || turns_plan(&t) == -1 ||
-	    turns_start(&t, o) == -1) {
+	if (!t.kept && ((f != OUT_CSV && f != OUT_TSV) ||
+	    ngroups < TURN_MIN || report_jobs() < 2 ||
+	    turns_plan(&t) == -1 || turns_start(&t, o) == -1)) {
 		free(t.run);
 		blocks(o, f, 0, ngroups, 0);
 		return 0;

@@ -75,8 +75,6 @@ struct group {
 	struct group *next;
 	const char *source, *gval, *period, *sub;
 	int pend;		/* its slot of rows not yet added (read.c), or -1 */
-	long remote;		/* a stub: the group's number in the process
-				 * that holds it (read.c); else -1 */
 	struct stats *m;	/* one per measure id, grown as needed */
 	size_t nm;
 	struct daymap days;	/* days with a record */
@@ -128,19 +126,32 @@ size_t measure_find(const char *name);
 int is_trap(size_t id);
 struct group *group_get(const char *src, const char *gval,
     const char *period, const char *sub, enum kind kind);
-/* A stub for group number remote of a kept piece, with its keys. */
-void group_stub(const char *src, const char *gval, const char *period,
-    const char *sub, enum kind kind, int64_t rows, long remote);
+/* Every key, in byte order, each ranked (caller frees the array); NULL
+ * when there are too many to number. */
+const char **keys_sorted(size_t *n);
+/* The key of this text, kept once for all groups. */
+const char *key_intern(const char *s);
+
 /*
- * The kept piece (read.c): whether there is one; its process and its
- * words both ways; the groups numbered idx[0..n-1] fetched whole and
- * merged here, their stubs (remote -2) dropped, or with idx NULL all of
- * them, every stub dropped, and the piece let go: -1 (told) when they
- * could not be.  keeper_end lets it go (stop: at once) and, with wait,
- * waits for its end: -1 when it failed.
+ * A group a kept piece holds (read.c): its source, group value, period
+ * and sub-key as numbers in the list of the keys' text it sent, and its
+ * kind.
+ */
+struct rkey {
+	uint32_t key[4];
+	uint32_t kind;
+};
+/*
+ * The kept piece: whether there is one; its process and its words both
+ * ways; its groups' keys, in order, and their text (kept here); the
+ * groups at places idx[0..n-1] of that order fetched whole and merged
+ * here, or with idx NULL all of them, and the piece let go: -1 (told)
+ * when they could not be.  keeper_end lets it go (stop: at once) and,
+ * with wait, waits for its end: -1 when it failed.
  */
 int keeper_on(void);
 int keeper_channel(pid_t *pid, int *ctl, FILE **in);
+const struct rkey *keeper_keys(size_t *n, const char *const **str);
 int keeper_fetch(const uint32_t *idx, size_t n);
 int keeper_end(int stop, int wait);
 struct stats *group_stats(struct group *g, size_t id);
@@ -176,12 +187,12 @@ int read_partial_stream(FILE *fp, const char *name);
 void write_piece(FILE *fp);
 int read_piece(FILE *fp);
 /* Only groups[pick[0..n-1]], read where more follows; and the keys
- * alone, each read as a stub (group_stub), *same when the measures are
- * this process's. */
+ * alone (struct rkey), *same when the measures are this process's. */
 void write_piece_some(FILE *fp, const uint32_t *pick, size_t n);
 int read_piece_some(FILE *fp);
 void write_keys(FILE *fp);
-int read_keys(FILE *fp, int *same);
+int read_keys(FILE *fp, int *same, struct rkey **rk, size_t *nrk,
+    const char ***str, size_t *nstr);
 /* All n bytes written, sent (never raising SIGPIPE) or read: 0, or -1. */
 int fd_write_all(int fd, const void *buf, size_t n);
 int fd_send_all(int fd, const void *buf, size_t n);
@@ -218,9 +229,14 @@ int render(const struct opts *o);
  * and might warn of, again: before it starts, with a source to be
  * written (or NULL). */
 void render_ahead(const char *src);
-/* In a process writing part of the report: the runs its parent gives it
- * over ctl, in turns, with its word back on reply; its exit status. */
-int partner_runs(int ctl, FILE *reply);
+/*
+ * In a process writing part of the report: the runs its parent gives it
+ * over ctl, each of groups[0..nseq) from a place in them, in turns, with
+ * its word back on reply; its exit status.
+ */
+int partner_runs(int ctl, FILE *reply, size_t nseq);
+/* The groups in the order the report shows them. */
+void groups_sort(void);
 
 /*
  * A weekly check-in figure needs at least 4 of the week's 7 days
