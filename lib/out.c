@@ -700,7 +700,7 @@ same_header(const struct out *o)
  */
 #define CELL_SHORT 32
 
-static void
+static inline void __attribute__((always_inline))
 csv_cell(struct strbuf *sb, const char *s, char sep, int numeric, char end)
 {
 	/* 1: a byte that ends the plain run; 2: one that needs a guard at
