@@ -1392,6 +1392,30 @@ daymap_init(struct daymap *m)
 	m->first = 0;
 	m->nbits = 0;
 	m->bits = NULL;
+	memset(m->in, 0, sizeof(m->in));
+}
+
+/* Where a map's words are: in the map, or in memory of their own. */
+static uint64_t *
+words(struct daymap *m)
+{
+	return m->nbits > 64 * DAYMAP_IN ? m->bits : m->in;
+}
+
+static const uint64_t *
+cwords(const struct daymap *m)
+{
+	return m->nbits > 64 * DAYMAP_IN ? m->bits : m->in;
+}
+
+/* Room for nw words, where words() will find them, zeroed. */
+static uint64_t *
+words_new(struct daymap *m, size_t nw)
+{
+	m->nbits = nw * 64;
+	if (nw <= DAYMAP_IN)
+		return m->in;
+	return m->bits = xcalloc(nw, sizeof(*m->bits));
 }
 
 void
@@ -1407,6 +1431,7 @@ daymap_cover(struct daymap *m, int64_t lo, int64_t hi)
 {
 	int64_t wlo = floordiv(lo, 64), whi = floordiv(hi, 64), o;
 	size_t old = m->nbits / 64, nw, head = 0;
+	uint64_t keep[DAYMAP_IN], *w;
 
 	if (old > 0) {
 		o = floordiv(m->first, 64);
@@ -1417,12 +1442,21 @@ daymap_cover(struct daymap *m, int64_t lo, int64_t hi)
 		head = (size_t)(o - wlo);
 	}
 	nw = (size_t)(whi - wlo) + 1;
-	m->bits = xreallocarray(m->bits, nw, sizeof(*m->bits));
-	memmove(m->bits + head, m->bits, old * sizeof(*m->bits));
-	memset(m->bits, 0, head * sizeof(*m->bits));
-	memset(m->bits + head + old, 0, (nw - head - old) * sizeof(*m->bits));
 	m->first = (int32_t)(wlo * 64);
-	m->nbits = nw * 64;
+	if (old > DAYMAP_IN) {
+		m->bits = xreallocarray(m->bits, nw, sizeof(*m->bits));
+		memmove(m->bits + head, m->bits, old * sizeof(*m->bits));
+		memset(m->bits, 0, head * sizeof(*m->bits));
+		memset(m->bits + head + old, 0,
+		    (nw - head - old) * sizeof(*m->bits));
+		m->nbits = nw * 64;
+		return;
+	}
+	/* The words were in the map: moved within it, or out of it. */
+	memcpy(keep, m->in, old * sizeof(*keep));
+	memset(m->in, 0, sizeof(m->in));
+	w = words_new(m, nw);
+	memcpy(w + head, keep, old * sizeof(*keep));
 }
 
 void
@@ -1434,7 +1468,7 @@ daymap_set(struct daymap *m, int32_t day)
 		daymap_cover(m, day, day);
 		i = (int64_t)day - m->first;
 	}
-	m->bits[i / 64] |= (uint64_t)1 << (i % 64);
+	words(m)[i / 64] |= (uint64_t)1 << (i % 64);
 }
 
 int
@@ -1444,7 +1478,7 @@ daymap_has(const struct daymap *m, int32_t day)
 
 	if (i < 0 || i >= (int64_t)m->nbits)
 		return 0;
-	return (m->bits[i / 64] >> (i % 64)) & 1;
+	return (cwords(m)[i / 64] >> (i % 64)) & 1;
 }
 
 void
@@ -1458,7 +1492,7 @@ daymap_merge(struct daymap *into, const struct daymap *from)
 	    (int64_t)from->first + (int64_t)from->nbits - 1);
 	off = (size_t)(((int64_t)from->first - into->first) / 64);
 	for (i = 0; i < from->nbits / 64; i++)
-		into->bits[off + i] |= from->bits[i];
+		words(into)[off + i] |= cwords(from)[i];
 }
 
 static int
@@ -1491,7 +1525,7 @@ daymap_count(const struct daymap *m, int32_t from, int32_t to)
 	lo = lo < 0 ? 0 : lo;
 	hi = hi >= (int64_t)m->nbits ? (int64_t)m->nbits - 1 : hi;
 	for (i = lo / 64; lo <= hi && i <= hi / 64; i++) {
-		w = m->bits[i];
+		w = cwords(m)[i];
 		if (i == lo / 64)
 			w &= ~(uint64_t)0 << (lo % 64);
 		if (i == hi / 64)
@@ -1509,15 +1543,16 @@ static int64_t
 next_bit(const struct daymap *m, int64_t i, int want)
 {
 	size_t wi = (size_t)(i / 64), nw = m->nbits / 64;
+	const uint64_t *b = cwords(m);
 	uint64_t w;
 
 	if (i >= (int64_t)m->nbits)
 		return want ? INT64_MAX : i;
-	w = (want ? m->bits[wi] : ~m->bits[wi]) & ~(uint64_t)0 << (i % 64);
+	w = (want ? b[wi] : ~b[wi]) & ~(uint64_t)0 << (i % 64);
 	while (w == 0) {
 		if (++wi >= nw)
 			return want ? INT64_MAX : (int64_t)m->nbits;
-		w = want ? m->bits[wi] : ~m->bits[wi];
+		w = want ? b[wi] : ~b[wi];
 	}
 	return (int64_t)wi * 64 + lowbit(w);
 }
@@ -1527,6 +1562,7 @@ daymap_span(const struct daymap *m, int32_t *first, int32_t *last)
 {
 	size_t wi = m->nbits / 64;
 	int64_t i = next_bit(m, 0, 1);
+	const uint64_t *b = cwords(m);
 	int hb;
 
 	if (i == INT64_MAX) {
@@ -1534,9 +1570,9 @@ daymap_span(const struct daymap *m, int32_t *first, int32_t *last)
 		return -1;
 	}
 	*first = (int32_t)(m->first + i);
-	while (m->bits[wi - 1] == 0)
+	while (b[wi - 1] == 0)
 		wi--;
-	for (hb = 63; !((m->bits[wi - 1] >> hb) & 1); hb--)
+	for (hb = 63; !((b[wi - 1] >> hb) & 1); hb--)
 		;
 	*last = (int32_t)(m->first + (int64_t)(wi - 1) * 64 + hb);
 	return 0;
@@ -1598,13 +1634,14 @@ daymap_encode(struct strbuf *sb, const struct daymap *m)
 	put_i128(sb, ' ', m->first);
 	put_i128(sb, ' ', (stats_i128)(m->nbits / 64));
 	for (i = 0; i < m->nbits / 64; i++)
-		put_i128(sb, ' ', m->bits[i]);
+		put_i128(sb, ' ', cwords(m)[i]);
 }
 
 static int
 get_words(struct cursor *c, struct daymap *m)
 {
 	stats_i128 v, first, nw;
+	uint64_t *w;
 	size_t i;
 
 	if (get_num(c, 0, ENC_VERSION, ENC_VERSION, &v) == -1 ||
@@ -1618,16 +1655,14 @@ get_words(struct cursor *c, struct daymap *m)
 	/* Each word takes at least 2 bytes: no allocating for a lie. */
 	if ((size_t)nw > strlen(c->p) / 2)
 		return fail(c, "it is cut short");
-	if (nw > 0)
-		m->bits = xcalloc((size_t)nw, sizeof(*m->bits));
+	w = words_new(m, (size_t)nw);
 	m->first = (int32_t)first;
-	m->nbits = (size_t)nw * 64;
 	for (i = 0; i < (size_t)nw; i++) {
 		if (get_num(c, ' ', 0, UINT64_MAX, &v) == -1)
 			return -1;
-		m->bits[i] = (uint64_t)v;
+		w[i] = (uint64_t)v;
 	}
-	if (nw > 0 && (m->bits[0] == 0 || m->bits[nw - 1] == 0))
+	if (nw > 0 && (w[0] == 0 || w[nw - 1] == 0))
 		return fail(c, "an end word is empty");
 	return 0;
 }
@@ -1656,27 +1691,24 @@ daymap_pack(struct strbuf *sb, const struct daymap *m)
 {
 	sb_add(sb, (const char *)&m->first, sizeof(m->first));
 	sb_add(sb, (const char *)&m->nbits, sizeof(m->nbits));
-	sb_add(sb, (const char *)m->bits, m->nbits / 64 * sizeof(*m->bits));
+	sb_add(sb, (const char *)cwords(m), m->nbits / 64 * sizeof(uint64_t));
 }
 
 int
 daymap_unpack(const char **p, const char *end, struct daymap *m)
 {
-	size_t nw;
+	size_t nw, nbits;
+	uint64_t *w;
 
 	daymap_init(m);
 	if (take(p, end, &m->first, sizeof(m->first)) == -1 ||
-	    take(p, end, &m->nbits, sizeof(m->nbits)) == -1 ||
-	    m->nbits % 64 != 0 ||
-	    (nw = m->nbits / 64) > (size_t)(end - *p) / sizeof(*m->bits))
+	    take(p, end, &nbits, sizeof(nbits)) == -1 || nbits % 64 != 0 ||
+	    (nw = nbits / 64) > (size_t)(end - *p) / sizeof(*w))
 		goto bad;
-	if (nw == 0)
-		return 0;
-	m->bits = xreallocarray(NULL, nw, sizeof(*m->bits));
-	if (take(p, end, m->bits, nw * sizeof(*m->bits)) == 0)
+	w = words_new(m, nw);
+	if (take(p, end, w, nw * sizeof(*w)) == 0)
 		return 0;
 bad:
-	m->nbits = 0;
 	daymap_free(m);
 	return -1;
 }

@@ -191,12 +191,16 @@ int stats_unpack(const char **p, const char *end, struct stats *s);
 
 /*
  * A set of days (check-in days, practice days): a bitmap from its first
- * day, mergeable by union.
+ * day, mergeable by union.  Up to DAYMAP_IN words are kept in the map
+ * itself, so a week's or a month's days take no memory of their own;
+ * more are in bits.
  */
+#define DAYMAP_IN 2
 struct daymap {
 	int32_t first;		/* day of bit 0 */
 	size_t nbits;
-	uint64_t *bits;
+	uint64_t *bits;		/* the words, when more than DAYMAP_IN */
+	uint64_t in[DAYMAP_IN];	/* the words, when no more */
 };
 
 void daymap_init(struct daymap *m);

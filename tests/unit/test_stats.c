@@ -924,6 +924,68 @@ map_rejects(const char *text, const char *what)
 	daymap_free(&m);
 }
 
+/*
+ * Up to two words stay in the map itself; a third moves them all to
+ * memory of their own, wherever it is added, and nothing is lost.
+ */
+static void
+test_daymap_in_place(void)
+{
+	static const int32_t week[] = { 700, 701, 703 };
+	struct daymap m = days_of(week, 3), h, back;
+	struct strbuf sb = { 0 };
+	const char *p;
+	int32_t first, last;
+
+	CHECK(m.bits == NULL, "a week's days: no memory of their own");
+	CHECK_INT(m.first, 640, "from its word");
+	CHECK_INT((long long)m.nbits, 64, "one word");
+	daymap_set(&m, 639);	/* the word before: still two, in place */
+	CHECK(m.bits == NULL && m.nbits == 128, "two words, in place");
+	CHECK_INT(m.first, 576, "the first word moved down");
+	CHECK_INT(daymap_count(&m, 0, 1000), 4, "four days");
+	daymap_set(&m, 900);	/* a third word, past the second */
+	CHECK(m.bits != NULL && m.nbits == 6 * 64, "six words, in memory");
+	CHECK_INT(daymap_count(&m, 0, 1000), 5, "five days");
+	CHECK_INT(daymap_span(&m, &first, &last), 0, "a span");
+	CHECK_INT(first, 639, "first of five");
+	CHECK_INT(last, 900, "last of five");
+	CHECK(daymap_has(&m, 701) && daymap_has(&m, 639) &&
+	    daymap_has(&m, 703) && !daymap_has(&m, 702),
+	    "each day where it was");
+	/* In front of two words in place: all three to memory. */
+	h = days_of(week, 3);
+	daymap_set(&h, 760);
+	daymap_set(&h, 500);
+	CHECK(h.bits != NULL && h.first == 448 && h.nbits == 5 * 64,
+	    "grown at the front, in memory");
+	CHECK_INT(daymap_count(&h, 0, 1000), 5, "nothing lost");
+	/* Merged both ways, packed and unpacked, in place or not. */
+	daymap_merge(&h, &m);
+	CHECK_INT(daymap_count(&h, 0, 1000), 7, "the union, in memory");
+	daymap_free(&m);
+	m = days_of(week, 3);
+	daymap_merge(&m, &(struct daymap){ 0, 0, NULL, { 0, 0 } });
+	CHECK(m.bits == NULL, "merging nothing keeps it in place");
+	daymap_pack(&sb, &m);
+	p = sb.s;
+	CHECK_INT(daymap_unpack(&p, sb.s + sb.len, &back), 0, "unpacked");
+	CHECK(back.bits == NULL && daymap_count(&back, 0, 1000) == 3 &&
+	    daymap_has(&back, 703), "in place again, the same days");
+	daymap_free(&back);
+	sb_reset(&sb);
+	daymap_pack(&sb, &h);
+	p = sb.s;
+	CHECK_INT(daymap_unpack(&p, sb.s + sb.len, &back), 0, "unpacked");
+	CHECK(back.bits != NULL && daymap_count(&back, 0, 1000) == 7,
+	    "in memory again, the same days");
+	daymap_free(&back);
+	map_text_is(&m, "1 640 1 12682136550675316736", "a week's days as text");
+	daymap_free(&m);
+	daymap_free(&h);
+	sb_free(&sb);
+}
+
 static void
 test_daymap_merge(void)
 {
@@ -943,7 +1005,7 @@ test_daymap_merge(void)
 	sb_reset(&s1);
 	daymap_encode(&s1, &e);
 	CHECK_STR(s1.s, s2.s, "merged into an empty map");
-	daymap_merge(&one, &(struct daymap){ 0, 0, NULL });
+	daymap_merge(&one, &(struct daymap){ 0, 0, NULL, { 0, 0 } });
 	sb_reset(&s1);
 	daymap_encode(&s1, &one);
 	CHECK_STR(s1.s, s2.s, "an empty map merged changes nothing");
@@ -1438,6 +1500,7 @@ main(void)
 	test_daymap();
 	test_strength();
 	test_daymap_merge();
+	test_daymap_in_place();
 	test_daymap_text();
 	test_pack_days();
 	test_plain();
