@@ -2049,6 +2049,9 @@ read_pieces(struct csvr *r, const struct view *v, const char *path,
 	csvr_limit(r, p[0].end);
 	rc = read_rows(r, v, o);
 	cut = csvr_cut(r, &cutline);
+	/* While the kept piece is still read: what there is here, sorted. */
+	if (keep && rc == 0 && cut < 0)
+		groups_sort();
 	for (k = 1; rc == 0 && cut < 0 && k < n; k++)
 		rc = piece_merge(&p[k], path, o, &cut, &cutline);
 	pieces_drop(p, k, n);

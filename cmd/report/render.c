@@ -771,13 +771,18 @@ struct gkey {
 void
 groups_sort(void)
 {
+	/* Groups are only ever added: as many as at the last sort, and they
+	 * are in order still (a kept piece's are sorted while its keys are
+	 * awaited, read.c). */
+	static size_t done = SIZE_MAX;
 	struct gkey *k, *tmp, *swap;
 	struct group *g;
 	size_t i, n, *at, d, nk;
 	uint32_t lo, hi;
 
-	if (ngroups < 2)
+	if (ngroups < 2 || ngroups == done)
 		return;
+	done = ngroups;
 	if (keys_rank(&nk) == -1) {
 		qsort(groups, ngroups, sizeof(*groups), group_cmp);
 		return;
