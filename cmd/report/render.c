@@ -1626,11 +1626,15 @@ turns_start(struct turns *t, struct out *doc)
 	}
 	close(fd[1]);
 	close(sv[1]);
-	t->ctl = sv[0];
 	if ((t->in = fdopen(fd[0], "r")) == NULL) {
+		/* Let it go: it ends as its word from here does. */
 		close(fd[0]);
+		close(sv[0]);
+		while (waitpid(t->pid, NULL, 0) == -1 && errno == EINTR)
+			;
 		return -1;
 	}
+	t->ctl = sv[0];
 	return 0;
 }
 
@@ -1742,6 +1746,7 @@ turns_run(struct turns *t, struct out *o, enum out_format f)
 	int rc = 0, gone = 0;
 
 	if (memout_open(&m, f) == -1) {
+		st_warn("a run of the report");
 		turns_finish(t, 0);
 		return -1;
 	}
@@ -1749,10 +1754,18 @@ turns_run(struct turns *t, struct out *o, enum out_format f)
 	 * standard output is closed. */
 	out_note(o, OUT_INFO, "");
 	out_flush(o);
-	if (fflush(stdout) != 0 || turns_tell(t, f) == -1) {
+	if (fflush(stdout) != 0) {
 		memout_close(&m);
 		turns_finish(t, 0);
-		return ferror(stdout) ? 0 : -1;
+		return 0;
+	}
+	if (turns_tell(t, f) == -1) {
+		/* A forked partner's runs are this process's to write. */
+		gone = 1;
+		if (t->kept) {
+			st_warnx("a process writing part of the report stopped");
+			rc = -1;
+		}
 	}
 	for (k = 0; rc == 0 && k < t->n; k++) {
 		if (t->run[k].theirs && !gone) {
@@ -1769,6 +1782,7 @@ turns_run(struct turns *t, struct out *o, enum out_format f)
 			}
 		}
 		if ((bytes = memout_run(&m, f, &t->run[k])) < 0) {
+			st_warn("a run of the report");
 			rc = -1;
 			break;
 		}
@@ -1794,9 +1808,10 @@ turns_run(struct turns *t, struct out *o, enum out_format f)
 		if (t->kept) {
 			st_warnx("a process writing part of the report stopped");
 			rc = -1;
-		} else if ((bytes = memout_run(&m, f, &t->run[pending])) < 0)
+		} else if ((bytes = memout_run(&m, f, &t->run[pending])) < 0) {
+			st_warn("a run of the report");
 			rc = -1;
-		else
+		} else
 			rc = turn_write(m.buf, (size_t)bytes);
 		gone = 1;
 	}
