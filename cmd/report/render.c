@@ -1391,7 +1391,8 @@ rank_cmp(const uint32_t a[5], const uint32_t b[5])
  * together: the runs each process writes, the kept piece's counted in
  * its own groups less those fetched here, which are the ones this
  * process holds too (the week that spans the cut), at places want[] of
- * its order.  -1 when the piece's keys are not in order after all.
+ * its order.  -1 when the keys cannot be numbered, or the piece's are
+ * not in order after all.
  */
 static int
 keep_walk(struct turns *t, uint32_t **want, size_t *nwant)
