@@ -508,7 +508,7 @@ last_line(int fd, const char *path, off_t size, unsigned long *line)
 {
 	char buf[8192];
 	off_t off = 0;
-	ssize_t n, i;
+	ssize_t n;
 
 	*line = 1;
 	while (off < size) {
@@ -520,9 +520,7 @@ last_line(int fd, const char *path, off_t size, unsigned long *line)
 			    "being read" : strerror(errno));
 			return -1;
 		}
-		for (i = 0; i < n; i++)
-			if (buf[i] == '\n')
-				(*line)++;
+		*line += csv_newlines(buf, (size_t)n);
 		off += n;
 	}
 	return 0;
@@ -659,24 +657,6 @@ store_append(int fd, const char *path, const char *header, const char *buf,
 	return rc;
 }
 
-/* Write all of buf to the temporary file; partial writes may continue. */
-static int
-write_all(int fd, const char *buf, size_t len)
-{
-	ssize_t w;
-
-	while (len > 0) {
-		if ((w = write(fd, buf, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /*
  * Refuse to replace a link (it would be replaced, not its target).  The
  * mode the person gave the file is kept in *mode (0600 for a new one).
@@ -750,7 +730,7 @@ store_rewrite(const char *path, const char *buf, size_t len)
 	 * Until the rename, path is the old file, whole; after it, the new
 	 * one, whole, and only once its data is on disk (the fsync before).
 	 */
-	if (write_all(fd, buf, len) == -1 || fsync(fd) == -1) {
+	if (write_full(fd, buf, len) == -1 || fsync(fd) == -1) {
 		st_seterr("%s: could not write: %s",
 		    path, strerror(errno));
 		close(fd);
@@ -781,7 +761,7 @@ keep_write(int fd, const char *buf, size_t len)
 {
 	int rc = 0;
 
-	if (fchmod(fd, 0600) == -1 || write_all(fd, buf, len) == -1 ||
+	if (fchmod(fd, 0600) == -1 || write_full(fd, buf, len) == -1 ||
 	    fsync(fd) == -1)
 		rc = -1;
 	if (close(fd) == -1)

@@ -1,4 +1,6 @@
 /* util: allocation, numbers, string buffers, errors, stdout check. */
+#include <sys/socket.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -257,6 +259,44 @@ sb_free(struct strbuf *sb)
 	free(sb->s);
 	sb->s = NULL;
 	sb->len = sb->cap = 0;
+}
+
+enum io { IO_WRITE, IO_READ, IO_SEND };
+
+static int
+io_full(int fd, char *p, size_t n, enum io how)
+{
+	ssize_t k;
+
+	while (n > 0) {
+		k = how == IO_READ ? read(fd, p, n) : how == IO_SEND ?
+		    send(fd, p, n, MSG_NOSIGNAL) : write(fd, p, n);
+		if (k == -1 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+int
+write_full(int fd, const void *buf, size_t n)
+{
+	return io_full(fd, (char *)(uintptr_t)buf, n, IO_WRITE);
+}
+
+int
+read_full(int fd, void *buf, size_t n)
+{
+	return io_full(fd, buf, n, IO_READ);
+}
+
+int
+send_full(int fd, const void *buf, size_t n)
+{
+	return io_full(fd, (char *)(uintptr_t)buf, n, IO_SEND);
 }
 
 int

@@ -68,6 +68,16 @@ void sb_reset(struct strbuf *sb);	/* length 0, memory kept */
 void sb_free(struct strbuf *sb);
 
 /*
+ * All n bytes of buf written to fd, read from it, or sent on a socket
+ * without SIGPIPE should its reader be gone; each goes on through
+ * interruptions and short counts.  0, or -1 at an error (errno set) or,
+ * reading, at the end before n bytes.
+ */
+int write_full(int fd, const void *buf, size_t n);
+int read_full(int fd, void *buf, size_t n);
+int send_full(int fd, const void *buf, size_t n);
+
+/*
  * Flush and close standard output.  Returns 0, or -1 after printing
  * "PROG: write error: REASON" (EPIPE is reported too: the caller decides).
  * Call it once, last, and fold the result into the exit status.
