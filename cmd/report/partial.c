@@ -1,6 +1,4 @@
 /* report: partial results, written whole and merged exactly. */
-#include <sys/socket.h>
-
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -715,61 +713,4 @@ out:
 	sb_free(&in.name);
 	sb_free(&in.frame);
 	return rc;
-}
-
-/* The bytes between report's processes (read.c, render.c). */
-int
-fd_write_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, p, n)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-int
-fd_send_all(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = send(fd, p, n, MSG_NOSIGNAL)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-int
-fd_read_all(int fd, void *buf, size_t n)
-{
-	char *p = buf;
-	ssize_t r;
-
-	while (n > 0) {
-		if ((r = read(fd, p, n)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (r == 0)
-			return -1;
-		p += r;
-		n -= (size_t)r;
-	}
-	return 0;
 }

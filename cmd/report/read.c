@@ -340,17 +340,6 @@ keys_hash(uint32_t hsrc, const char *gval, const char *period,
 	    (uint32_t)kind;
 }
 
-/* Append g to groups[]. */
-static void
-groups_add(struct group *g)
-{
-	if (ngroups == groupcap) {
-		groupcap = groupcap ? 2 * groupcap : 64;
-		groups = xreallocarray(groups, groupcap, sizeof(*groups));
-	}
-	groups[ngroups++] = g;
-}
-
 /*
  * The group of these keys, whose hash is h: a reader passes its source
  * as a key already kept, so that it is compared by address.
@@ -378,7 +367,11 @@ group_at(uint32_t h, const char *src, const char *gval,
 	daymap_init(&g->days);
 	g->next = buckets[h & (nbuckets - 1)];
 	buckets[h & (nbuckets - 1)] = g;
-	groups_add(g);
+	if (ngroups == groupcap) {
+		groupcap = groupcap ? 2 * groupcap : 64;
+		groups = xreallocarray(groups, groupcap, sizeof(*groups));
+	}
+	groups[ngroups++] = g;
 	return g;
 }
 
@@ -1698,7 +1691,7 @@ keeper_serve(int ctl, FILE *out)
 	char c;
 
 	for (;;) {
-		if (fd_read_all(ctl, &c, 1) == -1) {
+		if (read_full(ctl, &c, 1) == -1) {
 			st = 0;		/* let go: nothing more is needed */
 			break;
 		}
@@ -1727,11 +1720,11 @@ keeper_serve(int ctl, FILE *out)
 			st = 0;
 			break;
 		}
-		if (c != 'W' || fd_read_all(ctl, &n, sizeof(n)) == -1 ||
+		if (c != 'W' || read_full(ctl, &n, sizeof(n)) == -1 ||
 		    n > ngroups)
 			break;
 		idx = xreallocarray(NULL, n + 1, sizeof(*idx));
-		if (fd_read_all(ctl, idx, n * sizeof(*idx)) == -1)
+		if (read_full(ctl, idx, n * sizeof(*idx)) == -1)
 			break;
 		for (i = 0; i < n; i++) {
 			if (idx[i] >= ngroups || given[idx[i]])
@@ -1985,7 +1978,7 @@ keeper_fetch(const uint32_t *idx, size_t n)
 	int rc;
 
 	if (idx == NULL) {
-		rc = fd_send_all(keeper.ctl, "A", 1) == 0 &&
+		rc = send_full(keeper.ctl, "A", 1) == 0 &&
 		    read_piece(keeper.in) == 0 ? 0 : -1;
 		if (keeper_end(rc == -1, 1) == -1)
 			rc = -1;
@@ -1997,7 +1990,7 @@ keeper_fetch(const uint32_t *idx, size_t n)
 	sb_putc(&sb, 'W');
 	sb_add(&sb, (const char *)&n64, sizeof(n64));
 	sb_add(&sb, (const char *)idx, n * sizeof(*idx));
-	rc = fd_send_all(keeper.ctl, sb.s, sb.len) == 0 &&
+	rc = send_full(keeper.ctl, sb.s, sb.len) == 0 &&
 	    read_piece_some(keeper.in) == 0 ? 0 : -1;
 	sb_free(&sb);
 	if (rc == -1) {

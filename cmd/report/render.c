@@ -1527,11 +1527,11 @@ partner_runs(int ctl, FILE *reply, size_t nseq)
 	off_t bytes;
 	int st = EXIT_ERR, e, mine = order == NULL;
 
-	if (fd_read_all(ctl, &f, 1) == -1 || (f != OUT_CSV && f != OUT_TSV) ||
-	    fd_read_all(ctl, &n, sizeof(n)) == -1 || n > nseq)
+	if (read_full(ctl, &f, 1) == -1 || (f != OUT_CSV && f != OUT_TSV) ||
+	    read_full(ctl, &n, sizeof(n)) == -1 || n > nseq)
 		return EXIT_ERR;
 	at = xreallocarray(NULL, 2 * n + 1, sizeof(*at));
-	if (fd_read_all(ctl, at, 2 * n * sizeof(*at)) == -1)
+	if (read_full(ctl, at, 2 * n * sizeof(*at)) == -1)
 		goto out;
 	if (mine)
 		sort_measures();
@@ -1545,11 +1545,11 @@ partner_runs(int ctl, FILE *reply, size_t nseq)
 		r.end = at[2 * k] + at[2 * k + 1];
 		r.theirs = 0;
 		if ((bytes = memout_run(&m, (enum out_format)f, &r)) < 0 ||
-		    fd_read_all(ctl, &c, 1) == -1 || c != 'G')
+		    read_full(ctl, &c, 1) == -1 || c != 'G')
 			goto out;
 		if (putc('S', reply) == EOF || fflush(reply) != 0)
 			goto out;
-		if (fd_write_all(STDOUT_FILENO, m.buf, (size_t)bytes) == -1) {
+		if (write_full(STDOUT_FILENO, m.buf, (size_t)bytes) == -1) {
 			e = errno;
 			putc('F', reply);
 			fwrite(&e, sizeof(e), 1, reply);
@@ -1585,7 +1585,7 @@ turns_child(struct turns *t, struct out *doc, int ctl, int fd)
 
 	out_discard(doc);
 	free(t->run);
-	if (reply != NULL && fd_read_all(ctl, &c, 1) == 0 && c == 'P')
+	if (reply != NULL && read_full(ctl, &c, 1) == 0 && c == 'P')
 		st = partner_runs(ctl, reply, ngroups);
 	if (reply != NULL)
 		fclose(reply);
@@ -1660,7 +1660,7 @@ turns_tell(struct turns *t, enum out_format f)
 			v[1] = t->run[k].end - t->run[k].start;
 			sb_add(&sb, (const char *)v, sizeof(v));
 		}
-	rc = fd_send_all(t->ctl, sb.s, sb.len);
+	rc = send_full(t->ctl, sb.s, sb.len);
 	sb_free(&sb);
 	return rc;
 }
@@ -1689,7 +1689,8 @@ turns_wait(struct turns *t)
 		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE)
 			raise(SIGPIPE);
 	}
-	st_warnx("a process writing part of the report stopped part way");
+	st_warnx("the process writing part of the report stopped part way "
+	    "through it, so the report is not whole");
 	return -1;
 }
 
@@ -1720,11 +1721,27 @@ turns_finish(struct turns *t, int whole)
 		;
 }
 
+/*
+ * The partner gone before a run of its own: a forked partner's runs are
+ * this process's to write from then on; a kept piece's groups are only
+ * there, so the report cannot be whole: -1 (told).
+ */
+static int
+turns_gone(const struct turns *t, int *gone)
+{
+	*gone = 1;
+	if (!t->kept)
+		return 0;
+	st_warnx("the process writing part of the report stopped before "
+	    "its part, so the report is not whole");
+	return -1;
+}
+
 /* Write n bytes of this process's run: -1 (told) on an error. */
 static int
 turn_write(const char *buf, size_t n)
 {
-	if (fd_write_all(STDOUT_FILENO, buf, n) == -1) {
+	if (write_full(STDOUT_FILENO, buf, n) == -1) {
 		st_warnx("write error: %s", strerror(errno));
 		return -1;
 	}
@@ -1760,27 +1777,16 @@ turns_run(struct turns *t, struct out *o, enum out_format f)
 		turns_finish(t, 0);
 		return 0;
 	}
-	if (turns_tell(t, f) == -1) {
-		/* A forked partner's runs are this process's to write. */
-		gone = 1;
-		if (t->kept) {
-			st_warnx("a process writing part of the report stopped");
-			rc = -1;
-		}
-	}
+	if (turns_tell(t, f) == -1)
+		rc = turns_gone(t, &gone);
 	for (k = 0; rc == 0 && k < t->n; k++) {
 		if (t->run[k].theirs && !gone) {
-			if (fd_send_all(t->ctl, "G", 1) == 0) {
+			if (send_full(t->ctl, "G", 1) == 0) {
 				pending = k;
 				continue;
 			}
-			gone = 1;
-			if (t->kept) {
-				st_warnx("a process writing part of the report "
-				    "stopped");
-				rc = -1;
+			if ((rc = turns_gone(t, &gone)) == -1)
 				break;
-			}
 		}
 		if ((bytes = memout_run(&m, f, &t->run[k])) < 0) {
 			st_warn("a run of the report");
@@ -1789,14 +1795,8 @@ turns_run(struct turns *t, struct out *o, enum out_format f)
 		}
 		if (pending != SIZE_MAX && (rc = turns_wait(t)) == 1) {
 			/* The partner's run is this process's after all. */
-			rc = 0;
-			gone = 1;
-			if (t->kept) {
-				st_warnx("a process writing part of the report "
-				    "stopped");
-				rc = -1;
+			if ((rc = turns_gone(t, &gone)) == -1)
 				break;
-			}
 			k = pending - 1;	/* from its run on */
 			pending = SIZE_MAX;
 			continue;
@@ -1805,16 +1805,13 @@ turns_run(struct turns *t, struct out *o, enum out_format f)
 		if (rc == 0)
 			rc = turn_write(m.buf, (size_t)bytes);
 	}
-	if (rc == 0 && pending != SIZE_MAX && (rc = turns_wait(t)) == 1) {
-		if (t->kept) {
-			st_warnx("a process writing part of the report stopped");
-			rc = -1;
-		} else if ((bytes = memout_run(&m, f, &t->run[pending])) < 0) {
+	if (rc == 0 && pending != SIZE_MAX && (rc = turns_wait(t)) == 1 &&
+	    (rc = turns_gone(t, &gone)) == 0) {
+		if ((bytes = memout_run(&m, f, &t->run[pending])) < 0) {
 			st_warn("a run of the report");
 			rc = -1;
 		} else
 			rc = turn_write(m.buf, (size_t)bytes);
-		gone = 1;
 	}
 	memout_close(&m);
 	turns_finish(t, rc == 0 && !gone);

@@ -193,10 +193,6 @@ int read_piece_some(FILE *fp);
 void write_keys(FILE *fp);
 int read_keys(FILE *fp, int *same, struct rkey **rk, size_t *nrk,
     const char ***str, size_t *nstr);
-/* All n bytes written, sent (never raising SIGPIPE) or read: 0, or -1. */
-int fd_write_all(int fd, const void *buf, size_t n);
-int fd_send_all(int fd, const void *buf, size_t n);
-int fd_read_all(int fd, void *buf, size_t n);
 
 /* The source of a file's rows: its folder's name (read.c). */
 char *source_of(const char *path, const struct opts *o);
